@@ -1,0 +1,292 @@
+"""The data that flows through crosswire: plain, frozen, typed dataclasses.
+
+Every span (sentence, mention, figure, date, quote, claim) is a pair of character offsets into
+``Article.text``, so evidence can always be quoted and highlighted exactly.
+
+Stages never share mutable state: each takes these objects in and returns new ones.
+``to_dict`` / ``from_dict`` turn any of them into JSON-ready dicts and back (the store keeps
+stage outputs as JSON).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One stored news report. ``id`` is a hash of the normalised text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None  # outlet / publisher
+    url: str | None = None  # URL, or the file path it came from
+    author: str | None = None
+    published_at: str | None = None  # ISO 8601
+    ingested_at: str | None = None  # ISO 8601, UTC
+    language: str | None = None
+    external_id: str | None = None  # the record's own id in JSON(L) input
+    dup_group: str | None = None  # id of the first article of its syndication group
+    dup_kind: Literal["exact", "near"] | None = None  # how it joined that group
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def independent_key(self) -> str:
+        """Articles sharing this key are one independent source."""
+        return self.dup_group or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that was not stored, and why. Never silently dropped."""
+
+    input: str  # path, URL or "file.jsonl:line 7"
+    stage: Literal["ingest", "normalize", "dedupe", "extract"]
+    reason: str
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention: PERSON, ORG, GPE, LOC, NORP, DATE, MONEY, QUANTITY, PERCENT, CARDINAL..."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A mention of a person, with the role/title written next to it when there is one."""
+
+    start: int
+    end: int
+    text: str  # the name as written
+    given: str
+    family: str
+    sentence: int
+    role: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts: '~5,000 lives lost weekly' -> 5000, 'lives', rate 'week'."""
+
+    start: int
+    end: int
+    text: str  # the phrase it came from
+    value: float
+    sentence: int
+    unit: str | None = None  # what is counted or measured ('lives', 'dock workers', 'litres')
+    currency: str | None = None  # ISO 4217 code when money
+    rate: str | None = None  # 'hour' | 'day' | 'week' | 'month' | 'year'
+    approx: str | None = None  # 'about' | 'over' | 'under' | 'up to' ... (None = exact)
+    low: float | None = None  # ranges: '10 to 12'
+    high: float | None = None
+    ordinal: bool = False  # 'third engagement'
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date or time expression, resolved against the article's publication date."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    value: str | None  # ISO date '2026-03-03', month '2022-02' or year '2014'; None if unresolved
+    granularity: Literal["day", "month", "year", "relative", "unknown"] = "unknown"
+    certainty: float = 0.0  # 1.0 explicit; lower when resolved from 'Tuesday' or 'this year'
+    weekday: str | None = None  # 'Tuesday' when the text names one
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str  # the quoted words, without quote marks
+    sentence: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    verb: str | None = None  # 'said', 'described as', 'urging' ...
+    direct: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence judged as checkable claim (or not), with the reasons."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    checkable: bool
+    score: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article by one extractor version."""
+
+    article_id: str
+    version: str
+    language: str | None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    people: tuple[Person, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    notes: tuple[str, ...] = ()  # 'non-English (de): skipped', 'sentence 12 truncated' ...
+
+
+# --------------------------------------------------------------------------- check
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article_id: str
+    sentence: str
+    start: int  # offsets of the sentence in Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person/organisation/place resolved across articles."""
+
+    id: str
+    kind: Literal["person", "org", "place"]
+    name: str  # canonical form
+    article_ids: tuple[str, ...]
+    variants: tuple[str, ...] = ()  # every surface form seen
+    roles: tuple[str, ...] = ()
+
+
+FactStatus = Literal["confirmed", "single-source", "disputed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    text: str  # canonical wording: the best-supported claim
+    status: FactStatus
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    entity_ids: tuple[str, ...] = ()
+    salience: float = 0.0
+
+
+ContradictionKind = Literal[
+    "person-name", "role", "number", "date", "place", "negation", "attribution", "other"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    value: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    id: str
+    kind: ContradictionKind
+    subject: str
+    severity: Literal["high", "low"]
+    confidence: float
+    explanation: str
+    sides: tuple[Side, ...]
+    fact_id: str | None = None
+    within_article: bool = False
+    syndicated: bool = False  # found between copies of one syndication group
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The cross-check of one story."""
+
+    story_id: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    headline: str
+    article_ids: tuple[str, ...]
+    first_published: str | None = None
+    last_published: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- (de)serialisation
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass (or tuple/list of them) as JSON-ready dicts and lists."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    return obj
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a dataclass written by ``to_dict``; unknown keys are ignored."""
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            values[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**values)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(tp)
+        return tuple(_convert(args[0], v) for v in value)
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)  # type: ignore[arg-type]
+    return value

@@ -1,0 +1,65 @@
+"""Settings: packaged defaults (``defaults.toml``) overridden by a user file.
+
+Example::
+
+    settings = load_settings(Path("crosswire.toml"))
+    settings.near_dup_threshold  # 0.8 unless the user file says otherwise
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crosswire.errors import ConfigError
+
+DEFAULTS = Path(__file__).with_name("defaults.toml")
+USER_FILE = "crosswire.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    max_input_bytes: int
+    min_article_chars: int
+    fetch_timeout: float
+    fetch_max_bytes: int
+    user_agent: str
+    near_dup_threshold: float
+    minhash_perm: int
+    shingle_words: int
+
+
+def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
+    """Read the packaged defaults, then ``path`` (or ./crosswire.toml if present), then ``overrides``.
+
+    Raises:
+        ConfigError: unknown key, wrong type, or unreadable file.
+    """
+    values: dict[str, Any] = tomllib.loads(DEFAULTS.read_text("utf-8"))
+    user = path if path is not None else Path(USER_FILE)
+    if path is not None or user.is_file():
+        try:
+            values |= tomllib.loads(user.read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(f"{user}: cannot read settings ({e})") from e
+    values |= {k: v for k, v in overrides.items() if v is not None}
+    return _build(values, source=str(user))
+
+
+def _build(values: dict[str, Any], *, source: str) -> Settings:
+    known = {f.name: f for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"{source}: unknown setting(s) {', '.join(unknown)}; see docs/settings.md")
+    for name, value in values.items():
+        expected = known[name].type
+        kind = {"int": int, "float": (int, float), "str": str, "bool": bool}.get(str(expected))
+        if kind is not None and not isinstance(value, kind):
+            raise ConfigError(f"{source}: setting {name} must be {expected}, got {value!r}")
+    missing = sorted(set(known) - set(values))
+    if missing:
+        raise ConfigError(f"packaged defaults lack {', '.join(missing)} (a crosswire bug)")
+    return Settings(**values)
