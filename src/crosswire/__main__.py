@@ -1,0 +1,5 @@
+"""``python -m crosswire`` runs the command line."""
+
+from crosswire.cli import main
+
+main()

@@ -1,0 +1,206 @@
+"""The ``crosswire`` command line: thin click commands over ``pipeline`` and ``store``.
+
+Exit codes: 0 success; 1 an error, or some inputs could not be ingested (the rest were);
+2 bad usage (click's own).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from crosswire import pipeline
+from crosswire.errors import CrosswireError
+from crosswire.model import Article, to_dict
+from crosswire.settings import Settings, load_settings
+from crosswire.store import Store, default_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Context:
+    def __init__(self, db: Path, config: Path | None) -> None:
+        self.db = db
+        self.config = config
+
+    def settings(self) -> Settings:
+        return load_settings(self.config)
+
+    def store(self) -> Store:
+        return Store.open(self.db)
+
+
+def reports_errors(func: F) -> F:
+    """Turn a CrosswireError into a one-line message and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CrosswireError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="crosswire")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite store [default: $CROSSWIRE_DB or ./crosswire.db].",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Settings file overriding the defaults [default: ./crosswire.toml if present].",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
+    """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.
+
+    \b
+    Example:
+        crosswire ingest examples/harbour-spill
+        crosswire sources
+    """
+    ctx.obj = Context(db or default_path(), config)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="JSON(L) field mapping, e.g. --field text=body --field date=pubDate (repeatable).",
+)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private network addresses.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input instead of a summary.")
+@click.pass_obj
+@reports_errors
+def ingest(obj: Context, inputs: tuple[str, ...], fields: tuple[str, ...], allow_private: bool, as_json: bool) -> None:
+    """Store articles from files, folders, JSON(L), saved HTML, URLs or RSS/Atom feeds.
+
+    Re-running on the same inputs stores nothing new. A bad input is reported on one line
+    and the rest go on; the exit code is 1 when any input failed.
+
+    \b
+    Example:
+        crosswire ingest ../shared/corpus/seeds
+        crosswire ingest feed.jsonl --field text=body
+        crosswire ingest https://example.org/news/feed.xml
+    """
+    mapping = _parse_fields(fields)
+    counts: Counter[str] = Counter()
+    with obj.store() as store, _progress(quiet=as_json) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for outcome in pipeline.run_ingest(
+            store, inputs, settings=obj.settings(), fields=mapping, allow_private=allow_private
+        ):
+            counts[outcome.status] += 1
+            progress.update(task, advance=1, description=f"ingesting [dim]{_short(outcome.input)}")
+            if as_json:
+                out.print_json(json.dumps(outcome.__dict__), indent=None)
+            elif outcome.status == "rejected":
+                progress.console.print(f"[red]error:[/] {outcome.input}: {outcome.detail}", highlight=False)
+        total = store.count_articles()
+    if not as_json:
+        err.print(
+            f"{counts['stored']} stored, {counts['exists']} already stored, {counts['copy']} identical copies, "
+            f"{counts['rejected']} failed; {total} articles in {obj.db}"
+        )
+    if counts["rejected"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+@reports_errors
+def sources(obj: Context, as_json: bool) -> None:
+    """List stored articles with source, date, words and syndication group.
+
+    \b
+    Example:
+        crosswire sources --json
+    """
+    with obj.store() as store:
+        articles = store.articles()
+    if as_json:
+        click.echo(json.dumps([_source_row(a) for a in articles], indent=2, ensure_ascii=False))
+        return
+    if not articles:
+        err.print(f"No articles in {obj.db}. Add some with: crosswire ingest PATH")
+        return
+    table = Table(title=f"{len(articles)} articles in {obj.db}", title_justify="left", box=box.SIMPLE_HEAD)
+    for name, width in (("id", 8), ("source", 12), ("date", 10), ("words", 5), ("copy of", 8)):
+        table.add_column(name, no_wrap=True, max_width=max(width, 22))
+    table.add_column("title", overflow="fold")
+    for article in articles:
+        row = _source_row(article)
+        group = f"[yellow]{row['dup_group'][:8]}[/]" if row["dup_group"] else "—"
+        table.add_row(
+            article.id[:8],
+            row["source"],
+            (row["published_at"] or "—")[:10],
+            str(row["words"]),
+            group,
+            row["title"] or "",
+        )
+    out.print(table)
+
+
+def _source_row(article: Article) -> dict[str, Any]:
+    row = to_dict(article)
+    del row["text"]
+    row["source"] = article.source or Path(article.url or "?").name
+    row["words"] = article.words
+    return row
+
+
+def _parse_fields(fields: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for item in fields:
+        name, sep, key = item.partition("=")
+        if not sep or not name or not key:
+            raise click.BadParameter(f"{item!r} is not NAME=KEY", param_hint="--field")
+        mapping[name.strip()] = key.strip()
+    return mapping
+
+
+def _progress(*, quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+
+
+def _short(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def main() -> None:
+    cli(prog_name="crosswire")

@@ -1,0 +1,378 @@
+"""Ingest: files, folders, JSON(L), saved HTML, URLs and feeds -> ``Article | Rejected``.
+
+Every input yields at least one result; a bad input yields a ``Rejected`` naming it and the reason,
+and the batch goes on. Articles leave here normalised (``text.normalize_text``) and identified by
+the hash of that text. De-duplication and storage happen later (``dedupe``, ``store``).
+
+Folders are walked recursively in name order; files and folders whose names start with ``.`` or
+``_`` are skipped (so an answer key can sit beside its articles as ``_answer_key.json``).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import charset_normalizer
+
+from crosswire.errors import InputError
+from crosswire.fetch import Fetcher, HttpFetcher, is_url, parse_feed
+from crosswire.model import Article, Rejected
+from crosswire.settings import Settings
+from crosswire.text import content_hash, guess_language, normalize_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+#: JSON(L) record fields tried in order for each article field; ``--field text=body`` overrides.
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "guid", "uuid"),
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content", "article"),
+    "url": ("url", "link", "href"),
+    "date": ("date", "published_at", "published", "pubDate", "datetime"),
+    "source": ("source", "outlet", "publisher", "site", "domain"),
+    "author": ("author", "byline", "authors"),
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article before normalisation: what an input format could read."""
+
+    origin: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published_at: str | None = None
+    external_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_inputs(
+    inputs: Sequence[str],
+    *,
+    settings: Settings,
+    fields: Mapping[str, str] | None = None,
+    fetcher: Fetcher | None = None,
+    allow_private: bool = False,
+) -> Iterator[Article | Rejected]:
+    """Read every input (path or URL) and yield one result per article or failure.
+
+    Args:
+        inputs: file paths, folder paths, URLs of pages or RSS/Atom feeds.
+        settings: size limits, fetch limits, minimum article length.
+        fields: JSON(L) field overrides, e.g. ``{"text": "body"}``.
+        fetcher: how URLs are fetched (tests pass a canned one).
+        allow_private: allow URLs on loopback/private addresses.
+    """
+    mapping = {k: (v,) for k, v in (fields or {}).items()}
+    for raw in inputs:
+        if is_url(raw):
+            fetch = fetcher or HttpFetcher(settings=settings, allow_private=allow_private)
+            yield from _from_url(raw, fetch=fetch, settings=settings)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield Rejected(raw, "ingest", "no such file or folder")
+        elif path.is_dir():
+            files = sorted(_walk(path))
+            if not files:
+                yield Rejected(raw, "ingest", "folder holds no readable article files")
+            for file in files:
+                yield from _from_file(file, settings=settings, fields=mapping)
+        else:
+            yield from _from_file(path, settings=settings, fields=mapping)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in folder.iterdir():
+        if path.name.startswith((".", "_")):
+            continue
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.suffix.lower() in KNOWN_SUFFIXES:
+            yield path
+
+
+def _from_file(
+    path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]
+) -> Iterator[Article | Rejected]:
+    name = str(path)
+    try:
+        text = read_text(path, max_bytes=settings.max_input_bytes)
+        suffix = path.suffix.lower()
+        if suffix in HTML_SUFFIXES:
+            drafts: Iterator[Draft | Rejected] = iter([draft_from_html(text, origin=name)])
+        elif suffix in JSONL_SUFFIXES:
+            drafts = drafts_from_jsonl(text, origin=name, fields=fields)
+        elif suffix in JSON_SUFFIXES:
+            drafts = drafts_from_json(text, origin=name, fields=fields)
+        else:
+            drafts = iter([draft_from_text(text, origin=name)])
+        for draft in drafts:
+            yield draft if isinstance(draft, Rejected) else finish(draft, settings=settings)
+    except InputError as e:
+        yield Rejected(name, "ingest", e.reason)
+
+
+def read_text(path: Path, *, max_bytes: int) -> str:
+    """Read a file as text, detecting its encoding.
+
+    Raises:
+        InputError: unreadable, empty, too large, binary, or of an unknown encoding.
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (max_input_bytes)")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"cannot read file ({e.strerror or e})") from e
+    return decode(data, name=name)
+
+
+def decode(data: bytes, *, name: str) -> str:
+    """Bytes -> str: UTF-8 (with or without BOM) first, else charset-normalizer's best guess."""
+    if not data.strip():
+        raise InputError(name, "empty input")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(name, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(name, "unknown text encoding (looks binary)")
+    return str(best)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def draft_from_text(text: str, *, origin: str) -> Draft:
+    """Plain text or Markdown, with optional ``---`` front matter (title/source/author/date/url/id)."""
+    meta: dict[str, str] = {}
+    match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if match:
+        for line in match.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip().strip("\"'")
+        text = text.lstrip("\ufeff")[match.end() :]
+    title = meta.get("title")
+    if title is None:
+        title, text = _title_from_first_line(text)
+    return Draft(
+        origin=meta.get("url") or origin,
+        text=text,
+        title=title,
+        source=meta.get("source"),
+        author=meta.get("author"),
+        published_at=meta.get("date") or meta.get("published_at"),
+        external_id=meta.get("id"),
+    )
+
+
+def _title_from_first_line(text: str) -> tuple[str | None, str]:
+    """Take the first line as title when it looks like one: a heading, or short with no final stop."""
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    line = first.strip()
+    looks_like_title = _HEADING.match(line) or (
+        0 < len(line) <= 160 and not line.endswith((".", "!", "?", ":", ";", ",")) and rest.strip()
+    )
+    if not looks_like_title:
+        return None, text
+    return _HEADING.sub("", line).strip() or None, rest
+
+
+def draft_from_html(html: str, *, origin: str, url: str | None = None) -> Draft | Rejected:
+    """A saved web page: trafilatura for the main text and metadata, htmldate for the date."""
+    import trafilatura
+    from htmldate import find_date
+
+    try:
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    except Exception as e:  # trafilatura raises assorted lxml errors on broken markup
+        return Rejected(origin, "ingest", f"malformed HTML ({type(e).__name__})")
+    if document is None or not (document.text or "").strip():
+        return Rejected(origin, "ingest", "no article text found in the HTML page")
+    date = document.date
+    if not date:
+        try:
+            date = find_date(html, url=url, extensive_search=False)
+        except Exception:  # htmldate is best-effort; a page without a date is still an article
+            date = None
+    return Draft(
+        origin=url or origin,
+        text=document.text,
+        title=document.title,
+        source=document.sitename or document.hostname,
+        author=document.author,
+        published_at=date,
+    )
+
+
+def drafts_from_jsonl(text: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
+    """One JSON object per line; blank lines skipped; a bad line is rejected, the rest go on."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Rejected(name, "ingest", f"malformed JSON ({e.msg} at column {e.colno})")
+            continue
+        yield draft_from_record(record, origin=name, fields=fields)
+
+
+def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
+    """A JSON array of records, ``{"articles": [...]}``, or a single record."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield Rejected(origin, "ingest", f"malformed JSON ({e.msg} at line {e.lineno} column {e.colno})")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, start=1):
+        name = origin if len(records) == 1 else f"{origin}[{number}]"
+        yield draft_from_record(record, origin=name, fields=fields)
+
+
+def draft_from_record(record: Any, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Draft | Rejected:
+    """Map one JSON record onto an article with ``DEFAULT_FIELDS`` (overridden by ``fields``)."""
+    if not isinstance(record, dict):
+        return Rejected(origin, "ingest", f"expected a JSON object, got {type(record).__name__}")
+    keys = DEFAULT_FIELDS | dict(fields)
+    value = {name: _first(record, names) for name, names in keys.items()}
+    if not isinstance(value["text"], str) or not value["text"].strip():
+        tried = ", ".join(keys["text"])
+        return Rejected(origin, "ingest", f"record has no text field (tried: {tried}; use --field text=NAME)")
+    return Draft(
+        origin=_as_str(value["url"]) or origin,
+        text=value["text"],
+        title=_as_str(value["title"]),
+        source=_as_str(value["source"]),
+        author=_as_str(value["author"]),
+        published_at=_as_str(value["date"]),
+        external_id=_as_str(value["id"]),
+    )
+
+
+def _first(record: Mapping[str, Any], names: Sequence[str]) -> Any:
+    for name in names:
+        if record.get(name) not in (None, ""):
+            return record[name]
+    return None
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or None
+    return str(value).strip() or None
+
+
+def finish(draft: Draft, *, settings: Settings) -> Article | Rejected:
+    """Normalise a draft into an Article, or reject it (too short, too long)."""
+    text = normalize_text(draft.text)
+    if len(text) < settings.min_article_chars:
+        reason = (
+            "no text"
+            if not text
+            else f"too short: {len(text)} characters (min_article_chars {settings.min_article_chars})"
+        )
+        return Rejected(draft.origin, "normalize", reason)
+    if len(text.encode("utf-8")) > settings.max_input_bytes:
+        return Rejected(draft.origin, "normalize", f"text over the {settings.max_input_bytes:,}-byte limit")
+    return Article(
+        id=content_hash(text),
+        text=text,
+        title=normalize_text(draft.title) if draft.title else None,
+        source=draft.source,
+        url=draft.origin,
+        author=draft.author,
+        published_at=normalize_date(draft.published_at),
+        ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+        language=guess_language(text),
+        external_id=draft.external_id,
+    )
+
+
+def normalize_date(value: str | None) -> str | None:
+    """Any date string -> ISO 8601, in UTC ('Z') when it carries a zone; kept as given when unparseable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            import dateparser
+
+            parsed = dateparser.parse(value)
+            if parsed is None:
+                return value
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC)
+    return parsed.isoformat().replace("+00:00", "Z")
+
+
+def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Article | Rejected]:
+    try:
+        page = fetch.fetch(url)
+    except InputError as e:
+        yield Rejected(url, "ingest", e.reason)
+        return
+    feed = parse_feed(page.body, url=page.url, content_type=page.content_type)
+    if feed is None:
+        html = decode_page(page.body, url=page.url)
+        draft = draft_from_html(html, origin=page.url, url=page.url) if html is not None else None
+        yield (
+            (draft if isinstance(draft, Rejected) else finish(draft, settings=settings))
+            if draft
+            else Rejected(url, "ingest", "page is not text")
+        )
+        return
+    if not feed:
+        yield Rejected(url, "ingest", "feed has no items")
+    for item in feed:
+        if not item.link:
+            yield Rejected(f"{url} item {item.title or '?'}", "ingest", "feed item has no link")
+            continue
+        for result in _from_url(item.link, fetch=fetch, settings=settings):
+            if isinstance(result, Article) and not result.published_at and item.published:
+                result = _with(result, published_at=normalize_date(item.published))
+            yield result
+
+
+def decode_page(body: bytes, *, url: str) -> str | None:
+    try:
+        return decode(body, name=url)
+    except InputError:
+        return None
+
+
+def _with(article: Article, **changes: Any) -> Article:
+    from dataclasses import replace
+
+    return replace(article, **changes)

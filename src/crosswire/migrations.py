@@ -1,0 +1,61 @@
+"""Forward schema migrations (SQL scripts), applied in order; ``PRAGMA user_version`` counts those applied.
+
+Never edit a migration that has shipped: add a new one. Later stages add tables; they do not
+rewrite ``articles``.
+"""
+
+from __future__ import annotations
+
+m001_articles = """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,            -- content hash of the normalised text
+            text TEXT NOT NULL,
+            title TEXT, source TEXT, url TEXT, author TEXT,
+            published_at TEXT, ingested_at TEXT NOT NULL, language TEXT, external_id TEXT,
+            dup_group TEXT,                 -- id of the first article of its syndication group
+            dup_kind TEXT
+        );
+        CREATE INDEX articles_dup_group ON articles (dup_group);
+        CREATE TABLE article_origins (      -- every path/URL the same text was found at
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            origin TEXT NOT NULL, source TEXT, seen_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, origin)
+        );
+        CREATE INDEX article_origins_origin ON article_origins (origin);
+        CREATE TABLE minhashes (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+"""
+
+
+m002_extractions = """
+        CREATE TABLE extractions (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,             -- model.Extraction as JSON
+            extracted_at TEXT NOT NULL
+        );
+"""
+
+
+m003_checks_and_stories = """
+        CREATE TABLE checks (
+            story_id TEXT PRIMARY KEY,
+            article_ids TEXT NOT NULL,      -- JSON list
+            data TEXT NOT NULL,             -- model.CheckResult as JSON
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY, headline TEXT NOT NULL, data TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            PRIMARY KEY (story_id, article_id)
+        );
+"""
+
+
+#: SQL scripts; each runs in one transaction together with its user_version bump.
+MIGRATIONS: list[str] = [m001_articles, m002_extractions, m003_checks_and_stories]

@@ -1,0 +1,225 @@
+"""The SQLite store: the only module that speaks SQL.
+
+One file (``crosswire.db`` by default), WAL mode, ``PRAGMA user_version`` as the schema version,
+forward migrations in ``migrations.py``. Each article is written in one transaction together with
+its origin and its MinHash signature, so an interrupted ingest never leaves half an article.
+Stage outputs (extractions, checks, stories) are kept as JSON built by ``model.to_dict``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from crosswire.errors import StoreError
+from crosswire.migrations import MIGRATIONS
+from crosswire.model import Article, CheckResult, Extraction, Story, from_dict, to_dict
+
+DEFAULT_DB = "crosswire.db"
+_ARTICLE_COLUMNS = (
+    "id",
+    "text",
+    "title",
+    "source",
+    "url",
+    "author",
+    "published_at",
+    "ingested_at",
+    "language",
+    "external_id",
+    "dup_group",
+    "dup_kind",
+)
+
+
+def default_path() -> Path:
+    """``$CROSSWIRE_DB`` or ``./crosswire.db``."""
+    return Path(os.environ.get("CROSSWIRE_DB") or DEFAULT_DB)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """A crosswire database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``.
+
+        Raises:
+            StoreError: the file is not a crosswire database, or is newer than this crosswire.
+        """
+        path = Path(path) if path is not None else default_path()
+        try:
+            conn = sqlite3.connect(path, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            store = cls(conn, path)
+            store._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{path}: not a usable crosswire database ({e})") from e
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this crosswire ({len(MIGRATIONS)}); upgrade crosswire"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ------------------------------------------------------------------ articles
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_article(self, article: Article, *, signature: bytes) -> None:
+        """Store an article with its origin and MinHash signature, all or nothing."""
+        values = [getattr(article, c) for c in _ARTICLE_COLUMNS]
+        with self.conn:
+            self.conn.execute(
+                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+                values,
+            )
+            self.conn.execute("INSERT INTO minhashes (article_id, signature) VALUES (?, ?)", (article.id, signature))
+            self._add_origin(article.id, article.url or "", article.source)
+
+    def add_origin(self, article_id: str, origin: str, source: str | None) -> bool:
+        """Record that an already-stored text was also found at ``origin``. True if that is new."""
+        with self.conn:
+            return self._add_origin(article_id, origin, source)
+
+    def _add_origin(self, article_id: str, origin: str, source: str | None) -> bool:
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO article_origins (article_id, origin, source, seen_at) VALUES (?, ?, ?, ?)",
+            (article_id, origin, source, _now()),
+        )
+        return cursor.rowcount > 0
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles (all, or those with ``ids`` in that order), oldest publication first otherwise."""
+        columns = ", ".join(_ARTICLE_COLUMNS)
+        if ids is None:
+            rows = self.conn.execute(
+                f"SELECT {columns} FROM articles ORDER BY COALESCE(published_at, ingested_at), id"
+            ).fetchall()
+            return [Article(*row) for row in rows]
+        found = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk):
+                found[row[0]] = Article(*row)
+        return [found[i] for i in ids if i in found]
+
+    def find_articles(self, prefix_or_origin: str) -> list[Article]:
+        """Articles whose id starts with the argument, or whose origin (path/URL) or external id equals it."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT a.id FROM articles a LEFT JOIN article_origins o ON o.article_id = a.id "
+            "WHERE a.id LIKE ? OR o.origin = ? OR a.external_id = ? ORDER BY a.id",
+            (prefix_or_origin + "%", prefix_or_origin, prefix_or_origin),
+        ).fetchall()
+        return self.articles([r[0] for r in rows])
+
+    def origins(self, article_id: str) -> list[tuple[str, str | None]]:
+        return self.conn.execute(
+            "SELECT origin, source FROM article_origins WHERE article_id = ? ORDER BY seen_at, origin", (article_id,)
+        ).fetchall()
+
+    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
+        """``(article_id, dup_group, signature)`` for every stored article, oldest first."""
+        yield from self.conn.execute(
+            "SELECT a.id, a.dup_group, m.signature FROM articles a JOIN minhashes m ON m.article_id = a.id "
+            "ORDER BY a.rowid"
+        )
+
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # ------------------------------------------------------------------ extractions
+
+    def extraction_versions(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT article_id, version FROM extractions").fetchall())
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO extractions (article_id, version, data, extracted_at) VALUES (?, ?, ?, ?)",
+                (extraction.article_id, extraction.version, _dumps(to_dict(extraction)), _now()),
+            )
+
+    def extractions(self, ids: Iterable[str]) -> dict[str, Extraction]:
+        result = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            for article_id, data in self.conn.execute(
+                f"SELECT article_id, data FROM extractions WHERE article_id IN ({marks})", chunk
+            ):
+                result[article_id] = from_dict(Extraction, json.loads(data))
+        return result
+
+    # ------------------------------------------------------------------ checks and stories
+
+    def save_check(self, result: CheckResult) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO checks (story_id, article_ids, data, checked_at) VALUES (?, ?, ?, ?)",
+                (result.story_id, _dumps(list(result.article_ids)), _dumps(to_dict(result)), _now()),
+            )
+
+    def load_check(self, story_id: str) -> CheckResult | None:
+        row = self.conn.execute("SELECT data FROM checks WHERE story_id = ?", (story_id,)).fetchone()
+        return from_dict(CheckResult, json.loads(row[0])) if row else None
+
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        """Replace the stored story assignment with ``stories`` in one transaction."""
+        with self.conn:
+            self.conn.execute("DELETE FROM story_articles")
+            self.conn.execute("DELETE FROM stories")
+            for story in stories:
+                self.conn.execute(
+                    "INSERT INTO stories (id, headline, data, updated_at) VALUES (?, ?, ?, ?)",
+                    (story.id, story.headline, _dumps(to_dict(story)), _now()),
+                )
+                self.conn.executemany(
+                    "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                    [(story.id, a) for a in story.article_ids],
+                )
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY id").fetchall()
+        return [from_dict(Story, json.loads(r[0])) for r in rows]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crosswire.errors import StoreError
+from crosswire.migrations import MIGRATIONS
+from crosswire.model import Article, CheckResult, Extraction, Sentence, Story
+from crosswire.store import Store
+
+
+def article(n: int, **kw: object) -> Article:
+    return Article(id=f"id{n:02d}", text=f"text {n}", ingested_at="2026-03-03T00:00:00+00:00", **kw)  # type: ignore[arg-type]
+
+
+def test_new_store_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        assert store.schema_version == len(MIGRATIONS)
+        mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_reopening_keeps_articles_and_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_article(article(1, url="a.txt"), signature=b"sig")
+    with Store.open(tmp_path / "a.db") as store:
+        assert [a.id for a in store.articles()] == ["id01"]
+        assert store.origins("id01") == [("a.txt", None)]
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this crosswire"):
+        Store.open(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable crosswire database"):
+        Store.open(path)
+
+
+def test_add_article_is_all_or_nothing(store: Store) -> None:
+    store.add_article(article(1), signature=b"sig")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_article(article(1), signature=b"sig")  # same id: nothing of the second write may remain
+    assert store.count_articles() == 1
+    assert store.conn.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0] == 1
+
+
+def test_origins_of_identical_text_are_recorded_once(store: Store) -> None:
+    store.add_article(article(1, url="a.txt", source="A"), signature=b"s")
+    assert store.add_origin("id01", "b.txt", "B") is True
+    assert store.add_origin("id01", "b.txt", "B") is False
+    assert store.origins("id01") == [("a.txt", "A"), ("b.txt", "B")]
+
+
+def test_articles_by_ids_keep_the_order_asked(store: Store) -> None:
+    for n in (1, 2, 3):
+        store.add_article(article(n), signature=b"s")
+    assert [a.id for a in store.articles(["id03", "id01", "nope"])] == ["id03", "id01"]
+    assert [a.id for a in store.find_articles("id0")] == ["id01", "id02", "id03"]
+
+
+def test_stage_outputs_round_trip(store: Store) -> None:
+    store.add_article(article(1), signature=b"s")
+    extraction = Extraction("id01", "v1", "en", sentences=(Sentence(0, 0, 6, "text 1"),))
+    store.save_extraction(extraction)
+    assert store.extractions(["id01"]) == {"id01": extraction}
+    assert store.extraction_versions() == {"id01": "v1"}
+    check = CheckResult("s1", ("id01",))
+    store.save_check(check)
+    assert store.load_check("s1") == check
+    story = Story("s1", "Leak", ("id01",))
+    store.save_stories([story])
+    assert store.stories() == [story]
