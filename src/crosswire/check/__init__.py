@@ -1,0 +1,139 @@
+"""The cross-check engine: entities across sources, claims aligned into facts, typed contradictions.
+
+Example::
+
+    result = check_story("story-1", articles, extractions, embedder=load_embedder())
+    [c.kind for c in result.contradictions]   # ['person-name', 'number', ...]
+    [f.status for f in result.facts]          # ['confirmed', 'single-source', 'disputed', ...]
+
+Stages, each its own module: ``entities`` (resolve people/orgs/places), ``align`` (claims -> facts,
+blocked so cost grows about linearly), the checks registered in ``context.CHECKS`` (``contradict``
+for people, ``slots`` for numbers, dates, places and negation) and the optional ``judge``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import numpy
+
+from crosswire.check import contradict, slots  # noqa: F401  (registers the built-in checks)
+from crosswire.check.align import (
+    ClaimUnit,
+    FactCluster,
+    align_claims,
+    collect_claims,
+    fact_id,
+    fact_pairs,
+    independent_sources,
+)
+from crosswire.check.context import CHECKS, Check, CheckContext, register_check, text_key, unique
+from crosswire.check.entities import resolve_entities
+from crosswire.embed import Embedder
+from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact
+
+__all__ = ["CHECKS", "Check", "CheckContext", "DEFAULT_MIN_CONFIDENCE", "check_story", "register_check"]
+
+DEFAULT_MIN_CONFIDENCE = 0.75
+"""Findings below this confidence are dropped. The checks score a clear case 0.8-0.95 and a
+doubtful one (two police ranks, a different reference year) 0.5-0.6, so the default keeps only
+clear cases; lower it to see the doubtful ones too."""
+
+
+class Reviewer(Protocol):
+    """A second opinion on candidate contradictions (see ``judge.ChatJudge``)."""
+
+    def review(self, contradictions: Sequence[Contradiction]) -> list[Contradiction]: ...
+
+
+def check_story(
+    story_id: str,
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    *,
+    embedder: Embedder,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    checks: Sequence[Check] | None = None,
+    judge: Reviewer | None = None,
+) -> CheckResult:
+    """Cross-check the articles of one story.
+
+    Args:
+        story_id: the story's id, copied into the result.
+        articles: the story's articles (their ``independent_key`` decides corroboration).
+        extractions: extraction per article id; articles without one are skipped.
+        embedder: sentence embedder used to align claims.
+        min_confidence: findings below this confidence are not reported.
+        checks: the contradiction checks to run (default: every registered check).
+        judge: optional second opinion that may reject or explain candidates.
+
+    Returns:
+        CheckResult: resolved entities, facts with their status, and contradictions.
+    """
+    by_id = {article.id: article for article in articles}
+    present = {aid: extractions[aid] for aid in by_id if aid in extractions}
+    index = resolve_entities(present)
+    units = collect_claims(present, index, article_order=list(by_id))
+    vectors = embedder.embed([unit.text for unit in units]) if units else numpy.zeros((0, 384), numpy.float32)
+    facts = align_claims(units, vectors)
+    fact_ids = [fact_id(units, fact) for fact in facts]
+    pairs = fact_pairs(facts, units, vectors)
+    context = CheckContext(by_id, present, index, units, facts, fact_ids, pairs)
+    found = unique(item for check in (checks if checks is not None else CHECKS) for item in check(context))
+    kept = [item for item in found if item.confidence >= min_confidence]
+    if judge is not None and kept:
+        kept = judge.review(kept)
+    kept.sort(key=lambda item: (item.severity != "high", -item.confidence, item.kind, item.subject))
+    disputed = {item.fact_id for item in kept if item.fact_id}
+    return CheckResult(
+        story_id=story_id,
+        article_ids=tuple(by_id),
+        entities=tuple(index.entities),
+        facts=tuple(_facts(context, disputed)),
+        contradictions=tuple(kept),
+    )
+
+
+def _canonical(context: CheckContext, fact: FactCluster) -> ClaimUnit:
+    """The best-supported wording: carried by most independent sources, then the most checkable."""
+    units = context.units
+
+    def support(member: int) -> tuple[int, float, int]:
+        same = context.copies.get(text_key(units[member].text), [member])
+        return (
+            len({context.group_of(units[i].article_id) for i in same}),
+            units[member].score,
+            -len(units[member].text),
+        )
+
+    return units[max(fact.members, key=support)]
+
+
+def _facts(context: CheckContext, disputed: set[str]) -> list[Fact]:
+    total = max(1, len({article.independent_key for article in context.articles.values()}))
+    facts: list[Fact] = []
+    for fact, fid in zip(context.facts, context.fact_ids, strict=True):
+        sources = independent_sources(context.units, fact, context.articles)
+        status = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
+        entity_ids = sorted(
+            {
+                key
+                for m in fact.members
+                for key in context.units[m].keys
+                if ":" in key and not key.startswith(("unit:", "date:"))
+            }
+        )
+        facts.append(
+            Fact(
+                id=fid,
+                text=_canonical(context, fact).text,
+                status=status,  # type: ignore[arg-type]
+                independent_sources=sources,
+                evidence=tuple(context.units[m].evidence for m in fact.members),
+                entity_ids=tuple(entity_ids),
+                salience=round(sources / total, 3),
+            )
+        )
+    facts.sort(key=lambda f: (-f.independent_sources, f.status != "disputed", f.id))
+    return facts

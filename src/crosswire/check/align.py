@@ -1,0 +1,229 @@
+"""Align claims from different articles into facts.
+
+Each checkable claim is embedded once (syndicated copies share a cache entry) and joined to the
+best existing fact among a small candidate set, or starts a new fact. Candidates come from
+blocking, never from all pairs: identical text, random-hyperplane LSH buckets over the facts'
+leading vectors (approximate nearest neighbours), and shared entities, figures and dates (each
+key keeps only its most recent facts). While a story has few facts (``EXACT_FACTS``) every fact
+is a candidate. Each claim meets at most ``EXACT_FACTS`` or ``MAX_CANDIDATES`` facts, so cost grows
+about linearly with the number of claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict, deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy
+
+from crosswire.check.entities import EntityIndex
+from crosswire.check.text import words
+from crosswire.model import Article, Evidence, Extraction
+
+FACT_THRESHOLD = 0.72  # cosine (plus key bonus) needed to join a fact
+KEY_BONUS = 0.03  # added per shared entity / figure / date key, at most three times
+LSH_BANDS = 20
+LSH_BITS = 8
+EXACT_FACTS = 512  # below this many facts every fact is a candidate (exact search)
+KEY_FACTS = 48  # facts remembered per blocking key
+MAX_CANDIDATES = 256
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimUnit:
+    """One checkable claim sentence, placed in its article, with its blocking keys."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+    score: float = 0.0
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.article_id, self.text, self.start, self.end)
+
+
+@dataclass
+class FactCluster:
+    """Claims that report the same thing."""
+
+    index: int
+    members: list[int] = field(default_factory=list)  # indexes into the claim list
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPair:
+    """Two claims of one fact, with their cosine similarity."""
+
+    left: int
+    right: int
+    similarity: float
+    fact: int
+
+
+def _figure_keys(extraction: Extraction) -> dict[int, set[str]]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    for figure in extraction.figures:
+        if figure.unit:
+            keys[figure.sentence].add("unit:" + " ".join(words(figure.unit))[-12:])
+    for date in extraction.dates:
+        if date.value:
+            keys[date.sentence].add("date:" + date.value)
+    return keys
+
+
+def collect_claims(
+    extractions: Mapping[str, Extraction], index: EntityIndex, *, article_order: Sequence[str]
+) -> list[ClaimUnit]:
+    """The checkable claims of every article, in article order.
+
+    An extraction that marks no claims at all falls back to its sentences that name a person or
+    hold a figure, date or quote.
+    """
+    units: list[ClaimUnit] = []
+    for article_id in article_order:
+        extraction = extractions.get(article_id)
+        if extraction is None:
+            continue
+        figure_keys = _figure_keys(extraction)
+        if extraction.claims:
+            spans = [(c.sentence, c.start, c.end, c.text, c.score) for c in extraction.claims if c.checkable]
+        else:
+            busy = {p.sentence for p in extraction.people} | set(figure_keys)
+            busy |= {q.sentence for q in extraction.quotes}
+            spans = [(s.index, s.start, s.end, s.text, 0.5) for s in extraction.sentences if s.index in busy]
+        for sentence, start, end, text, score in spans:
+            keys = frozenset(index.by_sentence.get((article_id, sentence), set()) | figure_keys.get(sentence, set()))
+            units.append(ClaimUnit(article_id, sentence, start, end, text, keys, score))
+    return units
+
+
+class _Lsh:
+    """Random-hyperplane LSH over unit vectors: similar vectors share a band code."""
+
+    def __init__(self, dim: int) -> None:
+        rng = numpy.random.default_rng(20250806)
+        self.planes = rng.standard_normal((LSH_BANDS * LSH_BITS, dim)).astype(numpy.float32)
+        self.weights = (1 << numpy.arange(LSH_BITS)).astype(numpy.int64)
+        self.buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
+
+    def codes(self, vector: numpy.ndarray) -> list[tuple[int, int]]:
+        bits = (self.planes @ vector > 0).reshape(LSH_BANDS, LSH_BITS).astype(numpy.int64)
+        return list(enumerate((bits @ self.weights).tolist()))
+
+    def add(self, codes: list[tuple[int, int]], fact: int) -> None:
+        for code in codes:
+            self.buckets[code].append(fact)
+
+    def query(self, codes: list[tuple[int, int]]) -> set[int]:
+        found: set[int] = set()
+        for code in codes:
+            found.update(self.buckets.get(code, ()))
+        return found
+
+
+def align_claims(
+    units: Sequence[ClaimUnit], vectors: numpy.ndarray, *, threshold: float = FACT_THRESHOLD
+) -> list[FactCluster]:
+    """Greedy leader clustering of claims into facts over blocked candidates.
+
+    Args:
+        units: the claims, in article order.
+        vectors: their embeddings, one L2-normalised row per claim.
+        threshold: cosine (plus a small bonus per shared key) needed to join a fact.
+    """
+    facts: list[FactCluster] = []
+    leaders: list[numpy.ndarray] = []
+    by_text: dict[str, int] = {}
+    by_key: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=KEY_FACTS))
+    lsh = _Lsh(vectors.shape[1] if len(vectors) else 1)
+    for i, unit in enumerate(units):
+        text_key = " ".join(words(unit.text))
+        codes = lsh.codes(vectors[i])
+        fact = by_text.get(text_key)
+        if fact is None:
+            fact = _best_fact(unit, vectors[i], codes, facts, leaders, lsh, by_key, threshold)
+        if fact is None:
+            fact = len(facts)
+            facts.append(FactCluster(fact))
+            leaders.append(vectors[i])
+            lsh.add(codes, fact)
+        facts[fact].members.append(i)
+        facts[fact].keys |= unit.keys
+        by_text.setdefault(text_key, fact)
+        for key in unit.keys:
+            if not by_key[key] or by_key[key][-1] != fact:
+                by_key[key].append(fact)
+    return facts
+
+
+def _best_fact(
+    unit: ClaimUnit,
+    vector: numpy.ndarray,
+    codes: list[tuple[int, int]],
+    facts: list[FactCluster],
+    leaders: list[numpy.ndarray],
+    lsh: _Lsh,
+    by_key: Mapping[str, deque[int]],
+    threshold: float,
+) -> int | None:
+    candidates = set(range(len(facts))) if len(facts) <= EXACT_FACTS else lsh.query(codes)
+    for key in unit.keys:
+        candidates.update(by_key.get(key, ()))
+    if not candidates:
+        return None
+    chosen = sorted(candidates)[-MAX_CANDIDATES:]
+    sims = numpy.stack([leaders[f] for f in chosen]) @ vector
+    best, best_score = None, threshold
+    for fact, sim in zip(chosen, sims.tolist(), strict=True):
+        bonus = KEY_BONUS * min(3, len(unit.keys & facts[fact].keys))
+        if sim + bonus >= best_score:
+            best, best_score = fact, sim + bonus
+    return best
+
+
+def fact_pairs(
+    facts: Sequence[FactCluster], units: Sequence[ClaimUnit], vectors: numpy.ndarray, *, per_text: int = 12
+) -> list[ClaimPair]:
+    """Pairs of claims inside each fact with different wording, each wording paired with its nearest.
+
+    Identical wordings (syndicated copies) are compared once; each wording meets at most
+    ``per_text`` others, so a fact repeated by a thousand articles stays cheap.
+    """
+    pairs: list[ClaimPair] = []
+    for fact in facts:
+        by_text: dict[str, int] = {}
+        for member in fact.members:
+            by_text.setdefault(" ".join(words(units[member].text)), member)
+        distinct = list(by_text.values())
+        if len(distinct) < 2:
+            continue
+        sims = vectors[distinct] @ vectors[distinct].T
+        seen: set[tuple[int, int]] = set()
+        for a in range(len(distinct)):
+            order = numpy.argsort(-sims[a])[: per_text + 1]
+            for b in order.tolist():
+                pair = (min(a, b), max(a, b))
+                if a == b or pair in seen:
+                    continue
+                seen.add(pair)
+                pairs.append(ClaimPair(distinct[pair[0]], distinct[pair[1]], float(sims[a, b]), fact.index))
+    return pairs
+
+
+def fact_id(units: Sequence[ClaimUnit], fact: FactCluster) -> str:
+    """A stable id for a fact: a hash of its members' positions."""
+    spans = sorted(f"{units[m].article_id}:{units[m].start}" for m in fact.members)
+    return "fact:" + hashlib.sha1("|".join(spans).encode("utf-8")).hexdigest()[:12]
+
+
+def independent_sources(units: Sequence[ClaimUnit], fact: FactCluster, articles: Mapping[str, Article]) -> int:
+    """How many independent sources (syndication groups count once) support a fact."""
+    keys = {articles[units[m].article_id].independent_key for m in fact.members if units[m].article_id in articles}
+    return len(keys)

@@ -1,0 +1,139 @@
+"""What every contradiction check gets, the registry of checks, and how a finding is built."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
+from crosswire.check.entities import EntityIndex
+from crosswire.check.text import sentence_of, words
+from crosswire.model import Article, Contradiction, ContradictionKind, Evidence, Extraction, Side
+
+
+@dataclass
+class CheckContext:
+    """The aligned story that the checks read. Built once by ``check_story``."""
+
+    articles: Mapping[str, Article]
+    extractions: Mapping[str, Extraction]
+    index: EntityIndex
+    units: Sequence[ClaimUnit]
+    facts: Sequence[FactCluster]
+    fact_ids: Sequence[str]
+    pairs: Sequence[ClaimPair]
+    copies: dict[str, list[int]] = field(default_factory=dict)  # wording -> units with that wording
+
+    def __post_init__(self) -> None:
+        if not self.copies:
+            copies: dict[str, list[int]] = defaultdict(list)
+            for i, unit in enumerate(self.units):
+                copies[text_key(unit.text)].append(i)
+            self.copies = dict(copies)
+
+    def evidence_of(self, unit: int) -> tuple[Evidence, ...]:
+        """Evidence for a claim and for every other article that carries the same wording."""
+        same = self.copies.get(text_key(self.units[unit].text), [unit])
+        return tuple(self.units[i].evidence for i in same)
+
+    def sentence_text(self, article_id: str, index: int) -> str:
+        """The text of one sentence of an article ('' when unknown)."""
+        extraction = self.extractions.get(article_id)
+        sentence = sentence_of(extraction, index) if extraction else None
+        return sentence.text if sentence else ""
+
+    def group_of(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return article.independent_key if article else article_id
+
+    def syndicated(self, left: Iterable[str], right: Iterable[str]) -> bool:
+        """Whether two sides include copies of one syndication group."""
+        return bool({self.group_of(a) for a in left} & {self.group_of(a) for a in right})
+
+
+Check = Callable[[CheckContext], Iterable[Contradiction]]
+CHECKS: list[Check] = []
+
+
+def register_check(check: Check) -> Check:
+    """Add a check to the registry (usable as a decorator). Checks run in registration order."""
+    if check not in CHECKS:
+        CHECKS.append(check)
+    return check
+
+
+def text_key(text: str) -> str:
+    """The wording of a sentence as a comparison key."""
+    return " ".join(words(text))
+
+
+def contradiction(
+    context: CheckContext,
+    *,
+    kind: ContradictionKind,
+    subject: str,
+    sides: Sequence[Side],
+    confidence: float,
+    severity: str,
+    explanation: str,
+    fact: int | None = None,
+) -> Contradiction:
+    """Build a Contradiction, working out its id and the within-article and syndicated flags."""
+    side_articles = [{e.article_id for e in side.evidence} for side in sides]
+    within = any(side_articles[i] & side_articles[j] for i in range(len(sides)) for j in range(i + 1, len(sides)))
+    syndicated = any(
+        context.syndicated(side_articles[i] - side_articles[j], side_articles[j] - side_articles[i])
+        for i in range(len(sides))
+        for j in range(i + 1, len(sides))
+    )
+    signature = "|".join([kind, subject] + sorted(side.value for side in sides))
+    return Contradiction(
+        id="contradiction:" + hashlib.sha1(signature.encode("utf-8")).hexdigest()[:12],
+        kind=kind,
+        subject=subject,
+        severity="high" if severity == "high" else "low",
+        confidence=round(confidence, 3),
+        explanation=explanation,
+        sides=tuple(sides),
+        fact_id=context.fact_ids[fact] if fact is not None else None,
+        within_article=within,
+        syndicated=syndicated,
+    )
+
+
+def pair_sides(context: CheckContext, pair: ClaimPair, left_value: str, right_value: str) -> tuple[Side, Side]:
+    """The two sides of a pairwise finding, with evidence from every copy of each wording."""
+    return (
+        Side(left_value, context.evidence_of(pair.left)),
+        Side(right_value, context.evidence_of(pair.right)),
+    )
+
+
+def unique(found: Iterable[Contradiction]) -> list[Contradiction]:
+    """Merge repeated findings (same id): the evidence of each side is pooled, the best confidence kept."""
+    best: dict[str, Contradiction] = {}
+    for item in found:
+        seen = best.get(item.id)
+        if seen is None:
+            best[item.id] = item
+            continue
+        sides = {side.value: list(side.evidence) for side in seen.sides}
+        for side in item.sides:
+            pool = sides.setdefault(side.value, [])
+            pool.extend(e for e in side.evidence if e not in pool)
+        merged = tuple(Side(value, tuple(pool)) for value, pool in sides.items())
+        keep = item if item.confidence > seen.confidence else seen
+        best[item.id] = dataclasses.replace(
+            keep,
+            sides=merged,
+            within_article=seen.within_article or item.within_article,
+            syndicated=seen.syndicated or item.syndicated,
+        )
+    return list(best.values())
+
+
+def count_articles(evidence: Sequence[Evidence]) -> int:
+    return len({e.article_id for e in evidence})

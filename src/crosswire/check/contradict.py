@@ -1,0 +1,268 @@
+"""Contradiction checks about people: given names, roles and who said a quote.
+
+Each check takes the ``CheckContext`` and yields ``Contradiction`` objects; they are registered
+in ``CHECKS`` (see ``context.register_check``), so a plugin can add its own with the same
+signature. The checks about figures, dates, places and negation live in ``slots.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from crosswire.check.context import CheckContext, contradiction, register_check
+from crosswire.check.entities import PersonRef, ResolvedPerson, role_words, same_given_name
+from crosswire.check.text import content_words, evidence, family_key, fold, overlap, words
+from crosswire.model import Contradiction, Evidence, Side
+
+PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
+GENERIC_TITLES = frozenset(
+    [
+        "leader",
+        "official",
+        "head",
+        "figure",
+        "member",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "boss",
+        "negotiator",
+    ]
+)
+POLICE_RANKS = frozenset(
+    [
+        "officer",
+        "sgt",
+        "sergeant",
+        "lt",
+        "lieutenant",
+        "detective",
+        "deputy",
+        "trooper",
+        "corporal",
+        "cpl",
+        "capt",
+        "captain",
+        "chief",
+        "investigator",
+        "agent",
+        "commander",
+        "inspector",
+        "constable",
+        "superintendent",
+        "patrolman",
+        "det",
+        "ofc",
+    ]
+)
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "police", "officials", "authorities"]
+)
+
+
+def _ref_evidence(context: CheckContext, refs: list[PersonRef]) -> tuple[Evidence, ...]:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for ref in refs:
+        key = (ref.article_id, ref.person.sentence)
+        if key not in seen:
+            seen[key] = evidence(context.extractions[ref.article_id], ref.person.sentence)
+    return tuple(seen.values())
+
+
+def _written_name(refs: list[PersonRef]) -> str:
+    names = Counter(f"{ref.person.given} {ref.person.family}".strip() for ref in refs if ref.person.given)
+    return names.most_common(1)[0][0]
+
+
+@register_check
+def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
+    """One resolved person (same family name, matching role) written with different given names."""
+    for person in context.index.people:
+        if len(person.groups) < 2:
+            continue
+        sides = [Side(_written_name(g.refs), _ref_evidence(context, g.refs)) for g in person.groups]
+        sides.sort(key=lambda side: -len({e.article_id for e in side.evidence}))
+        shared = set.intersection(*({w for role in g.roles for w in role_words(role)} for g in person.groups))
+        role = " / ".join(sorted(shared)) or "role"
+        counts = ", ".join(f"{side.value} in {len({e.article_id for e in side.evidence})}" for side in sides)
+        yield contradiction(
+            context,
+            kind="person-name",
+            subject=f"{person.family_text} ({role})",
+            sides=sides,
+            confidence=0.9,
+            severity="high",
+            explanation=f"The same {role} is named differently: {counts} article(s).",
+        )
+    yield from _renamed_in_aligned_claims(context)
+
+
+def _givens_by_article(context: CheckContext) -> dict[tuple[str, str], set[str]]:
+    givens: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article_id, extraction in context.extractions.items():
+        for person in extraction.people:
+            if person.given:
+                givens[(article_id, family_key(person.family))].add(fold(person.given))
+    return givens
+
+
+def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]:
+    """Near-identical sentences that name a person of one family with incompatible given names."""
+    givens = _givens_by_article(context)
+    people_at: dict[tuple[str, int], list] = defaultdict(list)
+    for article_id, extraction in context.extractions.items():
+        for person in extraction.people:
+            if person.given and person.family:
+                people_at[(article_id, person.sentence)].append(person)
+    for pair in context.pairs:
+        if pair.similarity < PAIR_NAME_SIMILARITY:
+            continue
+        left, right = context.units[pair.left], context.units[pair.right]
+        for a in people_at.get((left.article_id, left.sentence), []):
+            for b in people_at.get((right.article_id, right.sentence), []):
+                family = family_key(a.family)
+                if family != family_key(b.family) or same_given_name(a.given, b.given):
+                    continue
+                if (
+                    fold(b.given) in givens[(left.article_id, family)]
+                    and fold(a.given) in givens[(right.article_id, family)]
+                ):
+                    continue  # both articles name both people: two relatives, not one renamed person
+                if _same_resolved(context, left.article_id, a.start, right.article_id, b.start):
+                    continue  # already reported by the role-based check
+                yield contradiction(
+                    context,
+                    kind="person-name",
+                    subject=a.family,
+                    sides=[
+                        Side(f"{a.given} {a.family}", context.evidence_of(pair.left)),
+                        Side(f"{b.given} {b.family}", context.evidence_of(pair.right)),
+                    ],
+                    confidence=0.8 + 0.1 * min(1.0, (pair.similarity - PAIR_NAME_SIMILARITY) / 0.1),
+                    severity="high",
+                    explanation=f"The same sentence names {a.given} {a.family} in one report and "
+                    f"{b.given} {b.family} in another.",
+                    fact=pair.fact,
+                )
+
+
+def _same_resolved(context: CheckContext, article_a: str, start_a: int, article_b: str, start_b: int) -> bool:
+    person_a = context.index.person_of.get((article_a, start_a))
+    return person_a is not None and person_a == context.index.person_of.get((article_b, start_b))
+
+
+def role_head(role: str) -> str:
+    """The title word of a role: 'U.S. Envoy for Ukraine' -> 'envoy', 'Police Chief' -> 'chief'."""
+    tokens = words(role)
+    for i, token in enumerate(tokens):
+        if token in {"of", "for", "to", "at", "in"} and i > 0:
+            return tokens[i - 1]
+    return tokens[-1] if tokens else ""
+
+
+def role_conflict(a: str, b: str) -> tuple[float, str] | None:
+    """(confidence, severity) when two roles of one person cannot both be right, else None."""
+    words_a, words_b = role_words(a), role_words(b)
+    if not words_a or not words_b or words_a <= words_b or words_b <= words_a:
+        return None
+    head_a, head_b = role_head(a), role_head(b)
+    if head_a != head_b:
+        if head_a in GENERIC_TITLES or head_b in GENERIC_TITLES:
+            return None
+        if head_a in POLICE_RANKS and head_b in POLICE_RANKS:
+            return (0.6, "low")
+        return (0.85, "high")
+    return (0.8, "low")  # same title, different qualifiers: 'Special Envoy' vs 'Envoy for Ukraine'
+
+
+def _roles(person: ResolvedPerson) -> dict[str, list[PersonRef]]:
+    roles: dict[str, list[PersonRef]] = defaultdict(list)
+    for ref in person.refs:
+        if ref.person.role:
+            roles[" ".join(words(ref.person.role))].append(ref)
+    return roles
+
+
+@register_check
+def check_roles(context: CheckContext) -> Iterator[Contradiction]:
+    """One resolved person given two titles that cannot both be right."""
+    for person in context.index.people:
+        roles = _roles(person)
+        names = sorted(roles)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                verdict = role_conflict(roles[a][0].person.role or a, roles[b][0].person.role or b)
+                if verdict is None:
+                    continue
+                confidence, severity = verdict
+                role_a, role_b = roles[a][0].person.role or a, roles[b][0].person.role or b
+                yield contradiction(
+                    context,
+                    kind="role",
+                    subject=person.name,
+                    sides=[
+                        Side(role_a, _ref_evidence(context, roles[a])),
+                        Side(role_b, _ref_evidence(context, roles[b])),
+                    ],
+                    confidence=confidence,
+                    severity=severity,
+                    explanation=f"{person.name} is called {role_a!r} in one place and {role_b!r} in another.",
+                )
+
+
+def _speaker_key(context: CheckContext, article_id: str, speaker: str | None, start: int | None) -> str | None:
+    """A comparison key for a named speaker; None for pronouns, groups and unnamed speakers."""
+    if not speaker:
+        return None
+    if start is not None:
+        person = context.index.person_of.get((article_id, start))
+        if person:
+            return person
+    tokens = words(speaker)
+    if not tokens or tokens[-1] in PRONOUNS or not speaker.strip()[:1].isupper():
+        return None
+    family = tokens[-1]
+    matches = [p.id for p in context.index.people if p.family == family]
+    return matches[0] if len(matches) == 1 else None
+
+
+@register_check
+def check_attribution(context: CheckContext) -> Iterator[Contradiction]:
+    """The same quote (>= 80% of its words) given to two different named speakers."""
+    quotes: list[tuple[str, object, str, frozenset[str]]] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for article_id, extraction in context.extractions.items():
+        for quote in extraction.quotes:
+            key = _speaker_key(context, article_id, quote.speaker, quote.speaker_start)
+            tokens = frozenset(content_words(quote.text))
+            if key is None or len(tokens) < 4:
+                continue
+            number = len(quotes)
+            candidates: Counter[int] = Counter()
+            for token in tokens:
+                candidates.update(by_word[token][-64:])
+                by_word[token].append(number)
+            quotes.append((article_id, quote, key, tokens))
+            for other, shared in candidates.items():
+                if shared >= 0.8 * min(len(tokens), len(quotes[other][3])):
+                    yield from _attribution(context, quotes[other], quotes[number])
+
+
+def _attribution(context: CheckContext, first: tuple, second: tuple) -> Iterator[Contradiction]:
+    (article_a, quote_a, key_a, tokens_a), (article_b, quote_b, key_b, tokens_b) = first, second
+    if key_a == key_b or overlap(tokens_a, tokens_b) < 0.8:
+        return
+    side_a = Side(quote_a.speaker, (evidence(context.extractions[article_a], quote_a.sentence),))
+    side_b = Side(quote_b.speaker, (evidence(context.extractions[article_b], quote_b.sentence),))
+    yield contradiction(
+        context,
+        kind="attribution",
+        subject=f"“{quote_a.text[:80]}”",
+        sides=[side_a, side_b],
+        confidence=0.75 + 0.2 * overlap(tokens_a, tokens_b),
+        severity="high",
+        explanation=f"The same words are attributed to {quote_a.speaker} and to {quote_b.speaker}.",
+    )

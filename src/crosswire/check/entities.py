@@ -1,0 +1,284 @@
+"""Resolve people, organisations and places across (and within) the articles of one story.
+
+People are grouped by family name. Inside a family, mentions whose given names are compatible
+(equal, a nickname or short form via the ``nicknames`` data, an initial, or absent) form a *name
+group*. Name groups of one family are then joined into one person only when their roles share a
+specific word ("US envoy" and "US Special Envoy" share "envoy"): the envoy called Steven in one
+article and David in another is one person with a conflicting given name, while a "defence minister"
+and a "singer" who share a surname stay two people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from crosswire.check.text import content_words, family_key, fold, name_key, normalise_name, words
+from crosswire.model import Entity, Extraction, Person
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ORG_LABELS = frozenset({"ORG"})
+GENERIC_ROLE_WORDS = frozenset(
+    [
+        "us",
+        "u",
+        "s",
+        "united",
+        "states",
+        "america",
+        "american",
+        "russian",
+        "ukrainian",
+        "british",
+        "uk",
+        "former",
+        "then",
+        "current",
+        "acting",
+        "senior",
+        "top",
+        "new",
+        "chief",
+        "deputy",
+        "assistant",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "the",
+        "of",
+        "for",
+        "to",
+        "and",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """One person mention, placed in its article."""
+
+    article_id: str
+    person: Person
+
+
+@dataclass
+class NameGroup:
+    """Mentions of one family name whose given names are compatible."""
+
+    given: str  # the preferred given name as written ("Steven")
+    refs: list[PersonRef] = field(default_factory=list)
+
+    @property
+    def givens(self) -> Counter[str]:
+        return Counter(ref.person.given for ref in self.refs if ref.person.given)
+
+    @property
+    def roles(self) -> list[str]:
+        return [ref.person.role for ref in self.refs if ref.person.role]
+
+
+@dataclass
+class ResolvedPerson:
+    """One real-world person: one or more name groups (more than one = a given-name conflict)."""
+
+    id: str
+    family: str
+    groups: list[NameGroup]
+    surname_refs: list[PersonRef] = field(default_factory=list)
+
+    @property
+    def refs(self) -> list[PersonRef]:
+        return [ref for group in self.groups for ref in group.refs] + self.surname_refs
+
+    @property
+    def name(self) -> str:
+        best = max(self.groups, key=lambda group: len(group.refs))
+        return f"{best.given} {self.family_text}".strip()
+
+    @property
+    def family_text(self) -> str:
+        counts = Counter(ref.person.family for ref in self.refs if ref.person.family)
+        return counts.most_common(1)[0][0] if counts else self.family
+
+
+@dataclass
+class EntityIndex:
+    """Resolved entities of a story and where they occur."""
+
+    people: list[ResolvedPerson]
+    entities: list[Entity]
+    by_sentence: dict[tuple[str, int], set[str]]  # (article_id, sentence) -> entity ids
+    person_of: dict[tuple[str, int], str]  # (article_id, mention start) -> person entity id
+
+
+@lru_cache(maxsize=1)
+def _namer() -> object:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _is_initial(given: str) -> bool:
+    return len(given.replace(".", "").replace(" ", "")) <= 2
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names can denote the same person: 'Steve'/'Steven', 'S.'/'Steven', ''/'Amos'."""
+    a, b = fold(a).strip(" ."), fold(b).strip(" .")
+    if not a or not b or a == b:
+        return True
+    if _is_initial(a) or _is_initial(b):
+        return a[0] == b[0]
+    a, b = a.split()[0], b.split()[0]
+    if a == b:
+        return True
+    namer = _namer()
+    a_forms = namer.canonicals_of(a) | namer.nicknames_of(a) | {a}  # type: ignore[attr-defined]
+    b_forms = namer.canonicals_of(b) | namer.nicknames_of(b) | {b}  # type: ignore[attr-defined]
+    return b in a_forms or a in b_forms or bool(namer.canonicals_of(a) & namer.canonicals_of(b))  # type: ignore[attr-defined]
+
+
+def role_words(role: str | None) -> set[str]:
+    """The specific words of a role: 'U.S. Special Envoy' -> {'special', 'envoy'}."""
+    if not role:
+        return set()
+    return {w for w in content_words(role) if w not in GENERIC_ROLE_WORDS and len(w) > 1}
+
+
+def roles_compatible(roles_a: list[str], roles_b: list[str]) -> bool:
+    """Whether any role of one group shares a specific word with a role of the other."""
+    words_a = set().union(*(role_words(role) for role in roles_a)) if roles_a else set()
+    words_b = set().union(*(role_words(role) for role in roles_b)) if roles_b else set()
+    return bool(words_a & words_b)
+
+
+def _name_groups(refs: list[PersonRef]) -> tuple[list[NameGroup], list[PersonRef]]:
+    """Split one family's mentions into name groups, plus the surname-only mentions."""
+    full = [ref for ref in refs if ref.person.given and not _is_initial(ref.person.given)]
+    partial = [ref for ref in refs if ref.person.given and _is_initial(ref.person.given)]
+    surname_only = [ref for ref in refs if not ref.person.given]
+    groups: list[NameGroup] = []
+    for ref in full:
+        match = [g for g in groups if any(same_given_name(ref.person.given, n) for n in g.givens)]
+        if not match:
+            groups.append(NameGroup(given=ref.person.given, refs=[ref]))
+            continue
+        target = match[0]
+        target.refs.append(ref)
+        for other in match[1:]:  # a name that bridges two groups joins them
+            target.refs.extend(other.refs)
+            groups.remove(other)
+    for ref in partial:
+        match = [g for g in groups if any(same_given_name(ref.person.given, n) for n in g.givens)]
+        if match:
+            max(match, key=lambda g: len(g.refs)).refs.append(ref)
+        else:
+            groups.append(NameGroup(given=ref.person.given, refs=[ref]))
+    for group in groups:
+        counts = group.givens
+        group.given = max(counts, key=lambda n: (counts[n], len(n))) if counts else group.given
+    return groups, surname_only
+
+
+def _join_by_role(groups: list[NameGroup]) -> list[list[NameGroup]]:
+    """Join name groups whose roles share a specific word (union-find over groups)."""
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            if roles_compatible(groups[i].roles, groups[j].roles):
+                parent[root(j)] = root(i)
+    joined: dict[int, list[NameGroup]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        joined[root(i)].append(group)
+    return list(joined.values())
+
+
+def _entity_id(kind: str, key: str) -> str:
+    return f"{kind}:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def resolve_people(extractions: Mapping[str, Extraction]) -> list[ResolvedPerson]:
+    """Group the person mentions of all articles into resolved people."""
+    by_family: dict[str, list[PersonRef]] = defaultdict(list)
+    for article_id, extraction in extractions.items():
+        for person in extraction.people:
+            surname = person.family or (person.text.split() or [""])[-1]
+            key = family_key(surname)
+            if key:
+                by_family[key].append(PersonRef(article_id, person))
+    people: list[ResolvedPerson] = []
+    for family, refs in sorted(by_family.items()):
+        groups, surname_only = _name_groups(refs)
+        clusters = _join_by_role(groups) if groups else [[]]
+        for n, cluster in enumerate(clusters):
+            label = "+".join(sorted(fold(g.given) for g in cluster))
+            people.append(ResolvedPerson(_entity_id("person", f"{family}|{label}|{n}"), family, cluster))
+        _attach_surnames(people[len(people) - len(clusters) :], surname_only)
+    return people
+
+
+def _attach_surnames(candidates: list[ResolvedPerson], refs: list[PersonRef]) -> None:
+    """Give each surname-only mention to the person named in its article, else the most mentioned."""
+    if not candidates:
+        return
+    for ref in refs:
+        local = [p for p in candidates if any(r.article_id == ref.article_id for r in p.refs)]
+        pool = local if len(local) == 1 else candidates
+        max(pool, key=lambda p: len(p.refs)).surname_refs.append(ref)
+
+
+def _person_entity(person: ResolvedPerson) -> Entity:
+    refs = person.refs
+    roles = sorted({ref.person.role for ref in refs if ref.person.role})
+    return Entity(
+        id=person.id,
+        kind="person",
+        name=person.name,
+        article_ids=tuple(sorted({ref.article_id for ref in refs})),
+        variants=tuple(sorted({ref.person.text for ref in refs})),
+        roles=tuple(roles),
+    )
+
+
+def resolve_entities(extractions: Mapping[str, Extraction]) -> EntityIndex:
+    """Resolve people, organisations and places of one story.
+
+    Returns:
+        EntityIndex: the entities plus, per sentence, the ids of the entities it mentions.
+    """
+    people = resolve_people(extractions)
+    entities = [_person_entity(person) for person in people if person.refs]
+    by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    person_of: dict[tuple[str, int], str] = {}
+    for person in people:
+        for ref in person.refs:
+            by_sentence[(ref.article_id, ref.person.sentence)].add(person.id)
+            person_of[(ref.article_id, ref.person.start)] = person.id
+    names: dict[tuple[str, str], tuple[str, set[str], set[str]]] = {}
+    for article_id, extraction in extractions.items():
+        for mention in extraction.mentions:
+            kind = "place" if mention.label in PLACE_LABELS else "org" if mention.label in ORG_LABELS else ""
+            key = name_key(mention.text)
+            if not kind or not key or not words(key):
+                continue
+            entity_id = _entity_id(kind, key)
+            _, seen_in, variants = names.setdefault((kind, key), (normalise_name(mention.text), set(), set()))
+            seen_in.add(article_id)
+            variants.add(mention.text)
+            by_sentence[(article_id, mention.sentence)].add(entity_id)
+    for (kind, key), (name, seen_in, variants) in sorted(names.items()):
+        entities.append(
+            Entity(_entity_id(kind, key), kind, name, tuple(sorted(seen_in)), tuple(sorted(variants)))  # type: ignore[arg-type]
+        )
+    return EntityIndex(people, entities, dict(by_sentence), person_of)

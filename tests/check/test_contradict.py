@@ -1,0 +1,352 @@
+"""Every contradiction type is found, and every look-alike that is not a contradiction is left alone."""
+
+from __future__ import annotations
+
+import pytest
+from tests.check.conftest import Line, Report, story
+
+from crosswire.check import check_story
+
+MARTEN = "Harbour Minister"
+LEAK = "The leak began early on Tuesday at Pier 7 of the east harbour, the port said."
+
+
+def _run(embedder, *reports, **options):
+    articles, extractions = story(*reports)
+    return check_story("s", articles, extractions, embedder=embedder, **options)
+
+
+def _minister(article_id: str, given: str) -> Report:
+    written = f"{MARTEN} {given} Marten"
+    return Report(
+        article_id,
+        [
+            Line(
+                f"{written} arrived at the pier shortly after the alarm was raised.",
+                people=[(f"{given} Marten", given, "Marten", MARTEN)],
+            )
+        ],
+    )
+
+
+def _hospital(article_id: str, phrase: str, value: float, extra: dict | None = None, dup: str | None = None):
+    text = f"A total of {phrase} were taken to St Aldric's Hospital with breathing difficulties."
+    return Report(article_id, [Line(text, figures=[(phrase, value, "dock workers", extra or {})])], dup_group=dup)
+
+
+def _leak(article_id: str, day: str, value: str, pier: str = "Pier 7") -> Report:
+    text = LEAK.replace("Tuesday", day).replace("Pier 7", pier)
+    return Report(article_id, [Line(text, dates=[(day, value, "day", day)], places=[pier])])
+
+
+def _quote(article_id: str, speaker: str, given: str, family: str, role: str, words: str) -> Report:
+    text = f'"{words}," {role} {speaker} told reporters at the quay on Wednesday.'
+    return Report(article_id, [Line(text, people=[(speaker, given, family, role)], quotes=[(words, speaker)])])
+
+
+FLAGGED = {
+    "person-name across articles": (
+        [_minister("a", "Ilse"), _minister("b", "Ilse"), _minister("c", "Ilka")],
+        {"Ilse Marten", "Ilka Marten"},
+    ),
+    "person-name within one article": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "Fire brigade commander Jonas Hale said 60 firefighters worked through the night.",
+                        people=[("Jonas Hale", "Jonas", "Hale", "Fire brigade commander")],
+                    ),
+                    Line(
+                        "Later, fire brigade commander Johan Hale said the evacuation order would stay.",
+                        people=[("Johan Hale", "Johan", "Hale", "fire brigade commander")],
+                    ),
+                ],
+            )
+        ],
+        {"Jonas Hale", "Johan Hale"},
+    ),
+    "person-name renamed in the same sentence": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "Police identified the victim as Marcus Bell, 24, of Dayton, who died at the scene.",
+                        people=[("Marcus Bell", "Marcus", "Bell", None)],
+                    )
+                ],
+            ),
+            Report(
+                "b",
+                [
+                    Line(
+                        "Police identified the victim as Darius Bell, 24, of Dayton, who died at the scene.",
+                        people=[("Darius Bell", "Darius", "Bell", None)],
+                    )
+                ],
+            ),
+        ],
+        {"Marcus Bell", "Darius Bell"},
+    ),
+    "role": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "Tomas Brandt, chief executive of the Port Authority, said the closure would stay.",
+                        people=[("Tomas Brandt", "Tomas", "Brandt", "chief executive of the Port Authority")],
+                    )
+                ],
+            ),
+            Report(
+                "b",
+                [
+                    Line(
+                        "Deputy harbour master Tomas Brandt said the east harbour would stay closed.",
+                        people=[("Tomas Brandt", "Tomas", "Brandt", "Deputy harbour master")],
+                    )
+                ],
+            ),
+        ],
+        {"chief executive of the Port Authority", "Deputy harbour master"},
+    ),
+    "number": ([_hospital("a", "14 dock workers", 14), _hospital("b", "41 dock workers", 41)], {"14", "41"}),
+    "number, million against billion": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "Allies promised €21 billion in military support led by the UK and Germany.",
+                        figures=[("€21 billion", 21e9, None, {"currency": "EUR"})],
+                    )
+                ],
+            ),
+            Report(
+                "b",
+                [
+                    Line(
+                        "Allies promised €21 million in military support led by the UK and Germany.",
+                        figures=[("€21 million", 21e6, None, {"currency": "EUR"})],
+                    )
+                ],
+            ),
+        ],
+        {"21000000000", "21000000"},
+    ),
+    "date": ([_leak("a", "Tuesday", "2026-03-03"), _leak("b", "Monday", "2026-03-02")], {"2026-03-03", "2026-03-02"}),
+    "place": (
+        [_leak("a", "Tuesday", "2026-03-03"), _leak("b", "Tuesday", "2026-03-03", "Pier 2")],
+        {"Pier 7", "Pier 2"},
+    ),
+    "negation": (
+        [
+            Report("a", [Line("An evacuation order was issued for the Lindholt district on Tuesday evening.")]),
+            Report("b", [Line("No evacuation order has been issued for the Lindholt district so far.")]),
+        ],
+        None,
+    ),
+    "attribution": (
+        [
+            _quote(
+                "a", "Ilse Marten", "Ilse", "Marten", MARTEN, "The situation is under control and nobody is at risk"
+            ),
+            _quote(
+                "b",
+                "Tomas Brandt",
+                "Tomas",
+                "Brandt",
+                "Port Authority chief executive",
+                "The situation is under control and nobody is at risk",
+            ),
+        ],
+        {"Ilse Marten", "Tomas Brandt"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FLAGGED))
+def test_check_flags_each_contradiction_type(embedder, case):
+    reports, values = FLAGGED[case]
+    result = _run(embedder, *reports)
+    kind = case.split(",")[0].split(" ")[0]
+    kinds = [c.kind for c in result.contradictions]
+    assert kinds == [kind], [(c.kind, c.explanation) for c in result.contradictions]
+    found = result.contradictions[0]
+    assert found.explanation and found.confidence >= 0.75
+    assert all(side.evidence for side in found.sides)
+    if values is not None:
+        assert {side.value for side in found.sides} == values
+    assert found.within_article == (case == "person-name within one article")
+
+
+NOT_FLAGGED = {
+    "alias Steve/Steven": [
+        Report(
+            "a",
+            [
+                Line(
+                    "US envoy Steven Witkoff met Vladimir Putin in Moscow.",
+                    people=[("Steven Witkoff", "Steven", "Witkoff", "US envoy")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "US Special Envoy Steve Witkoff met Vladimir Putin in Moscow.",
+                    people=[("Steve Witkoff", "Steve", "Witkoff", "US Special Envoy")],
+                )
+            ],
+        ),
+    ],
+    "alias Katherine/Kate and an initial": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Agency spokesperson Katherine Voss said there was no toxic release.",
+                    people=[("Katherine Voss", "Katherine", "Voss", "Agency spokesperson")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Agency spokesperson Kate Voss said there was no toxic release.",
+                    people=[("Kate Voss", "Kate", "Voss", "Agency spokesperson")],
+                )
+            ],
+        ),
+        Report(
+            "c",
+            [
+                Line(
+                    "Agency spokesperson K. Voss said there was no toxic release.",
+                    people=[("K. Voss", "K.", "Voss", "Agency spokesperson")],
+                )
+            ],
+        ),
+    ],
+    "same surname, different roles": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Tomas Brandt, chief executive of the Port Authority, said the harbour stays shut.",
+                    people=[("Tomas Brandt", "Tomas", "Brandt", "chief executive of the Port Authority")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Piet Brandt, chairman of the Veltmar Dockworkers' Union, demanded compensation.",
+                    people=[("Piet Brandt", "Piet", "Brandt", "chairman of the Veltmar Dockworkers' Union")],
+                )
+            ],
+        ),
+    ],
+    "relatives named in both reports": [
+        Report(
+            "a",
+            [
+                Line(
+                    "The victim, John Smith, was shot outside the home he shared with Mary Smith.",
+                    people=[("John Smith", "John", "Smith", None), ("Mary Smith", "Mary", "Smith", None)],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "The victim, Mary Smith, was shot outside the home she shared with John Smith.",
+                    people=[("Mary Smith", "Mary", "Smith", None), ("John Smith", "John", "Smith", None)],
+                )
+            ],
+        ),
+    ],
+    "different speakers, different claims": [
+        _quote("a", "Katherine Voss", "Katherine", "Voss", "Agency spokesperson", "There was no toxic release at all"),
+        _quote("b", "Jonas Hale", "Jonas", "Hale", "Fire commander", "The clean-up could take several weeks now"),
+    ],
+    "approximation": [
+        _hospital("a", "14 dock workers", 14),
+        _hospital("b", "about 14 dock workers", 14, {"approx": "about"}),
+    ],
+    "rounding": [_hospital("a", "5,000 dock workers", 5000), _hospital("b", "5,012 dock workers", 5012)],
+    "range": [
+        _hospital("a", "10 to 12 dock workers", 11, {"low": 10, "high": 12}),
+        _hospital("b", "11 dock workers", 11),
+    ],
+    "rate per hour against per day": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Styrene escaped at a rate of 3,000 litres per hour from the damaged valve.",
+                    figures=[("3,000 litres", 3000, "litres", {"rate": "hour"})],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Styrene escaped at a rate of 72,000 litres a day from the damaged valve.",
+                    figures=[("72,000 litres", 72000, "litres", {"rate": "day"})],
+                )
+            ],
+        ),
+    ],
+    "same date in other words": [_leak("a", "Tuesday", "2026-03-03"), _leak("b", "March 3", "2026-03-03")],
+    "two places named in both": [
+        Report(
+            "a",
+            [Line("The tanker moved from Pier 7 towards Pier 2 in the east harbour on Tuesday.", places=["Pier 7"])],
+        ),
+        Report(
+            "b",
+            [Line("The tanker moved from Pier 7 towards Pier 2 in the east harbour on Tuesday.", places=["Pier 2"])],
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_FLAGGED))
+def test_check_does_not_flag_look_alikes(embedder, case):
+    result = _run(embedder, *NOT_FLAGGED[case])
+    assert [(c.kind, c.explanation) for c in result.contradictions] == []
+
+
+def test_reference_point_is_at_most_a_low_note(embedder):
+    reports = [
+        Report(
+            "a",
+            [Line("The conflict has persisted since 2014, officials said.", dates=[("2014", "2014", "year", None)])],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "The conflict has persisted since February 2022, officials said.",
+                    dates=[("February 2022", "2022-02", "month", None)],
+                )
+            ],
+        ),
+    ]
+    assert _run(embedder, *reports).contradictions == ()
+    low = _run(embedder, *reports, min_confidence=0.0).contradictions
+    assert all((c.kind, c.severity) == ("date", "low") for c in low)  # a note at most, never high
+
+
+def test_syndicated_copy_that_changes_a_figure_is_flagged(embedder):
+    result = _run(embedder, _hospital("a", "14 dock workers", 14), _hospital("b", "13 dock workers", 13, dup="a"))
+    assert [(c.kind, c.syndicated) for c in result.contradictions] == [("number", True)]
