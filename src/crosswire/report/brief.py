@@ -1,0 +1,244 @@
+"""The brief: what an editor reads, as frozen dataclasses, and ``build_brief`` that makes it.
+
+``build_brief`` is pure and deterministic: the same story, articles, extractions and check result
+give the same ``Brief`` (only ``generated_at`` is taken from the caller). Every renderer
+(terminal, Markdown, HTML, JSON) reads a ``Brief`` and nothing else, except the HTML page, which
+also needs the article texts to show evidence in place.
+
+Sources are numbered [1]..[N] by publication date, then outlet, then id. A ``Citation`` is one
+source number plus the evidence sentence (offsets into ``Article.text``) and the HTML anchor that
+highlights it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from crosswire.model import Article, CheckResult, Extraction, FactStatus, Story
+
+Cell = Literal["supports", "contradicts", "silent"]
+
+# An article whose filler share is at least this is flagged as padded in the scorecard.
+PADDED_FILLER_SHARE = 0.5
+# How many confirmed facts the brief leads with, and how many facts the agreement matrix shows.
+MAX_TAKEAWAYS = 8
+MAX_MATRIX_ROWS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One source backing a statement: ``[number]`` and the sentence that says it."""
+
+    number: int  # the source's number in this brief, 1-based
+    article_id: str
+    anchor: str  # HTML id of the highlighted sentence: "ev-<number>-<start>-<end>"
+    sentence: str
+    start: int  # offsets of the sentence in Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """An article as the brief numbers and names it."""
+
+    number: int
+    article_id: str
+    outlet: str
+    title: str
+    published_at: str | None
+    url: str | None
+    external_id: str | None
+    words: int
+    duplicate_of: str | None  # the syndication group head when this article is a copy
+    syndication_group: str | None  # "A", "B"... shared by copies of one report; None when alone
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Headline and scope: the story in one line, and how much it rests on."""
+
+    headline: str
+    articles: int
+    independent_sources: int
+    first_published: str | None
+    last_published: str | None
+    confirmed: int
+    disputed: int
+    single_source: int
+    notes: tuple[str, ...] = ()  # plain statements about limits: one article, no contradictions...
+
+
+@dataclass(frozen=True, slots=True)
+class FactLine:
+    """A fact with its status and one citation per article that reports it."""
+
+    fact_id: str
+    text: str
+    status: FactStatus
+    independent_sources: int
+    salience: float
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SideLine:
+    """One side of a contradiction: its value and the articles that give it."""
+
+    value: str
+    independent_sources: int
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedItem:
+    """A contradiction between (or within) articles, every side quoted."""
+
+    contradiction_id: str
+    kind: str
+    subject: str
+    severity: Literal["high", "low"]
+    confidence: float
+    explanation: str
+    sides: tuple[SideLine, ...]
+    fact_id: str | None = None
+    within_article: bool = False
+    syndicated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FigureLine:
+    """A number one article gives, and how many independent sources give the same number."""
+
+    text: str
+    value: float
+    unit: str | None
+    article_id: str
+    independent_sources: int
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyItem:
+    """A single-source claim to verify: a figure or a fact only one independent source reports."""
+
+    kind: Literal["figure", "claim"]
+    text: str  # the figure phrase or the fact's wording
+    outlet: str  # the one source, named
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLine:
+    """One quotation and every article that carries it."""
+
+    text: str
+    speaker: str | None
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    """Who said what: one speaker's quotations."""
+
+    speaker: str  # "Unattributed" when no speaker was found
+    quotes: tuple[QuoteLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event and the articles that date it so."""
+
+    date: str  # ISO date, month or year
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRow:
+    """One line of the source scorecard."""
+
+    number: int
+    article_id: str
+    outlet: str
+    published_at: str | None
+    words: int
+    checkable_claims: int
+    fact_density: float  # checkable claims per 100 words
+    filler_share: float  # share of words in sentences that are neither checkable nor evidence
+    unique_facts: int  # facts only this article's independent source reports
+    contradicted_facts: int  # disputed points where another source says otherwise
+    syndication_group: str | None
+    padded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """One fact (or unlinked contradiction) across all sources."""
+
+    label: str
+    status: FactStatus
+    fact_id: str | None
+    cells: tuple[Cell, ...]  # one per source, in source-number order
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementMatrix:
+    """Facts × sources: who supports, contradicts, or is silent on each."""
+
+    numbers: tuple[int, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything the renderers show for one story."""
+
+    story_id: str
+    generated_at: str
+    scope: Scope
+    sources: tuple[SourceRef, ...]
+    takeaways: tuple[FactLine, ...]
+    facts: tuple[FactLine, ...]  # every fact, ranked
+    disputed: tuple[DisputedItem, ...]
+    verify: tuple[VerifyItem, ...]
+    figures: tuple[FigureLine, ...]
+    speakers: tuple[SpeakerQuotes, ...]
+    timeline: tuple[TimelineEntry, ...]
+    scorecard: tuple[ScoreRow, ...]
+    matrix: AgreementMatrix
+
+    @property
+    def empty(self) -> bool:
+        """True when there was nothing to read: no articles."""
+        return not self.sources
+
+    def source(self, number: int) -> SourceRef:
+        """The source numbered ``number``."""
+        return self.sources[number - 1]
+
+
+def build_brief(
+    story: Story,
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    check: CheckResult,
+    *,
+    generated_at: str,
+) -> Brief:
+    """Build the brief of one story.
+
+    Args:
+        story: the story (headline, article ids).
+        articles: the story's articles; others are ignored.
+        extractions: extraction per article id; a missing one counts as nothing extracted.
+        check: the cross-check of this story.
+        generated_at: ISO timestamp written into the brief, the only non-deterministic field.
+
+    Returns:
+        A ``Brief``; with no articles, an empty brief whose scope note says so.
+    """
+    from crosswire.report import assemble
+
+    return assemble.assemble_brief(story, articles, extractions, check, generated_at=generated_at)

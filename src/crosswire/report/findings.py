@@ -1,0 +1,145 @@
+"""The fact sections of the brief: takeaways, disputed points, figures and claims to verify."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosswire.model import Contradiction, Fact, Figure
+from crosswire.report.assemble import Sources, unique_citations
+from crosswire.report.brief import (
+    MAX_TAKEAWAYS,
+    Citation,
+    DisputedItem,
+    FactLine,
+    FigureLine,
+    SideLine,
+    VerifyItem,
+)
+
+_STATUS_ORDER = {"confirmed": 0, "disputed": 1, "single-source": 2}
+
+
+def fact_rank(fact: Fact | FactLine) -> tuple[int, int, float, str, str]:
+    """Sort key: status (confirmed, disputed, single-source), then independent support, then salience."""
+    fact_id = fact.fact_id if isinstance(fact, FactLine) else fact.id
+    return (_STATUS_ORDER.get(fact.status, 3), -fact.independent_sources, -round(fact.salience, 6),
+            fact.text, fact_id)
+
+
+def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
+    """Every fact of the check, ranked, with one citation per article that reports it."""
+    lines = []
+    for fact in sorted(sources.check.facts, key=fact_rank):
+        citations = unique_citations(
+            sources.cite(e.article_id, e.start, e.end, e.sentence) for e in fact.evidence
+        )
+        lines.append(FactLine(fact.id, fact.text, fact.status, fact.independent_sources,
+                              round(fact.salience, 6), citations))
+    return tuple(lines)
+
+
+def takeaways(facts: Sequence[FactLine]) -> tuple[FactLine, ...]:
+    """The most important confirmed facts: most independent support first, then salience."""
+    return tuple(fact for fact in facts if fact.status == "confirmed")[:MAX_TAKEAWAYS]
+
+
+def disputed_items(sources: Sources) -> tuple[DisputedItem, ...]:
+    """Every contradiction, cross-source and most severe first, each side with its citations."""
+    items = [_disputed_item(sources, c) for c in sources.check.contradictions]
+    items = [item for item in items if item.sides]
+    items.sort(key=lambda item: (item.within_article or item.syndicated, item.severity != "high",
+                                 -item.confidence, item.kind, item.subject, item.contradiction_id))
+    return tuple(items)
+
+
+def _disputed_item(sources: Sources, contradiction: Contradiction) -> DisputedItem:
+    sides = []
+    for side in contradiction.sides:
+        citations = unique_citations(
+            (sources.cite(e.article_id, e.start, e.end, e.sentence) for e in side.evidence),
+            per_article=False,
+        )
+        if citations:
+            article_ids = {c.article_id for c in citations}
+            sides.append(SideLine(side.value, sources.independent(article_ids), citations))
+    return DisputedItem(
+        contradiction_id=contradiction.id,
+        kind=contradiction.kind,
+        subject=contradiction.subject,
+        severity=contradiction.severity,
+        confidence=round(contradiction.confidence, 4),
+        explanation=contradiction.explanation,
+        sides=tuple(sides),
+        fact_id=contradiction.fact_id,
+        within_article=contradiction.within_article,
+        syndicated=contradiction.syndicated,
+    )
+
+
+def figure_key(figure: Figure) -> tuple[float, str, str]:
+    """Figures with the same key state the same number: value, counted thing, rate."""
+    unit = (figure.unit or "").lower().strip()
+    head = unit.split()[-1] if unit else ""
+    return (figure.value, head.rstrip("s"), figure.rate or "")
+
+
+def _is_year(figure: Figure) -> bool:
+    return figure.unit is None and float(figure.value).is_integer() and 1800 <= figure.value <= 2100
+
+
+def figure_lines(sources: Sources) -> tuple[FigureLine, ...]:
+    """Every figure of the story's articles with how many independent sources state it."""
+    found: list[tuple[int, Figure, str]] = []
+    keys_by_figure: dict[tuple[float, str, str], set[str]] = {}
+    for ref in sources.refs:
+        extraction = sources.extractions.get(ref.article_id)
+        for figure in extraction.figures if extraction else ():
+            if figure.ordinal or _is_year(figure):
+                continue
+            found.append((ref.number, figure, ref.article_id))
+            keys_by_figure.setdefault(figure_key(figure), set()).add(sources.key(ref.article_id))
+    lines = []
+    for _number, figure, article_id in sorted(found, key=lambda f: (f[0], f[1].start, f[1].end)):
+        start, end = sources.sentence_span(article_id, figure.start, figure.end)
+        citation = sources.cite(article_id, start, end)
+        if citation is not None:
+            support = len(keys_by_figure[figure_key(figure)])
+            lines.append(FigureLine(figure.text, figure.value, figure.unit, article_id, support, citation))
+    return tuple(lines)
+
+
+def verify_items(
+    sources: Sources, facts: Sequence[FactLine], figures: Sequence[FigureLine]
+) -> tuple[VerifyItem, ...]:
+    """Single-source claims to verify: figures first, then single-source facts by salience.
+
+    A figure given by several copies of one syndicated report is listed once, citing the first copy.
+    A fact whose sentence already carries a listed figure is not listed again.
+    """
+    items: list[VerifyItem] = []
+    seen_figures: set[tuple[str, tuple[float, str, str], str]] = set()
+    for line in figures:
+        if line.independent_sources != 1:
+            continue
+        marker = (sources.key(line.article_id), (line.value, _norm(line.unit), ""), _norm(line.text))
+        if marker not in seen_figures:
+            seen_figures.add(marker)
+            items.append(VerifyItem("figure", line.text, _outlet(sources, line.citation), line.citation))
+    cited = {item.citation.anchor for item in items}
+    single = sorted((f for f in facts if f.status == "single-source" and f.citations),
+                    key=lambda f: (-f.salience, f.text, f.fact_id))
+    for fact in single:
+        citation = fact.citations[0]
+        if citation.anchor not in cited:
+            cited.add(citation.anchor)
+            items.append(VerifyItem("claim", fact.text, _outlet(sources, citation), citation))
+    return tuple(items)
+
+
+def _outlet(sources: Sources, citation: Citation) -> str:
+    return sources.refs[citation.number - 1].outlet
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower()).strip()

@@ -1,0 +1,105 @@
+"""A compact rich summary of the brief for the terminal: scope, takeaways, disputes, scorecard.
+
+All article text goes through ``rich.text.Text`` (never markup), so brackets in an article cannot
+restyle the terminal output.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from crosswire.report.assemble import no_contradictions_message
+from crosswire.report.brief import Brief
+from crosswire.report.markdown import cites, day
+
+SHOWN = 5  # items per section in the terminal; the files have the rest
+STATUS_STYLE = {"confirmed": "green", "disputed": "red", "single-source": "yellow"}
+
+
+def render_terminal(brief: Brief, console: Console) -> None:
+    """Print a compact summary of ``brief`` to ``console``."""
+    console.print(_header(brief))
+    if brief.empty:
+        return
+    console.print(_takeaways(brief))
+    console.print(_disputed(brief))
+    console.print(_verify(brief))
+    console.print(_scorecard(brief))
+
+
+def _header(brief: Brief) -> Panel:
+    scope = brief.scope
+    span = day(scope.first_published)
+    if scope.last_published and day(scope.last_published) != span:
+        span += f" to {day(scope.last_published)}"
+    body = Text()
+    if not brief.empty:
+        body.append(f"{scope.articles} articles · {scope.independent_sources} independent sources · {span}\n")
+        body.append(f"{scope.confirmed} confirmed", STATUS_STYLE["confirmed"])
+        body.append(" · ")
+        body.append(f"{scope.disputed} disputed", STATUS_STYLE["disputed"])
+        body.append(" · ")
+        body.append(f"{scope.single_source} single-source", STATUS_STYLE["single-source"])
+    for note in scope.notes:
+        body.append(f"\n{note}", "italic")
+    return Panel(body, title=Text(scope.headline, "bold"), title_align="left")
+
+
+def _takeaways(brief: Brief) -> Group:
+    lines: list[Text] = [Text("Key takeaways", "bold underline")]
+    if not brief.takeaways:
+        lines.append(Text("No fact is confirmed by two independent sources.", "italic"))
+    for index, fact in enumerate(brief.takeaways[:SHOWN], start=1):
+        line = Text(f"{index}. ")
+        line.append(fact.text)
+        line.append(f" {cites(fact.citations)}", "cyan")
+        line.append(f" {fact.independent_sources} sources", "green")
+        lines.append(line)
+    return Group(*lines, Text(""))
+
+
+def _disputed(brief: Brief) -> Group:
+    lines: list[Text] = [Text("Disputed", "bold underline")]
+    if not brief.disputed:
+        lines.append(Text(no_contradictions_message(brief.scope.articles, brief.scope.independent_sources),
+                          "italic"))
+    for item in brief.disputed[:SHOWN]:
+        line = Text(f"[{item.severity}] ", "bold red" if item.severity == "high" else "yellow")
+        line.append(f"{item.subject}: ", "bold")
+        line.append(" vs ".join(f"{side.value} {cites(side.citations)}" for side in item.sides))
+        line.append(f" ({item.kind})", "dim")
+        lines.append(line)
+    if len(brief.disputed) > SHOWN:
+        lines.append(Text(f"... and {len(brief.disputed) - SHOWN} more", "dim"))
+    return Group(*lines, Text(""))
+
+
+def _verify(brief: Brief) -> Group:
+    lines: list[Text] = [Text("Single-source claims to verify", "bold underline")]
+    if not brief.verify:
+        lines.append(Text("None.", "italic"))
+    for item in brief.verify[:SHOWN]:
+        line = Text("figure " if item.kind == "figure" else "claim  ", "yellow")
+        line.append(item.text)
+        line.append(f" only in {item.outlet} [{item.citation.number}]", "dim")
+        lines.append(line)
+    if len(brief.verify) > SHOWN:
+        lines.append(Text(f"... and {len(brief.verify) - SHOWN} more", "dim"))
+    return Group(*lines, Text(""))
+
+
+def _scorecard(brief: Brief) -> Table:
+    table = Table(title="Sources (least filler first)", title_justify="left", show_edge=False)
+    for name, justify in [("#", "right"), ("Outlet", "left"), ("Date", "left"), ("Words", "right"),
+                          ("Density", "right"), ("Filler", "right"), ("Unique", "right"),
+                          ("Contra.", "right"), ("Group", "left")]:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in brief.scorecard:
+        filler = Text(f"{row.filler_share:.0%}", "bold red" if row.padded else "")
+        table.add_row(str(row.number), Text(row.outlet), day(row.published_at), str(row.words),
+                      f"{row.fact_density:.1f}", filler, str(row.unique_facts), str(row.contradicted_facts),
+                      row.syndication_group or "")
+    return table
