@@ -28,6 +28,7 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(CROSSWIRE) --db $(DEMO_DB) ingest $(DEMO)
 	$(CROSSWIRE) --db $(DEMO_DB) sources
+	$(CROSSWIRE) --db $(DEMO_DB) brief --out build/demo-brief
 
 test: $(STAMP)
 	$(PY) -m pytest -q

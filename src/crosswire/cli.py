@@ -167,6 +167,84 @@ def sources(obj: Context, as_json: bool) -> None:
     out.print(table)
 
 
+@cli.command()
+@click.argument("articles", nargs=-1)
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for spaCy (2 uses both cores here).",
+)
+@click.option("--batch-size", type=click.IntRange(1, 1000), default=16, show_default=True)
+@click.pass_obj
+@reports_errors
+def extract(obj: Context, articles: tuple[str, ...], processes: int, batch_size: int) -> None:
+    """Extract sentences, people, figures, dates, quotes and claims from stored articles.
+
+    Only articles not yet extracted by the current extractor version are processed; ARTICLES
+    (id prefixes, paths or URLs) limits the run to those.
+
+    \b
+    Example:
+        crosswire extract --processes 2
+    """
+    with obj.store() as store:
+        ids = _resolve_ids(store, articles) if articles else None
+        total = pipeline.pending_extractions(store, ids)
+        with _progress(quiet=False) as progress:
+            task = progress.add_task("extracting", total=total)
+            done = pipeline.run_extract(
+                store,
+                ids,
+                processes=processes,
+                batch_size=batch_size,
+                on_done=lambda e: progress.update(task, advance=1),
+            )
+    err.print(f"{done} articles extracted" if done else "everything is already extracted")
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print the article and its extraction as JSON.")
+@click.pass_obj
+@reports_errors
+def show(obj: Context, article: str, as_json: bool) -> None:
+    """Print one article with what was extracted from it, colour-coded.
+
+    ARTICLE is an id (or unique prefix), a path or a URL it was ingested from.
+
+    \b
+    Example:
+        crosswire show 9fe6
+    """
+    from crosswire.report.article import render_article
+
+    with obj.store() as store:
+        [article_id] = _resolve_ids(store, (article,))
+        pipeline.run_extract(store, [article_id])
+        [found] = store.articles([article_id])
+        extraction = store.extractions([article_id])[article_id]
+    if as_json:
+        click.echo(
+            json.dumps({"article": to_dict(found), "extraction": to_dict(extraction)}, indent=2, ensure_ascii=False)
+        )
+        return
+    render_article(found, extraction, out)
+
+
+def _resolve_ids(store: Store, names: tuple[str, ...]) -> list[str]:
+    ids = []
+    for name in names:
+        found = store.find_articles(name)
+        if not found:
+            raise click.ClickException(f"{name}: no stored article has this id, path or URL")
+        if len(found) > 1 and not any(a.id == name for a in found):
+            raise click.ClickException(f"{name}: ambiguous, matches {', '.join(a.id[:8] for a in found[:5])}")
+        ids.append(found[0].id)
+    return ids
+
+
 def _source_row(article: Article) -> dict[str, Any]:
     row = to_dict(article)
     del row["text"]
@@ -202,5 +280,12 @@ def _short(text: str, width: int = 50) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
+def _register_more() -> None:
+    from crosswire import cli_brief  # noqa: F401  (adds `check` and `brief`)
+
+
 def main() -> None:
     cli(prog_name="crosswire")
+
+
+_register_more()
