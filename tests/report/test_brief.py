@@ -1,0 +1,148 @@
+"""build_brief: ranking, sections, scorecard order, syndication and the honest edge cases."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from crosswire.model import CheckResult, Story
+from crosswire.report import build_brief
+from crosswire.report.brief import Brief
+
+from .fixtures import make_inputs
+
+STAMP = "2026-03-05T00:00:00Z"
+
+
+@pytest.fixture
+def brief() -> Brief:
+    story, articles, extractions, check = make_inputs()
+    return build_brief(story, articles, extractions, check, generated_at=STAMP)
+
+
+def test_brief_numbers_sources_by_date(brief: Brief) -> None:
+    assert [(ref.number, ref.article_id) for ref in brief.sources] == [(1, "a1"), (2, "a2"), (3, "a3"), (4, "a4")]
+
+
+def test_brief_scope_counts_independent_sources(brief: Brief) -> None:
+    scope = brief.scope
+    assert (scope.articles, scope.independent_sources) == (4, 3)
+    assert (scope.confirmed, scope.disputed, scope.single_source) == (2, 1, 2)
+    assert scope.first_published.startswith("2026-03-02") and scope.last_published.startswith("2026-03-04")
+
+
+def test_brief_takeaways_are_confirmed_and_ranked_by_support(brief: Brief) -> None:
+    assert [fact.fact_id for fact in brief.takeaways] == ["f-litres", "f-tanker"]
+    assert [c.number for c in brief.takeaways[0].citations] == [1, 2, 3, 4]
+
+
+def test_brief_disputed_puts_high_severity_first_with_every_side(brief: Brief) -> None:
+    assert [item.contradiction_id for item in brief.disputed] == ["c-name", "c-day"]
+    name = brief.disputed[0]
+    assert [side.value for side in name.sides] == ["Dana Reyes", "Dana Rees"]
+    assert [[c.number for c in side.citations] for side in name.sides] == [[1, 2], [4]]
+    assert "Dana Rees said" in name.sides[1].citations[0].sentence
+
+
+def test_brief_verify_lists_figures_first_and_names_the_source(brief: Brief) -> None:
+    kinds = [item.kind for item in brief.verify]
+    assert kinds == sorted(kinds, key=lambda kind: kind != "figure")
+    by_text = {item.text: item for item in brief.verify}
+    assert by_text["$2 million"].outlet == "Coastal Times"  # the syndicated copy [3] counts once
+    assert by_text["40 workers"].outlet == "Harbour Gazette"
+    assert "12,000 litres" not in by_text  # three independent sources
+
+
+def test_brief_figures_count_syndicated_copies_once(brief: Brief) -> None:
+    support = {(f.text, f.article_id): f.independent_sources for f in brief.figures}
+    assert support[("$2 million", "a2")] == support[("$2 million", "a3")] == 1
+    assert support[("12,000 litres", "a4")] == 3
+    assert not any(f.text == "berth 4" for f in brief.figures)  # ordinal
+
+
+def test_brief_groups_quotes_by_resolved_speaker(brief: Brief) -> None:
+    speakers = {group.speaker: group for group in brief.speakers}
+    assert list(speakers) == ["Dana Reyes", "Tom Hale"]
+    (line,) = speakers["Dana Reyes"].quotes  # "Reyes" and "Dana Reyes" are one person
+    assert [c.number for c in line.citations] == [1, 2, 3]
+
+
+def test_brief_timeline_uses_fact_wording(brief: Brief) -> None:
+    assert [(entry.date, entry.text) for entry in brief.timeline] == [
+        ("2026-03-02", "Clean-up crews of 40 workers were deployed.")]
+
+
+def test_brief_scorecard_sinks_padded_article(brief: Brief) -> None:
+    rows = brief.scorecard
+    assert rows[-1].article_id == "a4" and rows[-1].padded
+    assert rows[-1].filler_share == max(row.filler_share for row in rows)
+    assert not any(row.padded for row in rows[:-1])
+    by_id = {row.article_id: row for row in rows}
+    assert by_id["a4"].contradicted_facts == 2
+    assert by_id["a2"].syndication_group == by_id["a3"].syndication_group == "A"
+    assert by_id["a1"].fact_density == pytest.approx(4 * 100 / 51, abs=0.01)
+
+
+def test_brief_matrix_marks_support_and_contradiction(brief: Brief) -> None:
+    rows = {row.fact_id or row.label: row.cells for row in brief.matrix.rows}
+    assert rows["f-harbourmaster"] == ("supports", "supports", "silent", "contradicts")
+    assert rows["start of the leak (disputed)"] == ("supports", "silent", "silent", "contradicts")
+
+
+def test_brief_is_independent_of_input_order() -> None:
+    story, articles, extractions, check = make_inputs()
+    first = build_brief(story, articles, extractions, check, generated_at=STAMP)
+    shuffled = articles[:]
+    random.Random(3).shuffle(shuffled)
+    check = replace(check, facts=tuple(reversed(check.facts)),
+                    contradictions=tuple(reversed(check.contradictions)))
+    assert build_brief(story, shuffled, dict(reversed(extractions.items())), check, generated_at=STAMP) == first
+
+
+def test_brief_with_no_articles_says_so() -> None:
+    brief = build_brief(Story("s0", "", ()), [], {}, CheckResult("s0", ()), generated_at=STAMP)
+    assert brief.empty
+    assert brief.scope.notes and "No articles" in brief.scope.notes[0]
+
+
+def test_brief_with_one_article_is_all_single_source() -> None:
+    story, articles, extractions, check = make_inputs()
+    (a1,) = [a for a in articles if a.id == "a1"]
+    facts = tuple(replace(f, status="single-source", independent_sources=1,
+                          evidence=tuple(e for e in f.evidence if e.article_id == "a1"))
+                  for f in check.facts if any(e.article_id == "a1" for e in f.evidence))
+    check = CheckResult("s1", ("a1",), check.entities, facts, ())
+    brief = build_brief(replace(story, article_ids=("a1",)), [a1], extractions, check, generated_at=STAMP)
+    assert brief.takeaways == ()
+    assert any("Only one article (Harbour Gazette)" in note for note in brief.scope.notes)
+    assert "No contradictions found among 1 article from 1 independent source." in brief.scope.notes
+    assert {item.citation.article_id for item in brief.verify} == {"a1"}
+
+
+def test_brief_without_contradictions_says_so() -> None:
+    story, articles, extractions, check = make_inputs()
+    check = replace(check, contradictions=())
+    brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
+    assert brief.disputed == ()
+    assert "No contradictions found among 4 articles from 3 independent sources." in brief.scope.notes
+
+
+def test_brief_notes_missing_articles_and_ignores_strangers() -> None:
+    story, articles, extractions, check = make_inputs()
+    story = replace(story, article_ids=(*story.article_ids[:3], "gone"))
+    brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
+    assert [ref.article_id for ref in brief.sources] == ["a1", "a2", "a3"]
+    assert any("could not be found" in note for note in brief.scope.notes)
+
+
+def test_brief_survives_offsets_that_do_not_match_the_text() -> None:
+    story, articles, extractions, check = make_inputs()
+    fact = check.facts[0]
+    moved = tuple(replace(e, start=e.start + 5, end=e.end + 5) for e in fact.evidence)
+    check = replace(check, facts=(replace(fact, evidence=moved), *check.facts[1:]))
+    brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
+    text = {a.id: a.text for a in articles}
+    for citation in brief.takeaways[0].citations:  # re-anchored on the quoted sentence
+        assert text[citation.article_id][citation.start:citation.end] == citation.sentence
