@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEMO := examples/harbour-spill
 DEMO_DB := build/demo.db
 
-.PHONY: demo test lint bench eval clean help
+.PHONY: demo test lint bench eval docs clean help
 
 help:
 	@echo "make demo   set up .venv and run crosswire on the demo corpus ($(DEMO))"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint   ruff"
 	@echo "make bench  benchmarks -> docs/BENCHMARKS.md"
 	@echo "make eval   quality evaluation -> docs/EVALUATION.md"
+	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 
 $(STAMP): pyproject.toml requirements/models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,9 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m eval.run
+
+docs: $(STAMP)
+	$(PY) scripts/cli_reference.py
 
 clean:
 	rm -rf build brief .pytest_cache
