@@ -20,7 +20,7 @@ import numpy
 
 from crosswire.check.entities import EntityIndex
 from crosswire.check.text import words
-from crosswire.model import Article, Evidence, Extraction
+from crosswire.model import Article, Claim, Evidence, Extraction
 
 FACT_THRESHOLD = 0.72  # cosine (plus key bonus) needed to join a fact
 KEY_BONUS = 0.03  # added per shared entity / figure / date key, at most three times
@@ -83,7 +83,8 @@ def collect_claims(
 ) -> list[ClaimUnit]:
     """The checkable claims of every article, in article order.
 
-    An extraction that marks no claims at all falls back to its sentences that name a person or
+    Sentences that name a person in full are used too, checkable or not: a renamed person is a
+    finding even in a sentence of opinion. An extraction that marks no claims at all falls back to its sentences that name a person or
     hold a figure, date or quote.
     """
     units: list[ClaimUnit] = []
@@ -93,7 +94,8 @@ def collect_claims(
             continue
         figure_keys = _figure_keys(extraction)
         if extraction.claims:
-            spans = [(c.sentence, c.start, c.end, c.text, c.score) for c in extraction.claims if c.checkable]
+            named = {p.sentence for p in extraction.people if p.given or p.role}
+            spans = [(c.sentence, c.start, c.end, c.text, c.score) for c in extraction.claims if _usable(c, named)]
         else:
             busy = {p.sentence for p in extraction.people} | set(figure_keys)
             busy |= {q.sentence for q in extraction.quotes}
@@ -102,6 +104,13 @@ def collect_claims(
             keys = frozenset(index.by_sentence.get((article_id, sentence), set()) | figure_keys.get(sentence, set()))
             units.append(ClaimUnit(article_id, sentence, start, end, text, keys, score))
     return units
+
+
+def _usable(claim: Claim, named: set[int]) -> bool:
+    """A checkable claim, or a sentence that names a person in full (who did what is checkable too)."""
+    if claim.checkable:
+        return True
+    return claim.sentence in named and "named-entity" in claim.reasons and "heading" not in claim.reasons
 
 
 class _Lsh:

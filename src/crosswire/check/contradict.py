@@ -154,6 +154,94 @@ def _same_resolved(context: CheckContext, article_a: str, start_a: int, article_
     return person_a is not None and person_a == context.index.person_of.get((article_b, start_b))
 
 
+TITLES = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "chancellor",
+        "premier",
+        "governor",
+        "mayor",
+        "senator",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "commissioner",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "executive",
+        "officer",
+        "manager",
+        "master",
+        "commander",
+        "chief",
+        "sheriff",
+        "marshal",
+        "coroner",
+        "judge",
+        "justice",
+        "attorney",
+        "prosecutor",
+        "lawyer",
+        "solicitor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "principal",
+        "superintendent",
+        "pastor",
+        "priest",
+        "bishop",
+        "reverend",
+        "doctor",
+        "surgeon",
+        "nurse",
+        "professor",
+        "dean",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "detective",
+        "trooper",
+        "deputy",
+        "inspector",
+        "constable",
+        "agent",
+        "investigator",
+        "general",
+        "colonel",
+        "major",
+        "admiral",
+        "king",
+        "queen",
+        "prince",
+        "adviser",
+        "advisor",
+        "aide",
+        "founder",
+        "owner",
+        "president-elect",
+        "treasurer",
+        "clerk",
+        "administrator",
+        "head",
+        "leader",
+        "official",
+        "editor",
+        "analyst",
+        "economist",
+    ]
+)
+
+
 def role_head(role: str) -> str:
     """The title word of a role: 'U.S. Envoy for Ukraine' -> 'envoy', 'Police Chief' -> 'chief'."""
     tokens = words(role)
@@ -169,6 +257,8 @@ def role_conflict(a: str, b: str) -> tuple[float, str] | None:
     if not words_a or not words_b or words_a <= words_b or words_b <= words_a:
         return None
     head_a, head_b = role_head(a), role_head(b)
+    if head_a not in TITLES or head_b not in TITLES:
+        return None  # not recognisably a title: an extraction slip is likelier than a conflict
     if head_a != head_b:
         if head_a in GENERIC_TITLES or head_b in GENERIC_TITLES:
             return None

@@ -96,6 +96,8 @@ class ResolvedPerson:
 
     @property
     def name(self) -> str:
+        if not self.groups:
+            return self.family_text
         best = max(self.groups, key=lambda group: len(group.refs))
         return f"{best.given} {self.family_text}".strip()
 
