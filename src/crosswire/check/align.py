@@ -84,8 +84,8 @@ def collect_claims(
     """The checkable claims of every article, in article order.
 
     Sentences that name a person in full are used too, checkable or not: a renamed person is a
-    finding even in a sentence of opinion. An extraction that marks no claims at all falls back to its sentences that name a person or
-    hold a figure, date or quote.
+    finding even in a sentence of opinion. An extraction that marks no claims at all falls back
+    to its sentences that name a person or hold a figure, date or quote.
     """
     units: list[ClaimUnit] = []
     for article_id in article_order:

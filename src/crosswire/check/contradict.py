@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.entities import PersonRef, ResolvedPerson, role_words, same_given_name
-from crosswire.check.text import content_words, evidence, family_key, fold, overlap, words
+from crosswire.check.text import evidence, family_key, fold, overlap, words
 from crosswire.model import Contradiction, Evidence, Side
 
 PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
@@ -85,8 +85,8 @@ def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
             continue
         sides = [Side(_written_name(g.refs), _ref_evidence(context, g.refs)) for g in person.groups]
         sides.sort(key=lambda side: -len({e.article_id for e in side.evidence}))
-        shared = set.intersection(*({w for role in g.roles for w in role_words(role)} for g in person.groups))
-        role = " / ".join(sorted(shared)) or "role"
+        roles = Counter(" ".join(words(r)) for g in person.groups for r in g.roles)
+        role = roles.most_common(1)[0][0] if roles else "person"
         counts = ", ".join(f"{side.value} in {len({e.article_id for e in side.evidence})}" for side in sides)
         yield contradiction(
             context,
@@ -269,10 +269,16 @@ def role_conflict(a: str, b: str) -> tuple[float, str] | None:
 
 
 def _roles(person: ResolvedPerson) -> dict[str, list[PersonRef]]:
-    roles: dict[str, list[PersonRef]] = defaultdict(list)
+    """The person's roles, one entry per set of specific words ('Port Authority chief executive' and
+    'chief executive of the Port Authority' are one role), keyed by the most common wording."""
+    by_words: dict[frozenset[str], list[PersonRef]] = defaultdict(list)
     for ref in person.refs:
-        if ref.person.role:
-            roles[" ".join(words(ref.person.role))].append(ref)
+        if ref.person.role and role_words(ref.person.role):
+            by_words[frozenset(role_words(ref.person.role))].append(ref)
+    roles: dict[str, list[PersonRef]] = {}
+    for refs in by_words.values():
+        wording = Counter(ref.person.role for ref in refs).most_common(1)[0][0]
+        roles[wording or ""] = refs
     return roles
 
 
@@ -284,11 +290,11 @@ def check_roles(context: CheckContext) -> Iterator[Contradiction]:
         names = sorted(roles)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                verdict = role_conflict(roles[a][0].person.role or a, roles[b][0].person.role or b)
+                verdict = role_conflict(a, b)
                 if verdict is None:
                     continue
                 confidence, severity = verdict
-                role_a, role_b = roles[a][0].person.role or a, roles[b][0].person.role or b
+                role_a, role_b = a, b
                 yield contradiction(
                     context,
                     kind="role",
@@ -327,7 +333,7 @@ def check_attribution(context: CheckContext) -> Iterator[Contradiction]:
     for article_id, extraction in context.extractions.items():
         for quote in extraction.quotes:
             key = _speaker_key(context, article_id, quote.speaker, quote.speaker_start)
-            tokens = frozenset(content_words(quote.text))
+            tokens = frozenset(words(quote.text))
             if key is None or len(tokens) < 4:
                 continue
             number = len(quotes)
@@ -345,8 +351,9 @@ def _attribution(context: CheckContext, first: tuple, second: tuple) -> Iterator
     (article_a, quote_a, key_a, tokens_a), (article_b, quote_b, key_b, tokens_b) = first, second
     if key_a == key_b or overlap(tokens_a, tokens_b) < 0.8:
         return
-    side_a = Side(quote_a.speaker, (evidence(context.extractions[article_a], quote_a.sentence),))
-    side_b = Side(quote_b.speaker, (evidence(context.extractions[article_b], quote_b.sentence),))
+    names = {person.id: person.name for person in context.index.people}
+    side_a = Side(names.get(key_a, quote_a.speaker), (evidence(context.extractions[article_a], quote_a.sentence),))
+    side_b = Side(names.get(key_b, quote_b.speaker), (evidence(context.extractions[article_b], quote_b.sentence),))
     yield contradiction(
         context,
         kind="attribution",
@@ -354,5 +361,5 @@ def _attribution(context: CheckContext, first: tuple, second: tuple) -> Iterator
         sides=[side_a, side_b],
         confidence=0.75 + 0.2 * overlap(tokens_a, tokens_b),
         severity="high",
-        explanation=f"The same words are attributed to {quote_a.speaker} and to {quote_b.speaker}.",
+        explanation=f"The same words are attributed to {side_a.value} and to {side_b.value}.",
     )

@@ -1,0 +1,185 @@
+"""Perturbation test of the cross-check on real text (``python -m eval.perturb --clusters 30``).
+
+From the multi-article clusters of ``../shared/eval/gva/dev.jsonl`` (local US shooting reports,
+several outlets per incident), each trial copies one article and injects one controlled change of
+one type (given name, role, number, date/weekday, place, negation, quote speaker). The copy is
+marked as a syndicated copy of its original, which is the drift crosswire exists to catch. Each
+trial is checked together with the untouched cluster; the untouched clusters alone give the false
+alarms. Prints a Markdown table to stdout.
+
+A change counts as found when a contradiction of the right kind cites the changed sentence of the
+copy. Every other new contradiction that cites the copy counts against precision of its kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from eval.mutate import KINDS, Change, propose
+
+from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
+from crosswire.embed import load_embedder
+from crosswire.model import Article, Extraction
+
+ROOT = Path(__file__).resolve().parents[1]
+GVA = ROOT.parent / "shared" / "eval" / "gva" / "dev.jsonl"
+
+
+def load_clusters(path: Path, *, clusters: int, per_cluster: int, seed: int, max_chars: int) -> list[list[Article]]:
+    """A seeded sample of clusters with two or more usable articles."""
+    by_cluster: dict[str, list[dict]] = defaultdict(list)
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if len(record.get("text") or "") >= 400:
+                by_cluster[str(record["cluster"])].append(record)
+    usable = sorted(key for key, records in by_cluster.items() if len(records) >= 2)
+    chosen = random.Random(seed).sample(usable, min(clusters, len(usable)))
+    out = []
+    for key in chosen:
+        records = by_cluster[key][:per_cluster]
+        out.append([_article(record, max_chars) for record in records])
+    return out
+
+
+def _article(record: dict, max_chars: int) -> Article:
+    text = record["text"]
+    if len(text) > max_chars:
+        cut = text.rfind("\n", 0, max_chars)
+        text = text[: cut if cut > max_chars // 2 else max_chars]
+    return Article(
+        id=str(record["id"]),
+        text=text,
+        title=record.get("title"),
+        source=record.get("source"),
+        published_at=(record.get("date") or None),
+    )
+
+
+def _extract(articles: Sequence[Article], nlp) -> dict[str, Extraction]:  # type: ignore[no-untyped-def]
+    from crosswire.extract import extract_articles
+
+    return {extraction.article_id: extraction for extraction in extract_articles(list(articles), nlp=nlp)}
+
+
+def _touches(contradiction, change: Change) -> bool:  # type: ignore[no-untyped-def]
+    return any(
+        e.article_id == change.copy.id and e.start <= change.position <= e.end
+        for side in contradiction.sides
+        for e in side.evidence
+    )
+
+
+def _cites_copy(contradiction, copy_id: str) -> bool:  # type: ignore[no-untyped-def]
+    return any(e.article_id == copy_id for side in contradiction.sides for e in side.evidence)
+
+
+def run(args: argparse.Namespace) -> str:
+    """Run the perturbation test and return the Markdown report."""
+    from crosswire.extract import load_nlp
+
+    started = time.perf_counter()
+    nlp, embedder = load_nlp(), load_embedder()
+    clusters = load_clusters(
+        args.data, clusters=args.clusters, per_cluster=args.per_cluster, seed=args.seed, max_chars=args.max_chars
+    )
+    rng = random.Random(args.seed)
+    injected: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    false_alarms: list[str] = []
+    originals = 0
+    for number, articles in enumerate(clusters):
+        extractions = _extract(articles, nlp)
+        originals += len(articles)
+        baseline = check_story(
+            f"c{number}", articles, extractions, embedder=embedder, min_confidence=args.min_confidence
+        )
+        false_alarms += [f"{c.kind}: {c.explanation}" for c in baseline.contradictions]
+        known = {c.id for c in baseline.contradictions}
+        changes = [c for kind in KINDS if (c := propose(kind, articles, extractions, rng)) is not None]
+        copies = _extract([change.copy for change in changes], nlp)
+        for change in changes:
+            if change.copy.id not in copies:
+                continue
+            injected[change.kind] += 1
+            result = check_story(
+                f"c{number}-{change.kind}",
+                [*articles, change.copy],
+                {**extractions, change.copy.id: copies[change.copy.id]},
+                embedder=embedder,
+                min_confidence=args.min_confidence,
+            )
+            new = [c for c in result.contradictions if c.id not in known and _cites_copy(c, change.copy.id)]
+            for contradiction in new:
+                flagged[contradiction.kind] += 1
+            if any(c.kind == change.kind and _touches(c, change) for c in new):
+                found[change.kind] += 1
+            if args.verbose:
+                print(
+                    f"[{change.kind}] {change.before!r} -> {change.after!r}: {[(c.kind, c.explanation) for c in new]}",
+                    file=sys.stderr,
+                )
+    return _report(
+        injected, found, flagged, false_alarms, originals, len(clusters), time.perf_counter() - started, args
+    )
+
+
+def _report(injected, found, flagged, false_alarms, originals, clusters, seconds, args) -> str:  # type: ignore[no-untyped-def]
+    lines = [
+        f"Perturbation test: {clusters} GVA dev clusters ({originals} unperturbed articles, at most "
+        f"{args.per_cluster} per cluster, first {args.max_chars:,} characters), seed {args.seed}, "
+        f"min_confidence {args.min_confidence}, {seconds:.0f} s.",
+        "",
+        "| change | injected | found (right kind) | flagged as this kind | precision | recall |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for kind in KINDS:
+        precision = f"{found[kind] / flagged[kind]:.2f}" if flagged[kind] else "—"
+        recall = f"{found[kind] / injected[kind]:.2f}" if injected[kind] else "—"
+        lines.append(f"| {kind} | {injected[kind]} | {found[kind]} | {flagged[kind]} | {precision} | {recall} |")
+    total_flagged = sum(flagged.values())
+    total_found = sum(found.values())
+    lines += [
+        f"| **all** | {sum(injected.values())} | {total_found} | {total_flagged} | "
+        f"{total_found / total_flagged if total_flagged else 0:.2f} | "
+        f"{total_found / max(1, sum(injected.values())):.2f} |",
+        "",
+        f"False alarms on unperturbed clusters: {len(false_alarms)} in {originals} articles = "
+        f"**{100 * len(false_alarms) / max(1, originals):.1f} per 100 articles**"
+        + (
+            " (kinds: " + ", ".join(f"{k} {n}" for k, n in Counter(a.split(":")[0] for a in false_alarms).items()) + ")"
+            if false_alarms
+            else ""
+        )
+        + ".",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=GVA, help="GVA-style JSONL with 'cluster' and 'text'")
+    parser.add_argument("--clusters", type=int, default=30, help="clusters to sample (run time grows with it)")
+    parser.add_argument("--per-cluster", type=int, default=4, help="articles kept per cluster")
+    parser.add_argument("--max-chars", type=int, default=4000, help="characters kept per article")
+    parser.add_argument("--seed", type=int, default=20250806)
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    parser.add_argument("--verbose", action="store_true", help="print each change and what was flagged")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"skipped: {args.data} is absent (evaluation data lives in ../shared/eval)")
+        return 0
+    print(run(args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
