@@ -12,7 +12,7 @@ import pytest
 
 from crosswire.errors import FetchError
 from crosswire.fetch import HttpFetcher, check_url
-from crosswire.ingest import load_inputs
+from crosswire.ingest import Ingested, load_inputs
 from crosswire.model import Article, Rejected
 from crosswire.settings import Settings
 
@@ -73,7 +73,8 @@ def server() -> Iterator[str]:
 
 
 def run(urls: list[str], settings: Settings, **kwargs: object) -> list[Article | Rejected]:
-    return list(load_inputs(urls, settings=settings, **kwargs))  # type: ignore[arg-type]
+    results = load_inputs(urls, settings=settings, **kwargs)  # type: ignore[arg-type]
+    return [r.article if isinstance(r, Ingested) else r for r in results]
 
 
 def test_page_is_fetched_and_extracted(server: str, settings: Settings) -> None:

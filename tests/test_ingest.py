@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.ingest import load_inputs
+from crosswire.ingest import Ingested, load_inputs
 from crosswire.model import Article, Rejected
 from crosswire.settings import Settings
 
@@ -18,7 +18,8 @@ BODY = (
 
 
 def ingest(paths: list[Path | str], settings: Settings, **kwargs: object) -> list[Article | Rejected]:
-    return list(load_inputs([str(p) for p in paths], settings=settings, **kwargs))  # type: ignore[arg-type]
+    results = load_inputs([str(p) for p in paths], settings=settings, **kwargs)  # type: ignore[arg-type]
+    return [r.article if isinstance(r, Ingested) else r for r in results]
 
 
 def test_markdown_front_matter(tmp_path: Path, settings: Settings) -> None:
@@ -34,6 +35,8 @@ def test_markdown_front_matter(tmp_path: Path, settings: Settings) -> None:
     assert article.url == "https://courier.example/a"
     assert article.text == BODY
     assert article.language == "en"
+    [ingested] = load_inputs([str(path)], settings=settings)
+    assert isinstance(ingested, Ingested) and ingested.origin == str(path)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Ingest: files, folders, JSON(L), saved HTML, URLs and feeds -> ``Article | Rejected``.
+"""Ingest: files, folders, JSON(L), saved HTML, URLs and feeds -> ``Ingested | Rejected``.
 
 Every input yields at least one result; a bad input yields a ``Rejected`` naming it and the reason,
 and the batch goes on. Articles leave here normalised (``text.normalize_text``) and identified by
@@ -14,7 +14,7 @@ import email.utils
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -49,8 +49,9 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 class Draft:
     """An article before normalisation: what an input format could read."""
 
-    origin: str
+    origin: str  # where it was read: path, "file.jsonl:7", or the URL fetched
     text: str
+    url: str | None = None  # the article's own URL when the input names one
     title: str | None = None
     source: str | None = None
     author: str | None = None
@@ -66,7 +67,7 @@ def load_inputs(
     fields: Mapping[str, str] | None = None,
     fetcher: Fetcher | None = None,
     allow_private: bool = False,
-) -> Iterator[Article | Rejected]:
+) -> Iterator[Ingested | Rejected]:
     """Read every input (path or URL) and yield one result per article or failure.
 
     Args:
@@ -107,7 +108,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _from_file(
     path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]
-) -> Iterator[Article | Rejected]:
+) -> Iterator[Ingested | Rejected]:
     name = str(path)
     try:
         text = read_text(path, max_bytes=settings.max_input_bytes)
@@ -177,7 +178,8 @@ def draft_from_text(text: str, *, origin: str) -> Draft:
     if title is None:
         title, text = _title_from_first_line(text)
     return Draft(
-        origin=meta.get("url") or origin,
+        origin=origin,
+        url=meta.get("url"),
         text=text,
         title=title,
         source=meta.get("source"),
@@ -218,7 +220,8 @@ def draft_from_html(html: str, *, origin: str, url: str | None = None) -> Draft 
         except Exception:  # htmldate is best-effort; a page without a date is still an article
             date = None
     return Draft(
-        origin=url or origin,
+        origin=origin,
+        url=url,
         text=document.text,
         title=document.title,
         source=document.sitename or document.hostname,
@@ -266,7 +269,8 @@ def draft_from_record(record: Any, *, origin: str, fields: Mapping[str, tuple[st
         tried = ", ".join(keys["text"])
         return Rejected(origin, "ingest", f"record has no text field (tried: {tried}; use --field text=NAME)")
     return Draft(
-        origin=_as_str(value["url"]) or origin,
+        origin=origin,
+        url=_as_str(value["url"]),
         text=value["text"],
         title=_as_str(value["title"]),
         source=_as_str(value["source"]),
@@ -291,7 +295,15 @@ def _as_str(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def finish(draft: Draft, *, settings: Settings) -> Article | Rejected:
+@dataclass(frozen=True)
+class Ingested:
+    """An article read from ``origin`` (a path, ``file.jsonl:7``, or a fetched URL)."""
+
+    origin: str
+    article: Article
+
+
+def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
     """Normalise a draft into an Article, or reject it (too short, too long)."""
     text = normalize_text(draft.text)
     if len(text) < settings.min_article_chars:
@@ -303,18 +315,19 @@ def finish(draft: Draft, *, settings: Settings) -> Article | Rejected:
         return Rejected(draft.origin, "normalize", reason)
     if len(text.encode("utf-8")) > settings.max_input_bytes:
         return Rejected(draft.origin, "normalize", f"text over the {settings.max_input_bytes:,}-byte limit")
-    return Article(
+    article = Article(
         id=content_hash(text),
         text=text,
         title=normalize_text(draft.title) if draft.title else None,
         source=draft.source,
-        url=draft.origin,
+        url=draft.url or draft.origin,
         author=draft.author,
         published_at=normalize_date(draft.published_at),
         ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         language=guess_language(text),
         external_id=draft.external_id,
     )
+    return Ingested(draft.origin, article)
 
 
 def normalize_date(value: str | None) -> str | None:
@@ -337,7 +350,7 @@ def normalize_date(value: str | None) -> str | None:
     return parsed.isoformat().replace("+00:00", "Z")
 
 
-def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Article | Rejected]:
+def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Ingested | Rejected]:
     try:
         page = fetch.fetch(url)
     except InputError as e:
@@ -345,13 +358,7 @@ def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Artic
         return
     feed = parse_feed(page.body, url=page.url, content_type=page.content_type)
     if feed is None:
-        html = decode_page(page.body, url=page.url)
-        draft = draft_from_html(html, origin=page.url, url=page.url) if html is not None else None
-        yield (
-            (draft if isinstance(draft, Rejected) else finish(draft, settings=settings))
-            if draft
-            else Rejected(url, "ingest", "page is not text")
-        )
+        yield _from_page(url, page.body, final_url=page.url, settings=settings)
         return
     if not feed:
         yield Rejected(url, "ingest", "feed has no items")
@@ -360,19 +367,16 @@ def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Artic
             yield Rejected(f"{url} item {item.title or '?'}", "ingest", "feed item has no link")
             continue
         for result in _from_url(item.link, fetch=fetch, settings=settings):
-            if isinstance(result, Article) and not result.published_at and item.published:
-                result = _with(result, published_at=normalize_date(item.published))
+            if isinstance(result, Ingested) and not result.article.published_at and item.published:
+                article = replace(result.article, published_at=normalize_date(item.published))
+                result = Ingested(result.origin, article)
             yield result
 
 
-def decode_page(body: bytes, *, url: str) -> str | None:
+def _from_page(url: str, body: bytes, *, final_url: str, settings: Settings) -> Ingested | Rejected:
     try:
-        return decode(body, name=url)
+        html = decode(body, name=url)
     except InputError:
-        return None
-
-
-def _with(article: Article, **changes: Any) -> Article:
-    from dataclasses import replace
-
-    return replace(article, **changes)
+        return Rejected(url, "ingest", "page is not text")
+    draft = draft_from_html(html, origin=url, url=final_url)
+    return draft if isinstance(draft, Rejected) else finish(draft, settings=settings)

@@ -55,18 +55,19 @@ def run_ingest(
         if isinstance(result, Rejected):
             yield IngestOutcome(result.input, "rejected", detail=result.reason)
         else:
-            yield _store_article(store, result, index=index, settings=settings)
+            yield _store_article(store, result.article, origin=result.origin, index=index, settings=settings)
 
 
-def _store_article(store: Store, article: Article, *, index: dedupe.DupIndex, settings: Settings) -> IngestOutcome:
-    origin = article.url or ""
+def _store_article(
+    store: Store, article: Article, *, origin: str, index: dedupe.DupIndex, settings: Settings
+) -> IngestOutcome:
     if store.has_article(article.id):
         if store.add_origin(article.id, origin, article.source):
             return IngestOutcome(origin, "copy", article.id, detail=f"identical text already stored as {article.id}")
         return IngestOutcome(origin, "exists", article.id)
     signature = dedupe.signature(article.text, num_perm=settings.minhash_perm, shingle_words=settings.shingle_words)
     article = dedupe.assign_group(article, signature, index)
-    store.add_article(article, signature=dedupe.to_bytes(signature))
+    store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature))
     detail = f"near copy of {article.dup_group}" if article.dup_group else ""
     return IngestOutcome(origin, "stored", article.id, detail=detail)
 

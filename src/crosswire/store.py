@@ -99,8 +99,8 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add_article(self, article: Article, *, signature: bytes) -> None:
-        """Store an article with its origin and MinHash signature, all or nothing."""
+    def add_article(self, article: Article, *, signature: bytes, origin: str | None = None) -> None:
+        """Store an article with its origin (default: its URL) and MinHash signature, all or nothing."""
         values = [getattr(article, c) for c in _ARTICLE_COLUMNS]
         with self.conn:
             self.conn.execute(
@@ -108,7 +108,7 @@ class Store:
                 values,
             )
             self.conn.execute("INSERT INTO minhashes (article_id, signature) VALUES (?, ?)", (article.id, signature))
-            self._add_origin(article.id, article.url or "", article.source)
+            self._add_origin(article.id, origin or article.url or "", article.source)
 
     def add_origin(self, article_id: str, origin: str, source: str | None) -> bool:
         """Record that an already-stored text was also found at ``origin``. True if that is new."""

@@ -1,0 +1,177 @@
+"""End to end, through the JSON a user gets: `crosswire brief` on the demo corpus and on the real seeds.
+
+The demo corpus's answer key (examples/harbour-spill/_answer_key.json) lists every planted conflict; the
+brief must show each one with the right kind and sides, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from crosswire.cli import cli
+from crosswire.ingest import draft_from_text
+from crosswire.report import SCHEMA_PATH
+from tests.conftest import DEMO, SEEDS
+
+
+def run_brief(inputs: Path, out: Path, *extra: str) -> dict[str, Any]:
+    args = ["--db", str(out / "brief.db"), "brief", str(inputs), "--out", str(out), "--format", "json,md,html", *extra]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "brief.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_brief(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return run_brief(DEMO, tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def seeds_brief(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds not present (real seed articles live outside the repo)")
+    return run_brief(SEEDS, tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture(scope="module")
+def key() -> dict[str, Any]:
+    return json.loads((DEMO / "_answer_key.json").read_text("utf-8"))
+
+
+def file_of(brief: dict[str, Any]) -> dict[str, str]:
+    """article id -> the demo file name it was read from (its front matter names its URL), else the path's name."""
+    by_url = {}
+    for path in DEMO.glob("*.md"):
+        draft = draft_from_text(path.read_text("utf-8"), origin=str(path))
+        by_url[draft.url] = path.name
+    return {a["id"]: by_url.get(a["path_or_url"], Path(a["path_or_url"]).name) for a in brief["articles"]}
+
+
+def side_files(side: dict[str, Any], names: dict[str, str]) -> set[str]:
+    return {names[e["article_id"]] for e in side["evidence"]}
+
+
+def matches(conflict: dict[str, Any], found: dict[str, Any], names: dict[str, str]) -> bool:
+    """The found contradiction has the key's kind, the odd side exactly, and a side from the others."""
+    if found["kind"] != conflict["kind"]:
+        return False
+    odd, *others = sorted(conflict["sides"], key=lambda s: len(s["articles"]))
+    majority = set().union(*(set(s["articles"]) for s in others))
+    sides = [side_files(s, names) for s in found["sides"]]
+    if conflict.get("within_article"):  # both names in one article; the usual name may appear elsewhere too
+        [article] = majority
+        return any(side == set(odd["articles"]) for side in sides) and all(article in side for side in sides)
+    return any(
+        side == set(odd["articles"]) and any(other and other <= majority for j, other in enumerate(sides) if j != i)
+        for i, side in enumerate(sides)
+    )
+
+
+def test_demo_brief_validates_against_the_schema(demo_brief: dict[str, Any]) -> None:
+    schema = json.loads(Path(SCHEMA_PATH).read_text("utf-8"))
+    jsonschema.validate(demo_brief, schema)
+    assert demo_brief["schema"] == "crosswire.brief/v1"
+
+
+def test_demo_syndicated_copy_is_grouped_with_its_original(demo_brief: dict[str, Any], key: dict[str, Any]) -> None:
+    names = file_of(demo_brief)
+    ids = {v: k for k, v in names.items()}
+    for original, copy in key["syndication_groups"]:
+        copy_row = next(a for a in demo_brief["articles"] if a["id"] == ids[copy])
+        assert copy_row["duplicate_of"] == ids[original]
+
+
+@pytest.mark.parametrize("index", range(9))
+def test_demo_every_planted_conflict_is_disputed(demo_brief: dict[str, Any], key: dict[str, Any], index: int) -> None:
+    conflict = key["conflicts"][index]
+    names = file_of(demo_brief)
+    [story] = demo_brief["stories"]
+    found = [c for c in story["contradictions"] if matches(conflict, c, names)]
+    summary = [
+        (c["kind"], c["subject"], [sorted(side_files(s, names)) for s in c["sides"]]) for c in story["contradictions"]
+    ]
+    assert found, f"planted {conflict['kind']} conflict on {conflict['subject']!r} not found among {summary}"
+
+
+def test_demo_nothing_else_is_flagged(demo_brief: dict[str, Any], key: dict[str, Any]) -> None:
+    names = file_of(demo_brief)
+    [story] = demo_brief["stories"]
+    extra = [
+        (c["kind"], c["subject"], [sorted(side_files(s, names)) for s in c["sides"]])
+        for c in story["contradictions"]
+        if not any(matches(conflict, c, names) for conflict in key["conflicts"])
+    ]
+    assert extra == []
+    repeated = [
+        c["subject"] for c in key["conflicts"] if sum(matches(c, found, names) for found in story["contradictions"]) > 1
+    ]
+    assert repeated == [], "planted conflicts reported more than once"
+
+
+def test_demo_padded_article_is_last_in_the_scorecard(demo_brief: dict[str, Any], key: dict[str, Any]) -> None:
+    names = file_of(demo_brief)
+    [story] = demo_brief["stories"]
+    sources = story["sources"]
+    assert names[sources[-1]["article_id"]] == key["filler"]
+    assert sources[-1]["filler_share"] == max(s["filler_share"] for s in sources)
+
+
+def test_demo_confirmed_facts_have_independent_support(demo_brief: dict[str, Any]) -> None:
+    [story] = demo_brief["stories"]
+    confirmed = [f for f in story["facts"] if f["status"] == "confirmed"]
+    assert confirmed
+    assert any("Corran Star" in f["text"] and f["independent_sources"] >= 3 for f in confirmed)
+
+
+def test_demo_single_source_figures_name_their_source(demo_brief: dict[str, Any], key: dict[str, Any]) -> None:
+    names = file_of(demo_brief)
+    [story] = demo_brief["stories"]
+    single = {(names[f["article_id"]], f["text"]) for f in story["figures"] if f["independent_sources"] == 1}
+    for wanted in key["single_source_figures"]:
+        assert any(
+            name == wanted["article"] and wanted["text"] in text or text in wanted["text"] for name, text in single
+        ), wanted
+
+
+def test_same_input_gives_the_same_brief(tmp_path: Path, demo_brief: dict[str, Any]) -> None:
+    again = run_brief(DEMO, tmp_path)
+    assert {**again, "generated_at": None} == {**demo_brief, "generated_at": None}
+
+
+def test_seeds_envoy_name_conflict_is_disputed(seeds_brief: dict[str, Any]) -> None:
+    [story] = seeds_brief["stories"]
+    names = [c for c in story["contradictions"] if c["kind"] == "person-name" and "Witkoff" in c["subject"]]
+    assert names, [c["subject"] for c in story["contradictions"]]
+    values = " | ".join(side["value"] for c in names for side in c["sides"])
+    assert "David" in values and "Amos" in values
+    assert "Steve" in values or "Steven" in values
+    for c in names:  # Steve and Steven are one name, never two sides of a dispute
+        side_values = [s["value"] for s in c["sides"]]
+        assert not ({"Steve Witkoff", "Steven Witkoff"} <= set(side_values) or {"Steve", "Steven"} <= set(side_values))
+
+
+def test_seeds_meeting_is_a_key_takeaway_with_three_sources(seeds_brief: dict[str, Any]) -> None:
+    [story] = seeds_brief["stories"]
+    meeting = [
+        f for f in story["facts"] if f["status"] == "confirmed" and "Witkoff" in f["text"] and "Putin" in f["text"]
+    ]
+    assert meeting and max(f["independent_sources"] for f in meeting) >= 3
+
+
+def test_seeds_single_source_figure_is_listed(seeds_brief: dict[str, Any]) -> None:
+    [story] = seeds_brief["stories"]
+    single = [f for f in story["figures"] if f["independent_sources"] == 1]
+    assert any(f["value"] in (5000, 21e9) for f in single), [(f["text"], f["value"]) for f in single]
+
+
+def test_seeds_most_padded_article_has_the_highest_filler_share(seeds_brief: dict[str, Any]) -> None:
+    [story] = seeds_brief["stories"]
+    names = file_of(seeds_brief)
+    worst = max(story["sources"], key=lambda s: s["filler_share"])
+    assert names[worst["article_id"]].startswith("004_")
