@@ -139,7 +139,7 @@ def make_extractions(articles: list[Article]) -> dict[str, Extraction]:
             article, checkable={0, 1, 2, 3},
             figures=(figure(article, "12,000 litres", 12000, "litres"),
                      figure(article, "$2 million", 2_000_000, None, currency="USD")),
-            quotes=(quote(article, "We have contained most of it,", "Dana Reyes"),
+            quotes=(quote(article, "We have contained most of it,", "Harbourmaster Dana Reyes"),
                     quote(article, words, "Tom Hale")))
     return result
 
@@ -154,7 +154,7 @@ def make_check(articles: list[Article]) -> CheckResult:
              (evidence(a1, "Meridian"), evidence(a2, "Meridian"), evidence(a3, "Meridian")), salience=0.7),
         Fact("f-fine", "The fine could reach $2 million, the environment minister said.", "single-source", 1,
              (evidence(a2, "$2 million"), evidence(a3, "$2 million")), salience=0.6),
-        Fact("f-crews", "Clean-up crews of 40 workers were deployed.", "single-source", 1,
+        Fact("f-crews", "Clean-up crews of 40 workers were deployed on 2 March 2026.", "single-source", 1,
              (evidence(a1, "40 workers"),), salience=0.4),
         Fact("f-harbourmaster", "The harbourmaster is Dana Reyes.", "disputed", 3,
              (evidence(a1, "Dana Reyes"), evidence(a2, "Dana Reyes"), evidence(a4, "Dana Rees")), salience=0.5),

@@ -10,6 +10,7 @@ import pytest
 from crosswire.model import CheckResult, Story
 from crosswire.report import build_brief
 from crosswire.report.brief import Brief
+from crosswire.report.voices import UNATTRIBUTED, resolve_speaker
 
 from .fixtures import make_inputs
 
@@ -69,9 +70,28 @@ def test_brief_groups_quotes_by_resolved_speaker(brief: Brief) -> None:
     assert [c.number for c in line.citations] == [1, 2, 3]
 
 
-def test_brief_timeline_uses_fact_wording(brief: Brief) -> None:
+def test_brief_timeline_uses_fact_wording_when_it_carries_the_date(brief: Brief) -> None:
     assert [(entry.date, entry.text) for entry in brief.timeline] == [
-        ("2026-03-02", "Clean-up crews of 40 workers were deployed.")]
+        ("2026-03-02", "Clean-up crews of 40 workers were deployed on 2 March 2026.")]
+
+
+def test_brief_timeline_quotes_the_sentence_when_the_fact_has_no_date() -> None:
+    story, articles, extractions, check = make_inputs()
+    facts = tuple(replace(f, text="Crews were deployed.") if f.id == "f-crews" else f for f in check.facts)
+    brief = build_brief(story, articles, extractions, replace(check, facts=facts), generated_at=STAMP)
+    assert [entry.text for entry in brief.timeline] == ["Clean-up crews of 40 workers were deployed on 2 March 2026."]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Harbour Minister Dana Reyes", "Dana Reyes"),
+    ("Reyes", "Dana Reyes"),
+    ("he", UNATTRIBUTED),
+    ("", UNATTRIBUTED),
+    (None, UNATTRIBUTED),
+    ("A  port   spokesman", "A port spokesman"),
+])
+def test_resolve_speaker(raw: str | None, expected: str) -> None:
+    assert resolve_speaker(raw, {"dana reyes": "Dana Reyes", "reyes": "Dana Reyes"}) == expected
 
 
 def test_brief_scorecard_sinks_padded_article(brief: Brief) -> None:
@@ -146,3 +166,13 @@ def test_brief_survives_offsets_that_do_not_match_the_text() -> None:
     text = {a.id: a.text for a in articles}
     for citation in brief.takeaways[0].citations:  # re-anchored on the quoted sentence
         assert text[citation.article_id][citation.start:citation.end] == citation.sentence
+
+
+def test_brief_timeline_highlights_keep_best_supported_in_date_order(brief: Brief) -> None:
+    entry = brief.timeline[0]
+    single = replace(entry, citations=entry.citations[:1])
+    entries = (replace(single, date="2026-01-01"), replace(entry, date="2026-02-01", citations=(
+        *entry.citations, replace(entry.citations[0], number=2))), replace(single, date="2026-03-01"))
+    crowded = replace(brief, timeline=entries)
+    assert [e.date for e in crowded.timeline_highlights(2)] == ["2026-01-01", "2026-02-01"]
+    assert crowded.timeline_highlights(5) == entries

@@ -7,6 +7,7 @@ a ``Citation``.
 
 from __future__ import annotations
 
+import bisect
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ class Sources:
     extractions: Mapping[str, Extraction]
     check: CheckResult
     numbers: Mapping[str, int] = field(default_factory=dict)  # article id -> source number
+    sentence_starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cache
 
     @classmethod
     def of(cls, refs: tuple[SourceRef, ...], articles: Sequence[Article],
@@ -48,10 +50,14 @@ class Sources:
 
     def sentence_span(self, article_id: str, start: int, end: int) -> tuple[int, int]:
         """The extracted sentence that contains ``start``, else the span itself."""
-        extraction = self.extractions.get(article_id)
-        for sentence in extraction.sentences if extraction else ():
-            if sentence.start <= start < sentence.end:
-                return sentence.start, max(sentence.end, min(end, sentence.end))
+        if article_id not in self.sentence_starts:
+            extraction = self.extractions.get(article_id)
+            spans = sorted((s.start, s.end) for s in (extraction.sentences if extraction else ()))
+            self.sentence_starts[article_id] = spans
+        spans = self.sentence_starts[article_id]
+        index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        if index >= 0 and spans[index][0] <= start < spans[index][1]:
+            return spans[index]
         return start, end
 
     def cite(self, article_id: str, start: int, end: int, sentence: str | None = None) -> Citation | None:

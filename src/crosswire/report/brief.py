@@ -214,6 +214,13 @@ class Brief:
         """True when there was nothing to read: no articles."""
         return not self.sources
 
+    def timeline_highlights(self, limit: int) -> tuple[TimelineEntry, ...]:
+        """At most ``limit`` timeline entries: the best-supported ones, in date order."""
+        if len(self.timeline) <= limit:
+            return self.timeline
+        ranked = sorted(range(len(self.timeline)), key=lambda i: (-len(self.timeline[i].citations), i))
+        return tuple(self.timeline[i] for i in sorted(ranked[:limit]))
+
     def source(self, number: int) -> SourceRef:
         """The source numbered ``number``."""
         return self.sources[number - 1]

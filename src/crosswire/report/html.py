@@ -25,6 +25,8 @@ from crosswire.report.markdown import day
 from crosswire.report.svg import matrix_svg
 
 TEMPLATES = Path(__file__).with_name("templates")
+QUOTED_PER_SIDE = 3  # evidence sentences quoted per side of a dispute; the rest are citations
+LISTED = 25  # single-source claims shown before a "more" fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,9 @@ def render_html(brief: Brief, articles: Mapping[str, Article]) -> str:
         target=lambda citation: targets.get(citation.anchor, f"art-{citation.number}"),
         matrix_svg=matrix_svg(brief) if not brief.empty else Markup(""),
         script=Markup(script),
-        script_hash=script_hash(script),
+        script_hash=Markup(script_hash(script)),  # base64 and quotes only, our own
+        quoted_per_side=QUOTED_PER_SIDE,
+        listed=LISTED,
         no_contradictions=no_contradictions_message(brief.scope.articles, brief.scope.independent_sources),
     )
 

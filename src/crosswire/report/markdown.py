@@ -14,6 +14,7 @@ from crosswire.report.assemble import no_contradictions_message
 from crosswire.report.brief import Brief, Citation, DisputedItem, ScoreRow
 
 MAX_LISTED = 25  # longest list shown per section; the JSON has everything
+QUOTED_PER_SIDE = 3  # evidence sentences quoted per side of a dispute; the rest are citations
 _ACTIVE = re.compile(r"[<>`*_\[\]|\\]")
 
 
@@ -95,7 +96,9 @@ def _dispute_lines(item: DisputedItem) -> list[str]:
              f"{md_text(item.explanation)} (confidence {item.confidence:.2f})", ""]
     for side in item.sides:
         lines.append(f"- **{md_text(side.value)}** {cites(side.citations)}")
-        lines += [f"  - [{c.number}] “{md_text(c.sentence)}”" for c in side.citations]
+        lines += [f"  - [{c.number}] “{md_text(c.sentence)}”" for c in side.citations[:QUOTED_PER_SIDE]]
+        if len(side.citations) > QUOTED_PER_SIDE:
+            lines.append(f"  - also {cites(side.citations[QUOTED_PER_SIDE:])}")
     return [*lines, ""]
 
 
@@ -116,7 +119,7 @@ def _quotes(brief: Brief) -> str:
     lines = ["## Who said what", ""]
     if not brief.speakers:
         lines.append("No quotations found.")
-    for group in brief.speakers:
+    for group in brief.speakers[:MAX_LISTED]:
         lines.append(f"**{md_text(group.speaker)}**")
         lines += [f"- “{md_text(q.text)}” {cites(q.citations)}" for q in group.quotes[:MAX_LISTED]]
         lines.append("")
@@ -127,8 +130,10 @@ def _timeline(brief: Brief) -> str:
     lines = ["## Timeline", ""]
     if not brief.timeline:
         lines.append("No dated events found.")
-    lines += [f"- **{entry.date}**: {md_text(entry.text)} {cites(entry.citations)}"
-              for entry in brief.timeline[:MAX_LISTED * 2]]
+    shown = brief.timeline_highlights(MAX_LISTED * 2)
+    lines += [f"- **{entry.date}**: {md_text(entry.text)} {cites(entry.citations)}" for entry in shown]
+    if len(shown) < len(brief.timeline):
+        lines.append(f"- ... {len(brief.timeline) - len(shown)} less-supported dated sentences in brief.json")
     return "\n".join(lines) + "\n"
 
 

@@ -10,10 +10,10 @@ from markupsafe import Markup, escape
 from crosswire.report.brief import Brief
 
 CELL = 22  # px per cell
-LABEL_WIDTH = 330  # px for the fact labels
+LABEL_WIDTH = 360  # px for the fact labels
 HEADER = 30  # px for the source numbers on top
 MAX_COLUMNS = 60  # sources drawn; the JSON has all of them
-LABEL_CHARS = 52
+LABEL_CHARS = 48
 COLOURS = {"supports": "#2e7d32", "contradicts": "#c62828", "silent": "#eceff1"}
 STATUS_COLOURS = {"confirmed": "#2e7d32", "disputed": "#c62828", "single-source": "#b26a00"}
 

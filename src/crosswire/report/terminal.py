@@ -92,14 +92,17 @@ def _verify(brief: Brief) -> Group:
 
 
 def _scorecard(brief: Brief) -> Table:
-    table = Table(title="Sources (least filler first)", title_justify="left", show_edge=False)
-    for name, justify in [("#", "right"), ("Outlet", "left"), ("Date", "left"), ("Words", "right"),
-                          ("Density", "right"), ("Filler", "right"), ("Unique", "right"),
-                          ("Contra.", "right"), ("Group", "left")]:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table = Table(title="Sources (least filler first; date as month-day)", title_justify="left", show_edge=False,
+                  pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("Outlet", no_wrap=True, overflow="ellipsis", max_width=20)
+    table.add_column("Date", no_wrap=True)
+    for name in ("Words", "Dens.", "Filler", "Uniq.", "Contra."):
+        table.add_column(name, justify="right")
+    table.add_column("Grp")
     for row in brief.scorecard:
         filler = Text(f"{row.filler_share:.0%}", "bold red" if row.padded else "")
-        table.add_row(str(row.number), Text(row.outlet), day(row.published_at), str(row.words),
+        table.add_row(str(row.number), Text(row.outlet), day(row.published_at)[5:], str(row.words),
                       f"{row.fact_density:.1f}", filler, str(row.unique_facts), str(row.contradicted_facts),
                       row.syndication_group or "")
     return table

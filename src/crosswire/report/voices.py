@@ -11,6 +11,7 @@ from crosswire.report.brief import Citation, QuoteLine, SpeakerQuotes, TimelineE
 
 UNATTRIBUTED = "Unattributed"
 _NON_WORD = re.compile(r"[^\w]+")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "one", "who"}
 
 
 def _quote_key(text: str) -> str:
@@ -36,6 +37,23 @@ def speaker_names(sources: Sources) -> dict[str, str]:
     return names
 
 
+def resolve_speaker(raw: str | None, names: Mapping[str, str]) -> str:
+    """The canonical name for a quote's speaker.
+
+    Tries the whole phrase, then ever shorter tails of it, so "Harbour Minister Ilse Marten" finds
+    "Ilse Marten". A pronoun or an empty speaker is ``UNATTRIBUTED``; an unknown name stays as written.
+    """
+    phrase = " ".join((raw or "").split())
+    if not phrase or phrase.lower() in _PRONOUNS:
+        return UNATTRIBUTED
+    words = phrase.split()
+    for index in range(len(words)):
+        found = names.get(" ".join(words[index:]).lower())
+        if found:
+            return found
+    return phrase
+
+
 def speaker_quotes(sources: Sources) -> tuple[SpeakerQuotes, ...]:
     """Quotations grouped by speaker; the same words in several articles are one quotation."""
     names = speaker_names(sources)
@@ -43,8 +61,7 @@ def speaker_quotes(sources: Sources) -> tuple[SpeakerQuotes, ...]:
     for ref in sources.refs:
         extraction = sources.extractions.get(ref.article_id)
         for quote in extraction.quotes if extraction else ():
-            raw = (quote.speaker or "").strip()
-            speaker = names.get(raw.lower(), raw) if raw else UNATTRIBUTED
+            speaker = resolve_speaker(quote.speaker, names)
             start, end = sources.sentence_span(ref.article_id, quote.start, quote.end)
             citation = sources.cite(ref.article_id, start, end)
             words = quote.text.strip().rstrip(",;:").strip()
@@ -81,8 +98,9 @@ def _fact_at(sources: Sources) -> Mapping[tuple[str, int], Fact]:
 def timeline(sources: Sources) -> tuple[TimelineEntry, ...]:
     """Dated events, oldest first: each date in a checkable or evidence sentence.
 
-    When the sentence is evidence for a fact, the entry reads as the fact, so that articles which
-    date the same event the same way share one entry.
+    When the sentence is evidence for a fact whose wording carries the same date phrase, the entry
+    reads as the fact, so that articles which date the same event the same way share one entry;
+    otherwise it reads as the sentence itself.
     """
     facts = _fact_at(sources)
     entries: dict[tuple[str, str], list[Citation | None]] = {}
@@ -99,7 +117,10 @@ def timeline(sources: Sources) -> tuple[TimelineEntry, ...]:
             if fact is None and extraction.claims and date.sentence not in checkable:
                 continue
             citation = sources.cite(ref.article_id, start, end)
-            text = fact.text if fact else (citation.sentence if citation else date.text)
+            if fact is not None and date.text.lower() in fact.text.lower():
+                text = fact.text
+            else:
+                text = citation.sentence if citation else date.text
             entries.setdefault((date.value, text), []).append(citation)
     result = [TimelineEntry(date, text, unique_citations(citations))
               for (date, text), citations in entries.items()]
