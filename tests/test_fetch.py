@@ -21,7 +21,8 @@ PARAGRAPH = "Officials in Veltmar said the east harbour would stay closed while 
 
 def page(title: str) -> bytes:
     body = "".join(f"<p>{PARAGRAPH}{title} update {i}.</p>" for i in range(4))
-    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>".encode()
+    head = f"<head><title>{title}</title></head>"
+    return f"<html>{head}<body><article><h1>{title}</h1>{body}</article></body></html>".encode()
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -85,7 +85,8 @@ class Store:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(
-                f"{self.path}: schema version {version} is newer than this crosswire ({len(MIGRATIONS)}); upgrade crosswire"
+                f"{self.path}: schema version {version} is newer than this crosswire ({len(MIGRATIONS)}); "
+                "upgrade crosswire"
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
