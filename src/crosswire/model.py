@@ -90,6 +90,10 @@ class Person:
     role: str | None = None
     role_start: int | None = None
     role_end: int | None = None
+    # the full name ('Steven Witkoff') this mention means in its article: its own for a full name; for
+    # 'Witkoff' / "witkoff's" the nearest full name with that family name written before it, else the
+    # only one in the article; None when none fits
+    refers_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

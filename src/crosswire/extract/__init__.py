@@ -1,0 +1,133 @@
+"""The extraction stage: articles in, one ``Extraction`` per article out.
+
+The spaCy pipeline (see ``nlp``) runs once over all articles with ``nlp.pipe``; then each extractor
+reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes`` and ``claims``.
+An article that cannot be processed (non-English, no sentences) yields an empty Extraction with a
+note saying why; an extractor that fails on one article leaves a note and the others still run.
+
+Example::
+
+    nlp = load_nlp()
+    for extraction in extract_articles(articles, nlp=nlp, processes=2):
+        print(extraction.article_id, len(extraction.claims), extraction.notes)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from crosswire.extract.claims import score_claims
+from crosswire.extract.dates import find_dates
+from crosswire.extract.figures import find_figures
+from crosswire.extract.nlp import load_nlp, screen_language
+from crosswire.extract.people import find_people, role_words
+from crosswire.extract.quotes import find_quotes
+from crosswire.extract.sentences import split_sentences
+from crosswire.model import Article, Extraction, Mention
+
+__all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
+
+EXTRACTOR_VERSION = "1"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What to do with one article: parse ``text`` (maybe cut), or skip it with ``notes``."""
+
+    article: Article
+    text: str | None
+    language: str | None
+    notes: tuple[str, ...]
+
+
+def extract_articles(
+    articles: Sequence[Article],
+    *,
+    nlp: Language | None = None,
+    processes: int = 1,
+    batch_size: int = 16,
+) -> Iterator[Extraction]:
+    """One Extraction per article, in order.
+
+    Never raises for one bad article: an article that cannot be processed yields an Extraction with
+    empty tuples and a note saying why (non-English, no sentences...).
+
+    Args:
+        articles: the articles to extract, in the order results are wanted.
+        nlp: a pipeline from ``load_nlp``; loaded here when not given.
+        processes: worker processes for ``nlp.pipe``.
+        batch_size: articles per ``nlp.pipe`` batch (8-32 suits 1,000-word news articles).
+
+    Raises:
+        ModelMissing: no ``nlp`` was given and the model package is not installed.
+    """
+    nlp = nlp if nlp is not None else load_nlp()
+    plans = [_plan(article, max_chars=nlp.max_length) for article in articles]
+    texts = [plan.text for plan in plans if plan.text is not None]
+    docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+    for plan in plans:
+        if plan.text is None:
+            yield Extraction(plan.article.id, EXTRACTOR_VERSION, plan.language, notes=plan.notes)
+            continue
+        yield extract_doc(plan.article, next(docs), notes=plan.notes)
+
+
+def _plan(article: Article, *, max_chars: int) -> _Plan:
+    text = article.text
+    if not text or not text.strip():
+        return _Plan(article, None, article.language, ("no text: nothing to extract",))
+    foreign = screen_language(text, article.language)
+    if foreign is not None:
+        return _Plan(article, None, foreign, (f"non-English ({foreign}): skipped",))
+    if len(text) > max_chars:
+        note = f"text cut at {max_chars:,} of {len(text):,} characters (spaCy max_length)"
+        return _Plan(article, text[:max_chars], "en", (note,))
+    return _Plan(article, text, "en", ())
+
+
+def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> Extraction:
+    """Run every extractor over one parsed article; a failing extractor leaves a note."""
+    found: list[str] = list(notes)
+    sentences = split_sentences(doc)
+    found += sentences.notes
+    if not sentences.items:
+        found.append("no sentences: nothing to extract")
+        return Extraction(article.id, EXTRACTOR_VERSION, "en", notes=tuple(found))
+    mentions = [
+        Mention(e.start_char, e.end_char, e.text, e.label_, sentences.index(e.start)) for e in doc.ents
+    ]
+    people = _safe("people", found, lambda: find_people(doc, sentences))
+    figures = _safe("figures", found, lambda: find_figures(doc, sentences))
+    dates = _safe("dates", found, lambda: find_dates(doc, sentences, published_at=article.published_at))
+    quotes = _safe("quotes", found, lambda: find_quotes(doc, sentences, people))
+    claims = _safe(
+        "claims", found, lambda: score_claims(doc, sentences, figures=figures, dates=dates, quotes=quotes)
+    )
+    return Extraction(
+        article_id=article.id,
+        version=EXTRACTOR_VERSION,
+        language="en",
+        sentences=sentences.items,
+        mentions=tuple(mentions),
+        people=tuple(people),
+        figures=tuple(figures),
+        dates=tuple(dates),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        notes=tuple(found),
+    )
+
+
+def _safe(name: str, notes: list[str], run: Callable[[], list[T]]) -> list[T]:
+    """Run one extractor; on an unexpected error, note it and carry on with nothing from it."""
+    try:
+        return run()
+    except Exception as e:  # noqa: BLE001 - one article must never stop the stage
+        notes.append(f"{name} failed: {type(e).__name__}: {e}")
+        return []

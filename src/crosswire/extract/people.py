@@ -1,0 +1,263 @@
+"""People: PERSON mentions, their given/family names (nameparser) and the role written next to them.
+
+Roles are read in three shapes, from the tagger and the dependency parse:
+
+* title before the name: "US envoy Steven Witkoff", "Port Authority chief executive Tomas Brandt",
+  "Putin's aide Yuri Ushakov" (a run of nouns, adjectives and organisation/place names ending in a
+  common noun or title that is not itself an entity);
+* appositive after the name: "Tomas Brandt, chief executive of the Port Authority";
+* appositive before the name: "Putin's aide, Yuri Ushakov", "U.S. Envoy for Ukraine, David Witkoff".
+
+A title nameparser finds inside the name ("Dr. Ilse Marten") is the role when none of those is there.
+After the named mentions, every other occurrence of a known family name, in any case and possessive
+("witkoff's approach"), is a mention too. ``refers_to`` links a mention to the one full name in the
+article it can mean, so surname-only mentions and quote speakers can be resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from nameparser import HumanName
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.quotes import REPORTING_VERBS
+from crosswire.extract.sentences import Sentences
+from crosswire.model import Person
+
+ROLE_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "HYPH", "POS"}
+ROLE_ENTS = {"", "ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+MISSED_LABELS = {"", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT"}
+LEADING_WORDS = {"a", "an", "the", "its", "their", "his", "her"}
+MAX_ROLE_TOKENS = 14
+_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "at", "in", "to", "'s", "’s", "'", "’"}
+
+
+def find_people(doc: Doc, sentences: Sentences) -> list[Person]:
+    """Every person mention in ``doc``: named ones with roles, then surname-only ones."""
+    spans = _names(doc)
+    spans += _recovered_names(doc, taken={t.i for span in spans for t in span})
+    people = [_person(doc, span, sentences) for span in spans]
+    people = [p for p in people if p.family or p.given]
+    people += _surname_mentions(doc, people, sentences)
+    return _link(sorted(people, key=lambda p: p.start))
+
+
+def role_words(role: str | None) -> tuple[str, ...]:
+    """A role as sorted lower-case content words, for comparing roles written in different orders.
+
+    >>> role_words("Port Authority chief executive") == role_words("chief executive of the Port Authority")
+    True
+    """
+    if not role:
+        return ()
+    words = re.findall(r"[\w'’]+", role.lower())
+    return tuple(sorted(w.removesuffix("'s").removesuffix("’s") for w in words if w not in _FUNCTION_WORDS))
+
+
+@lru_cache(maxsize=4096)
+def split_name(text: str) -> tuple[str, str, str]:
+    """(title, given, family) of a name as written; a lone word is taken as the family name."""
+    name = HumanName(text)
+    given, family = name.first, name.last
+    if not family and given and not name.middle:
+        given, family = "", given
+    return name.title, given, family
+
+
+def _names(doc: Doc) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = [t for t in ent if t.tag_ != "POS" and not t.is_punct and not t.is_space]
+        if tokens and any(t.is_alpha for t in tokens) and tokens[0].text[:1].isupper():
+            spans.append(doc[tokens[0].i : tokens[-1].i + 1])
+    return spans
+
+
+def _recovered_names(doc: Doc, *, taken: set[int]) -> list[Span]:
+    """Names the NER missed as the subject of a reporting verb: '"...," Harbour Minister Ilse Marten told'.
+
+    The subject's chain of capitalised proper nouns is split where nameparser sees a title
+    ("Minister Ilse Marten" -> title "Minister"); the title and the words before it are the role.
+    """
+    spans = []
+    for token in doc:
+        if not (token.dep_ == "nsubj" and token.tag_ == "NNP" and token.head.lower_ in REPORTING_VERBS):
+            continue
+        if token.i in taken or token.ent_type_ not in MISSED_LABELS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].sent == token.sent:
+            start -= 1
+        chain = doc[start : token.i + 1]
+        if not all(t.is_title for t in chain):
+            continue
+        for k in range(len(chain) - 2, 0, -1):
+            if split_name(doc[chain.start + k - 1 : chain.end].text)[0]:
+                spans.append(doc[chain.start + k : chain.end])
+                break
+        else:
+            if len(chain) == 2:
+                spans.append(chain)
+    return spans
+
+
+def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
+    title, given, family = split_name(span.text)
+    role = _role_before(doc, span) or _appositive_after(span) or _appositive_before(doc, span)
+    role_start = role_end = None
+    if role is not None:
+        role_start, role_end = role.start_char, role.end_char
+    elif title:
+        at = span.text.find(title)
+        role_start, role_end = span.start_char + at, span.start_char + at + len(title)
+    return Person(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        given=given,
+        family=family,
+        sentence=sentences.index(span.start),
+        role=doc.text[role_start:role_end] if role_start is not None else None,
+        role_start=role_start,
+        role_end=role_end,
+    )
+
+
+def _role_before(doc: Doc, span: Span) -> Span | None:
+    """The title run written right before the name: 'Kremlin spokesman', 'Putin's aide'."""
+    i = span.start - 1
+    if i < 0 or not _is_title_word(doc[i]):
+        return None
+    start = i
+    while start - 1 >= span.sent.start and _extends_role(doc[start - 1]):
+        start -= 1
+    while start < i and (doc[start].tag_ in {"HYPH", "POS"} or doc[start].lower_ in LEADING_WORDS):
+        start += 1
+    if i + 1 - start > MAX_ROLE_TOKENS:
+        return None
+    return doc[start : i + 1]
+
+
+def _is_title_word(token: Token) -> bool:
+    """A common noun or capitalised title that is not part of any entity: 'envoy', 'President'."""
+    return token.tag_ in NOUN_TAGS and token.ent_type_ in MISSED_LABELS and token.is_alpha
+
+
+def _extends_role(token: Token) -> bool:
+    """A word that can stand left of a title; a person only as a possessor ('Vladimir Putin's')."""
+    if token.tag_ not in ROLE_TAGS or token.ent_type_ not in ROLE_ENTS:
+        return False
+    if token.ent_type_ != "PERSON":
+        return True
+    after = token
+    while after.i + 1 < len(after.doc) and after.nbor(1).ent_type_ == "PERSON":
+        after = after.nbor(1)
+    return after.i + 1 < len(after.doc) and after.nbor(1).tag_ == "POS"
+
+
+def _appositive_after(span: Span) -> Span | None:
+    """'Tomas Brandt, chief executive of the Port Authority' -> the appositive's phrase."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for child in span.root.rights:
+        if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ != "PERSON":
+            return _without_verbs(_trim_phrase(child))
+    return None
+
+
+def _appositive_before(doc: Doc, span: Span) -> Span | None:
+    """'Putin's aide, Yuri Ushakov' -> 'Putin's aide' (the name is an appositive of the title)."""
+    head = span.root.head
+    if span.root.dep_ != "appos" or head.i >= span.start or head.tag_ not in NOUN_TAGS:
+        return None
+    if span.start == 0 or doc[span.start - 1].text != ",":
+        return None
+    if head.ent_type_ == "PERSON":
+        return None
+    end = span.start
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    start = head.left_edge.i
+    while start < head.i and doc[start].lower_ in LEADING_WORDS:
+        start += 1
+    if end - start > MAX_ROLE_TOKENS:
+        return None
+    return _without_verbs(doc[start:end])
+
+
+def _without_verbs(role: Span | None) -> Span | None:
+    """No role has a finite verb in it ('Putin, US Envoy Discuss Ukraine Ceasefire' is a headline)."""
+    if role is None or any(t.tag_ in {"VB", "VBD", "VBP", "VBZ", "VBG"} for t in role):
+        return None
+    return role
+
+
+def _trim_phrase(head: Token) -> Span | None:
+    """The phrase headed by ``head``, cut before any clause or comma, without a leading article."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].lower_ in LEADING_WORDS:
+        start += 1
+    end = head.i + 1
+    for token in doc[head.i + 1 : head.right_edge.i + 1]:
+        if token.is_punct and token.tag_ != "POS" or token.dep_ in {"relcl", "acl"} or token.is_space:
+            break
+        end = token.i + 1
+    if end - start > MAX_ROLE_TOKENS:
+        return None
+    return doc[start:end]
+
+
+def _surname_mentions(doc: Doc, people: list[Person], sentences: Sentences) -> list[Person]:
+    """Other occurrences of a known family name: 'Witkoff's', "witkoff's", 'Witkoff' missed by the NER.
+
+    Family names come from full names (matched in any case) and from single names the NER tagged as
+    a person at least twice (matched capitalised only), so one stray tag does not spread.
+    """
+    full = {p.family for p in people if p.given and " " not in p.family and len(p.family) >= 3}
+    counts: dict[str, int] = {}
+    for person in people:
+        if not person.given:
+            counts[person.family] = counts.get(person.family, 0) + 1
+    single = {f for f, n in counts.items() if n >= 2 and f not in full and f.isalpha() and len(f) >= 3}
+    taken = [(p.start, p.end) for p in people]
+    found = []
+    for family, flags in [(f, re.IGNORECASE) for f in full] + [(f, 0) for f in single]:
+        for match in re.finditer(rf"\b{re.escape(family)}\b", doc.text, flags):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                index = sentences.index(span.start)
+                found.append(Person(match.start(), match.end(), match.group(0), "", family, index))
+    return found
+
+
+def _link(people: list[Person]) -> list[Person]:
+    """Fill ``refers_to``: a mention's own full name; for a family name alone, the full name written
+    with it before (the nearest one when several), else the only full name with it in the article."""
+    full: dict[str, list[Person]] = {}
+    for person in people:
+        if person.given and person.family:
+            full.setdefault(person.family.lower(), []).append(person)
+    linked = []
+    for person in people:
+        if person.given and person.family:
+            refers_to: str | None = f"{person.given} {person.family}"
+        else:
+            named = full.get(person.family.lower(), [])
+            before = [p for p in named if p.start < person.start]
+            names = {f"{p.given} {p.family}" for p in named}
+            if before:
+                refers_to = f"{before[-1].given} {before[-1].family}"
+            else:
+                refers_to = names.pop() if len(names) == 1 else None
+        linked.append(replace(person, refers_to=refers_to))
+    return linked

@@ -1,0 +1,48 @@
+"""Sentences with offsets, and the token -> sentence index map every other extractor uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from crosswire.model import Sentence
+
+LONG_SENTENCE_CHARS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """The article's sentences (blank or punctuation-only ones dropped) and, per token, its sentence index."""
+
+    items: tuple[Sentence, ...]
+    of_token: tuple[int, ...]
+    notes: tuple[str, ...] = ()
+
+    def index(self, token_i: int) -> int:
+        return self.of_token[token_i]
+
+
+def split_sentences(doc: Doc) -> Sentences:
+    """Sentences of a parsed doc; tokens of a dropped (blank) sentence map to the sentence before it."""
+    items: list[Sentence] = []
+    of_token: list[int] = []
+    notes: list[str] = []
+    for sent in doc.sents:
+        span = _strip_space(sent)
+        if span is None:
+            of_token.extend([max(len(items) - 1, 0)] * len(sent))
+            continue
+        index = len(items)
+        items.append(Sentence(index, span[0], span[1], doc.text[span[0] : span[1]]))
+        of_token.extend([index] * len(sent))
+        if span[1] - span[0] > LONG_SENTENCE_CHARS:
+            notes.append(f"sentence {index} is very long ({span[1] - span[0]:,} characters)")
+    return Sentences(tuple(items), tuple(of_token), tuple(notes))
+
+
+def _strip_space(sent: Span) -> tuple[int, int] | None:
+    tokens = [t for t in sent if not t.is_space]
+    if not any(ch.isalnum() for t in tokens for ch in t.text):
+        return None  # blank, or punctuation only ('...', '---|---|')
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

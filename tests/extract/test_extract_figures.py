@@ -1,0 +1,67 @@
+"""Figures: value, unit, currency, rate, approximation, range, ordinals and number words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def figure_in(extract, text, phrase):
+    start = text.index(phrase)
+    found = [f for f in extract(text).figures if f.start < start + len(phrase) and start < f.end]
+    assert found, f"no figure in {phrase!r}: {extract(text).figures}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit", "currency", "rate", "approx"),
+    [
+        ("Estimates suggest that approximately 5,000 lives are lost weekly among both forces.",
+         "approximately 5,000 lives", 5000, "lives", None, "week", "about"),
+        ("Allies promised €21 billion in support led by the UK and Germany.", "€21 billion", 21e9, None, "EUR",
+         None, None),
+        ("She faced 12 years in a Russian jail for her charity work.", "12 years", 12, "years", None, None,
+         None),
+        ("The storm sent 14 dock workers to hospital.", "14 dock workers", 14, "dock workers", None, None, None),
+        ("The valve was leaking 3,000 litres per hour into the harbour.", "3,000 litres per hour", 3000,
+         "litres", None, "hour", None),
+        ("The pumps moved 72,000 litres a day from the hold.", "72,000 litres a day", 72000, "litres", None,
+         "day", None),
+        ("The evacuation affected about 2,300 residents of the district.", "about 2,300 residents", 2300,
+         "residents", None, None, "about"),
+        ("The Corran Star is a 140-metre tanker.", "140-metre", 140, "metres", None, None, None),
+        ("Twelve firefighters were at the scene.", "Twelve firefighters", 12, "firefighters", None, None,
+         None),
+        ("More than 300 people attended the meeting.", "More than 300 people", 300, "people", None, None,
+         "over"),
+        ("Turnout fell to 45% in the capital.", "45%", 45, "percent", None, None, None),
+    ],
+)
+def test_figures_value_and_qualifiers(extract, text, phrase, value, unit, currency, rate, approx):
+    figure = figure_in(extract, text, phrase)
+    assert (figure.value, figure.unit, figure.currency, figure.rate, figure.approx) == (
+        value, unit, currency, rate, approx)
+    assert text[figure.start : figure.end] == figure.text
+
+
+def test_figures_ordinal(extract):
+    text = "Witkoff's third engagement with Putin this year came on Tuesday."
+    figure = figure_in(extract, text, "third")
+    assert (figure.value, figure.ordinal, figure.unit) == (3, True, "engagement")
+
+
+def test_figures_range(extract):
+    text = "Between 10 and 12 ships were waiting outside the harbour."
+    figure = figure_in(extract, text, "10 and 12")
+    assert (figure.low, figure.high, figure.unit) == (10, 12, "ships")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks resumed on March 3, 2026 in Moscow.",
+        "First, the humanitarian impact must be prioritised.",
+        "It is a third-party concern for the union.",
+    ],
+)
+def test_figures_skips_dates_and_discourse_ordinals(extract, text):
+    assert extract(text).figures == ()

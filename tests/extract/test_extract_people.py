@@ -1,0 +1,67 @@
+"""People: names, given/family, roles in the shapes journalists write them, surname-only mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract import role_words
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "given", "family", "role"),
+    [
+        ("The talks between US envoy Steven Witkoff and Moscow ended.", "Steven Witkoff", "Steven", "Witkoff",
+         "US envoy"),
+        ("He met Russian President Vladimir Putin in Moscow.", "Vladimir Putin", "Vladimir", "Putin",
+         "Russian President"),
+        ("The meeting was described as useful by Putin's aide, Yuri Ushakov, on Friday.", "Yuri Ushakov", "Yuri",
+         "Ushakov", "Putin's aide"),
+        ("Kremlin spokesman Dmitry Peskov said no breakthroughs were expected.", "Dmitry Peskov", "Dmitry",
+         "Peskov", "Kremlin spokesman"),
+        ("In Moscow, U.S. Envoy for Ukraine, David Witkoff, met with officials.", "David Witkoff", "David",
+         "Witkoff", "U.S. Envoy for Ukraine"),
+        ("Harbour Minister Ilse Marten arrived at the pier.", "Ilse Marten", "Ilse", "Marten", "Harbour Minister"),
+        ("Tomas Brandt, chief executive of the Port Authority, said the closure would stay.", "Tomas Brandt",
+         "Tomas", "Brandt", "chief executive of the Port Authority"),
+        ("Talks between Vladimir Putin and a US envoy, Witkoff, went on.", "Witkoff", "", "Witkoff", "US envoy"),
+    ],
+)
+def test_people_role_next_to_name(extract, text, name, given, family, role):
+    people = [p for p in extract(text).people if p.text == name]
+    assert people, f"{name!r} not found in {extract(text).people}"
+    person = people[0]
+    assert (person.given, person.family, person.role) == (given, family, role)
+    assert text[person.role_start : person.role_end] == role
+    assert text[person.start : person.end] == name
+
+
+def test_people_lowercase_possessive_surname_is_a_mention(extract):
+    text = "US envoy David Witkoff met officials in Moscow. Key aspects of witkoff's approach include talks."
+    people = extract(text).people
+    lower = [p for p in people if p.text == "witkoff"]
+    assert lower and lower[0].family == "Witkoff" and lower[0].refers_to == "David Witkoff"
+
+
+def test_people_surname_refers_to_nearest_full_name(extract):
+    text = ("Port chief Tomas Brandt spoke first. Union chairman Piet Brandt spoke next. "
+            "Later, Brandt said the union would sue.")
+    last = [p for p in extract(text).people if p.text == "Brandt"][-1]
+    assert last.refers_to == "Piet Brandt"
+
+
+def test_people_recovers_name_the_ner_missed_after_a_quote(extract):
+    text = '"The situation is under control," Harbour Minister Ilse Marten told reporters at the quay.'
+    person = next(p for p in extract(text).people if p.family == "Marten")
+    assert (person.given, person.role) == ("Ilse", "Harbour Minister")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Port Authority chief executive", "chief executive of the Port Authority"),
+        ("Corran Shipping Lines spokesman", "spokesman for Corran Shipping Lines"),
+        ("Fire brigade commander", "fire brigade commander"),
+    ],
+)
+def test_role_words_compare_reordered_roles(a, b):
+    assert role_words(a) == role_words(b)

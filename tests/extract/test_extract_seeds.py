@@ -1,0 +1,65 @@
+"""The real seed articles (../shared/corpus/seeds): what the issue promises comes out of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract import extract_articles
+from crosswire.model import Article
+
+
+@pytest.fixture(scope="module")
+def extractions(seeds, nlp):
+    articles = [Article(id=number, text=text, published_at=None) for number, text in seeds.items()]
+    return {e.article_id: e for e in extract_articles(articles, nlp=nlp)}
+
+
+@pytest.mark.parametrize(
+    ("number", "given_names"),
+    [("000", {"Steven"}), ("001", {"Steve"}), ("002", {"David", "Amos"}), ("004", set())],
+)
+def test_seeds_envoy_given_names_as_written(extractions, number, given_names):
+    envoy = [p for p in extractions[number].people if p.family == "Witkoff"]
+    assert envoy
+    assert {p.given for p in envoy if p.given} == given_names
+
+
+def test_seeds_envoy_role_without_given_name(extractions):
+    roles = {p.role for p in extractions["004"].people if p.family == "Witkoff" and p.role}
+    assert "US envoy" in roles
+
+
+@pytest.mark.parametrize(
+    ("number", "value", "unit", "currency", "rate", "approx"),
+    [("000", 5000, "lives", None, "week", "about"), ("001", 21e9, None, "EUR", None, None)],
+)
+def test_seeds_figures(extractions, number, value, unit, currency, rate, approx):
+    figures = [(f.value, f.unit, f.currency, f.rate, f.approx) for f in extractions[number].figures]
+    assert (value, unit, currency, rate, approx) in figures
+
+
+@pytest.mark.parametrize(
+    ("number", "quote", "speaker"),
+    [
+        ("000", "constructive", "Yuri Ushakov"),
+        ("001", "no breakthroughs", "Dmitry Peskov"),
+        ("001", "get moving on a ceasefire", "Donald Trump"),
+    ],
+)
+def test_seeds_quotes_with_speakers(extractions, number, quote, speaker):
+    assert (quote, speaker) in {(q.text, q.speaker) for q in extractions[number].quotes}
+
+
+def test_seeds_listicle_has_highest_filler_share(extractions):
+    def share(extraction):
+        return sum(not c.checkable for c in extraction.claims) / len(extraction.claims)
+
+    shares = {number: share(e) for number, e in extractions.items()}
+    assert max(shares, key=shares.get) == "004", shares
+
+
+def test_seeds_offsets_point_into_text(extractions, seeds):
+    for number, extraction in extractions.items():
+        text = seeds[number]
+        for item in (*extraction.sentences, *extraction.people, *extraction.figures, *extraction.quotes):
+            assert text[item.start : item.end] == item.text
