@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from eval.demo import matches, side_files
 
 from crosswire.cli import cli
 from crosswire.ingest import draft_from_text
@@ -51,26 +52,6 @@ def file_of(brief: dict[str, Any]) -> dict[str, str]:
         draft = draft_from_text(path.read_text("utf-8"), origin=str(path))
         by_url[draft.url] = path.name
     return {a["id"]: by_url.get(a["path_or_url"], Path(a["path_or_url"]).name) for a in brief["articles"]}
-
-
-def side_files(side: dict[str, Any], names: dict[str, str]) -> set[str]:
-    return {names[e["article_id"]] for e in side["evidence"]}
-
-
-def matches(conflict: dict[str, Any], found: dict[str, Any], names: dict[str, str]) -> bool:
-    """The found contradiction has the key's kind, the odd side exactly, and a side from the others."""
-    if found["kind"] != conflict["kind"]:
-        return False
-    odd, *others = sorted(conflict["sides"], key=lambda s: len(s["articles"]))
-    majority = set().union(*(set(s["articles"]) for s in others))
-    sides = [side_files(s, names) for s in found["sides"]]
-    if conflict.get("within_article"):  # both names in one article; the usual name may appear elsewhere too
-        [article] = majority
-        return any(side == set(odd["articles"]) for side in sides) and all(article in side for side in sides)
-    return any(
-        side == set(odd["articles"]) and any(other and other <= majority for j, other in enumerate(sides) if j != i)
-        for i, side in enumerate(sides)
-    )
 
 
 def test_demo_brief_validates_against_the_schema(demo_brief: dict[str, Any]) -> None:
