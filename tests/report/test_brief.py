@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from crosswire.model import CheckResult, Story
+from crosswire.model import CheckResult, Contradiction, Evidence, Side, Story
 from crosswire.report import build_brief
 from crosswire.report.brief import Brief
 from crosswire.report.voices import UNATTRIBUTED, resolve_speaker
@@ -176,3 +176,40 @@ def test_brief_timeline_highlights_keep_best_supported_in_date_order(brief: Brie
     crowded = replace(brief, timeline=entries)
     assert [e.date for e in crowded.timeline_highlights(2)] == ["2026-01-01", "2026-02-01"]
     assert crowded.timeline_highlights(5) == entries
+
+
+@pytest.mark.parametrize(("url", "outlet"), [
+    ("https://news.example.com/a/b", "news.example.com"),
+    ("/corpus/seeds/000_1dd9.txt", "000_1dd9.txt"),
+    (None, "Unknown outlet"),
+])
+def test_brief_names_an_article_without_outlet(url: str | None, outlet: str) -> None:
+    story, articles, extractions, check = make_inputs()
+    articles = [replace(a, source=None, url=url) if a.id == "a1" else a for a in articles]
+    brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
+    assert brief.source(1).outlet == outlet
+
+
+def test_brief_drops_list_bullets_from_fact_wording() -> None:
+    story, articles, extractions, check = make_inputs()
+    facts = (replace(check.facts[0], text="- Reinforcement of  alliances."), *check.facts[1:])
+    brief = build_brief(story, articles, extractions, replace(check, facts=facts), generated_at=STAMP)
+    assert brief.takeaways[0].text == "Reinforcement of alliances."
+
+
+@pytest.mark.parametrize(("articles_on_sides", "counted"), [
+    ((("a1",), ("a4",)), True),  # two independent sources
+    ((("a2",), ("a3",)), False),  # copies of one syndicated report
+    ((("a4",), ("a4",)), False),  # one article against itself
+])
+def test_brief_counts_only_cross_source_contradictions(articles_on_sides: tuple, counted: bool) -> None:
+    story, articles, extractions, check = make_inputs()
+    by_id = {a.id: a for a in articles}
+    sides = tuple(Side(f"v{i}", tuple(Evidence(a, by_id[a].text[:20], 0, 20) for a in ids))
+                  for i, ids in enumerate(articles_on_sides))
+    contradiction = Contradiction("c-x", "other", "x", "high", 0.9, "x", sides, within_article=True)
+    check = replace(check, contradictions=(contradiction,))
+    brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
+    contradicted = {row.article_id: row.contradicted_facts for row in brief.scorecard}
+    assert (contradicted[articles_on_sides[0][0]] == 1) is counted
+    assert any("(disputed)" in row.label for row in brief.matrix.rows) is counted

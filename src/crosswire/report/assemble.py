@@ -127,8 +127,11 @@ def _group_label(index: int) -> str:
 
 
 def _host(url: str | None) -> str | None:
-    if not url or "://" not in url:
+    """A name for an article without an outlet: the URL's host, else the file's name."""
+    if not url:
         return None
+    if "://" not in url:
+        return url.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or None
     return url.split("://", 1)[1].split("/", 1)[0] or None
 
 

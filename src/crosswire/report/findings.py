@@ -17,6 +17,7 @@ from crosswire.report.brief import (
     VerifyItem,
 )
 
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
 _STATUS_ORDER = {"confirmed": 0, "disputed": 1, "single-source": 2}
 
 
@@ -27,6 +28,11 @@ def fact_rank(fact: Fact | FactLine) -> tuple[int, int, float, str, str]:
             fact.text, fact_id)
 
 
+def clean_text(text: str) -> str:
+    """A fact's wording without a leading list bullet ("- ", "• ", "2. ") and with single spaces."""
+    return " ".join(_BULLET.sub("", text).split())
+
+
 def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
     """Every fact of the check, ranked, with one citation per article that reports it."""
     lines = []
@@ -34,7 +40,7 @@ def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
         citations = unique_citations(
             sources.cite(e.article_id, e.start, e.end, e.sentence) for e in fact.evidence
         )
-        lines.append(FactLine(fact.id, fact.text, fact.status, fact.independent_sources,
+        lines.append(FactLine(fact.id, clean_text(fact.text), fact.status, fact.independent_sources,
                               round(fact.salience, 6), citations))
     return tuple(lines)
 

@@ -57,11 +57,21 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def cross_source(sources: Sources, contradiction: Contradiction) -> bool:
+    """True when the sides' evidence comes from more than one independent source.
+
+    Decided from the evidence rather than the check's flags, so a dispute flagged "within one
+    article" that also involves other articles still counts, and one between copies does not.
+    """
+    article_ids = {e.article_id for side in contradiction.sides for e in side.evidence}
+    return sources.independent(article_ids) > 1
+
+
 def contradicted_counts(sources: Sources) -> dict[str, int]:
     """Article id -> disputed points where another side has at least as much independent support."""
     counts: dict[str, int] = {}
     for contradiction in sources.check.contradictions:
-        if contradiction.within_article or contradiction.syndicated:
+        if not cross_source(sources, contradiction):
             continue
         sides = [{e.article_id for e in side.evidence if e.article_id in sources.articles}
                  for side in contradiction.sides]
@@ -148,7 +158,7 @@ def agreement_matrix(sources: Sources, facts: Sequence[FactLine]) -> AgreementMa
     linked: dict[str, list[Contradiction]] = {}
     unlinked: list[Contradiction] = []
     for contradiction in sorted(sources.check.contradictions, key=lambda c: c.id):
-        if contradiction.within_article:
+        if not cross_source(sources, contradiction):
             continue
         if contradiction.fact_id:
             linked.setdefault(contradiction.fact_id, []).append(contradiction)

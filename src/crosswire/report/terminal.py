@@ -102,7 +102,8 @@ def _scorecard(brief: Brief) -> Table:
     table.add_column("Grp")
     for row in brief.scorecard:
         filler = Text(f"{row.filler_share:.0%}", "bold red" if row.padded else "")
-        table.add_row(str(row.number), Text(row.outlet), day(row.published_at)[5:], str(row.words),
+        month_day = row.published_at[5:10] if row.published_at else "-"
+        table.add_row(str(row.number), Text(row.outlet), month_day, str(row.words),
                       f"{row.fact_density:.1f}", filler, str(row.unique_facts), str(row.contradicted_facts),
                       row.syndication_group or "")
     return table
