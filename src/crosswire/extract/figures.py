@@ -128,7 +128,7 @@ def _figure(doc: Doc, number: Span, sentences: Sentences, *, upper: Span | None)
         currency, unit_span = CURRENCY_WORDS[doc[number.end].lower_], doc[number.end : number.end + 1]
     if unit_span is None and not _stands_alone(number, ordinal=ordinal, currency=currency):
         return None
-    approx, start = _approx(doc, start)
+    approx, start = _approx(doc, start, sentences)
     end = unit_span.end if unit_span is not None else number.end
     rate, end = _rate(doc, end, sentences)
     unit = None if unit_span is None or currency else _unit_text(number, unit_span, value)
@@ -248,14 +248,14 @@ def _stands_alone(number: Span, *, ordinal: bool, currency: str | None) -> bool:
     return number[0].ent_type_ in UNIT_FREE_LABELS
 
 
-def _approx(doc: Doc, start: int) -> tuple[str | None, int]:
+def _approx(doc: Doc, start: int, sentences: Sentences) -> tuple[str | None, int]:
     for size in (3, 2, 1):
         if start - size < 0:
             continue
         words = " ".join(t.lower_ for t in doc[start - size : start])
         if words.startswith("an ") and words[3:] in APPROX:
             return APPROX[words[3:]], start - size
-        if words in APPROX and doc[start - size].sent == doc[start].sent:
+        if words in APPROX and sentences.same(start - size, start):
             return APPROX[words], start - size
     return None, start
 

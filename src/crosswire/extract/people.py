@@ -39,7 +39,7 @@ _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "at", "in", "to", "'s", "’s"
 def find_people(doc: Doc, sentences: Sentences) -> list[Person]:
     """Every person mention in ``doc``: named ones with roles, then surname-only ones."""
     spans = _names(doc)
-    spans += _recovered_names(doc, taken={t.i for span in spans for t in span})
+    spans += _recovered_names(doc, sentences, taken={t.i for span in spans for t in span})
     people = [_person(doc, span, sentences) for span in spans]
     people = [p for p in people if p.family or p.given]
     people += _surname_mentions(doc, people, sentences)
@@ -79,7 +79,7 @@ def _names(doc: Doc) -> list[Span]:
     return spans
 
 
-def _recovered_names(doc: Doc, *, taken: set[int]) -> list[Span]:
+def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list[Span]:
     """Names the NER missed as the subject of a reporting verb: '"...," Harbour Minister Ilse Marten told'.
 
     The subject's chain of capitalised proper nouns is split where nameparser sees a title
@@ -92,7 +92,7 @@ def _recovered_names(doc: Doc, *, taken: set[int]) -> list[Span]:
         if token.i in taken or token.ent_type_ not in MISSED_LABELS:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].sent == token.sent:
+        while start > 0 and doc[start - 1].tag_ == "NNP" and sentences.same(start - 1, token.i):
             start -= 1
         chain = doc[start : token.i + 1]
         if not all(t.is_title for t in chain):
@@ -109,7 +109,7 @@ def _recovered_names(doc: Doc, *, taken: set[int]) -> list[Span]:
 
 def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
     title, given, family = split_name(span.text)
-    role = _role_before(doc, span) or _appositive_after(span) or _appositive_before(doc, span)
+    role = _role_before(doc, span, sentences) or _appositive_after(span) or _appositive_before(doc, span)
     role_start = role_end = None
     if role is not None:
         role_start, role_end = role.start_char, role.end_char
@@ -123,19 +123,19 @@ def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
         given=given,
         family=family,
         sentence=sentences.index(span.start),
-        role=doc.text[role_start:role_end] if role_start is not None else None,
+        role=sentences.text[role_start:role_end] if role_start is not None else None,
         role_start=role_start,
         role_end=role_end,
     )
 
 
-def _role_before(doc: Doc, span: Span) -> Span | None:
+def _role_before(doc: Doc, span: Span, sentences: Sentences) -> Span | None:
     """The title run written right before the name: 'Kremlin spokesman', 'Putin's aide'."""
     i = span.start - 1
     if i < 0 or not _is_title_word(doc[i]):
         return None
     start = i
-    while start - 1 >= span.sent.start and _extends_role(doc[start - 1]):
+    while start > 0 and sentences.same(start - 1, i) and _extends_role(doc[start - 1]):
         start -= 1
     while start < i and (doc[start].tag_ in {"HYPH", "POS"} or doc[start].lower_ in LEADING_WORDS):
         start += 1
@@ -230,7 +230,7 @@ def _surname_mentions(doc: Doc, people: list[Person], sentences: Sentences) -> l
     taken = [(p.start, p.end) for p in people]
     found = []
     for family, flags in [(f, re.IGNORECASE) for f in full] + [(f, 0) for f in single]:
-        for match in re.finditer(rf"\b{re.escape(family)}\b", doc.text, flags):
+        for match in re.finditer(rf"\b{re.escape(family)}\b", sentences.text, flags):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -68,16 +68,16 @@ class _Found:
 def find_quotes(doc: Doc, sentences: Sentences, people: list[Person]) -> list[Quote]:
     """Every quotation in ``doc`` with its speaker where one can be found."""
     quotes = []
-    for start, end in _quote_spans(doc.text):
+    for start, end in _quote_spans(sentences.text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.is_alpha for t in span):
             continue
-        found = _speaker(span)
-        quote = Quote(start, end, doc.text[start:end], sentences.index(span.start))
+        found = _speaker(span, sentences)
+        quote = Quote(start, end, sentences.text[start:end], sentences.index(span.start))
         if found is not None:
             quote = _with_speaker(quote, found, people, sentences)
         quotes.append(quote)
-    return _continue_speakers(quotes, doc.text)
+    return _continue_speakers(quotes, sentences.text)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -94,14 +94,15 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker(quote: Span) -> _Found | None:
+def _speaker(quote: Span, sentences: Sentences) -> _Found | None:
     inside = set(range(quote.start - 1, quote.end + 1))
     anchors = {t.head for t in quote if t.head.i not in inside}
     for anchor in sorted(anchors, key=lambda t: abs(t.i - quote.start)):
         found = _walk_up(anchor, inside)
         if found is not None:
             return found
-    return _according_to(quote.sent, inside)
+    sentence = sentences.items[sentences.index(quote.start)]
+    return _according_to(quote.doc.char_span(sentence.start, sentence.end, alignment_mode="expand"), inside)
 
 
 def _walk_up(token: Token, inside: set[int]) -> _Found | None:
@@ -147,8 +148,8 @@ def _verb_text(verb: Token) -> str:
     return verb.text
 
 
-def _according_to(sent: Span, inside: set[int]) -> _Found | None:
-    for token in sent:
+def _according_to(sent: Span | None, inside: set[int]) -> _Found | None:
+    for token in sent if sent is not None else ():
         if token.lower_ == "according" and token.i not in inside and token.i + 1 < len(sent.doc):
             to = token.doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -193,7 +194,7 @@ def _speaker_mention(token: Token) -> Span:
 
 def _antecedent(pronoun: Token, people: list[Person], sentences: Sentences) -> str | None:
     """The one person named in the pronoun's paragraph before it (at most two sentences back)."""
-    text = pronoun.doc.text
+    text = sentences.text
     here = sentences.index(pronoun.i)
     paragraph = text.rfind("\n", 0, pronoun.idx) + 1
     names = {

@@ -17,28 +17,43 @@ class Sentences:
 
     items: tuple[Sentence, ...]
     of_token: tuple[int, ...]
+    text: str  # doc.text, built once: the property joins every token on each call
     notes: tuple[str, ...] = ()
 
     def index(self, token_i: int) -> int:
         return self.of_token[token_i]
 
+    def same(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` and ``b`` are in one sentence."""
+        return self.of_token[a] == self.of_token[b]
+
 
 def split_sentences(doc: Doc) -> Sentences:
-    """Sentences of a parsed doc; tokens of a dropped (blank) sentence map to the sentence before it."""
+    """Sentences of a parsed doc; tokens of a dropped (blank) sentence map to the sentence before it.
+
+    Reads ``Token.is_sent_start`` in one pass: ``doc.sents`` and ``Span.sent`` re-check the whole doc's
+    annotation on every call, which costs more than all the extractors together on long articles.
+    """
     items: list[Sentence] = []
     of_token: list[int] = []
     notes: list[str] = []
-    for sent in doc.sents:
-        span = _strip_space(sent)
+    text = doc.text
+    for start, end in _bounds(doc):
+        span = _strip_space(doc[start:end])
         if span is None:
-            of_token.extend([max(len(items) - 1, 0)] * len(sent))
+            of_token.extend([max(len(items) - 1, 0)] * (end - start))
             continue
         index = len(items)
-        items.append(Sentence(index, span[0], span[1], doc.text[span[0] : span[1]]))
-        of_token.extend([index] * len(sent))
+        items.append(Sentence(index, span[0], span[1], text[span[0] : span[1]]))
+        of_token.extend([index] * (end - start))
         if span[1] - span[0] > LONG_SENTENCE_CHARS:
             notes.append(f"sentence {index} is very long ({span[1] - span[0]:,} characters)")
-    return Sentences(tuple(items), tuple(of_token), tuple(notes))
+    return Sentences(tuple(items), tuple(of_token), text, tuple(notes))
+
+
+def _bounds(doc: Doc) -> list[tuple[int, int]]:
+    starts = [token.i for token in doc if token.i == 0 or token.is_sent_start]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 def _strip_space(sent: Span) -> tuple[int, int] | None:
