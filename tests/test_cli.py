@@ -72,7 +72,8 @@ def test_empty_store_says_how_to_fill_it(tmp_path: Path) -> None:
 def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(400):
+    total = 3000
+    for i in range(total):
         (corpus / f"{i:04d}.txt").write_text(f"Report number {i} from the harbour. " * 12 + f" Unique {i}.")
     db = tmp_path / "k.db"
     command = [sys.executable, "-m", "crosswire", "--db", str(db), "ingest", str(corpus)]
@@ -81,16 +82,17 @@ def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path) ->
     while time.monotonic() < deadline and process.poll() is None:
         if db.exists() and _count(db) >= 20:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
+    assert process.poll() is None, "the ingest finished before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     stored_before = _count(db)
-    assert 0 < stored_before < 400, "the ingest should have been killed midway"
+    assert 0 < stored_before < total, "the ingest should have been killed midway"
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with Store.open(db) as store:
-        assert store.count_articles() == 400
-        assert store.conn.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0] == 400
-        assert store.conn.execute("SELECT COUNT(DISTINCT article_id) FROM article_origins").fetchone()[0] == 400
+        assert store.count_articles() == total
+        assert store.conn.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0] == total
+        assert store.conn.execute("SELECT COUNT(DISTINCT article_id) FROM article_origins").fetchone()[0] == total
 
 
 def _count(db: Path) -> int:
