@@ -24,9 +24,21 @@ def test_seeds_envoy_given_names_as_written(extractions, number, given_names):
     assert {p.given for p in envoy if p.given} == given_names
 
 
-def test_seeds_envoy_role_without_given_name(extractions):
-    roles = {p.role for p in extractions["004"].people if p.family == "Witkoff" and p.role}
-    assert "US envoy" in roles
+@pytest.mark.parametrize(
+    ("number", "role"),
+    [("000", "US envoy"), ("001", "US Special Envoy"), ("002", "U.S. Envoy for Ukraine"), ("004", "US envoy")],
+)
+def test_seeds_envoy_roles(extractions, number, role):
+    assert role in {p.role for p in extractions[number].people if p.family == "Witkoff"}
+
+
+@pytest.mark.parametrize(
+    ("number", "name", "role"),
+    [("000", "Yuri Ushakov", "Putin’s aide"), ("000", "Vladimir Putin", "Russian President"),
+     ("001", "Dmitry Peskov", "Kremlin spokesman")],
+)
+def test_seeds_other_roles(extractions, number, name, role):
+    assert role in {p.role for p in extractions[number].people if p.text == name}
 
 
 @pytest.mark.parametrize(

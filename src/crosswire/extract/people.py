@@ -38,7 +38,7 @@ _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "at", "in", "to", "'s", "’s"
 
 def find_people(doc: Doc, sentences: Sentences) -> list[Person]:
     """Every person mention in ``doc``: named ones with roles, then surname-only ones."""
-    spans = _names(doc)
+    spans = _names(doc, sentences)
     spans += _recovered_names(doc, sentences, taken={t.i for span in spans for t in span})
     people = [_person(doc, span, sentences) for span in spans]
     people = [p for p in people if p.family or p.given]
@@ -68,10 +68,14 @@ def split_name(text: str) -> tuple[str, str, str]:
     return name.title, given, family
 
 
-def _names(doc: Doc) -> list[Span]:
+def _names(doc: Doc, sentences: Sentences) -> list[Span]:
+    """PERSON entities without possessive endings; none from table rows or headings, nor lone non-proper nouns."""
     spans = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        line = sentences.items[sentences.index(ent.start)].text
+        if ent.label_ != "PERSON" or "|" in line or line.startswith("#"):
+            continue
+        if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"}:
             continue
         tokens = [t for t in ent if t.tag_ != "POS" and not t.is_punct and not t.is_space]
         if tokens and any(t.is_alpha for t in tokens) and tokens[0].text[:1].isupper():
@@ -175,11 +179,11 @@ def _appositive_after(span: Span) -> Span | None:
 def _appositive_before(doc: Doc, span: Span) -> Span | None:
     """'Putin's aide, Yuri Ushakov' -> 'Putin's aide' (the name is an appositive of the title)."""
     head = span.root.head
-    if span.root.dep_ != "appos" or head.i >= span.start or head.tag_ not in NOUN_TAGS:
-        return None
+    if span.root.dep_ not in {"appos", "conj"} or head.i >= span.start or head.tag_ not in NOUN_TAGS:
+        return None  # 'conj': the small parser often reads 'Envoy for Ukraine, David Witkoff' as a list
     if span.start == 0 or doc[span.start - 1].text != ",":
         return None
-    if head.ent_type_ == "PERSON":
+    if head.ent_type_ or not _is_title_word(head):
         return None
     end = span.start
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
