@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from crosswire.check.contradict import TITLES as TITLE_WORDS
+from crosswire.check.contradict import role_head
 from crosswire.check.entities import same_given_name
 from crosswire.model import Article, Extraction
 
@@ -24,7 +26,7 @@ PLACES = ["Fairbanks", "Tallahassee", "Duluth", "Albuquerque", "Spokane", "Savan
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(was|were|is|are|has been|have been|had been)\s+(?=[a-z]+ed\b)")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?=(?:been\s+)?[a-z]+ed\b)")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,11 @@ def _given(article: Article, extraction: Extraction, rng: random.Random) -> Chan
 
 def _role(article: Article, extraction: Extraction, rng: random.Random) -> Change | None:
     claims = _claim_sentences(extraction)
-    people = [p for p in extraction.people if p.sentence in claims and p.role and p.role_start is not None]
+    people = [
+        p
+        for p in extraction.people
+        if p.sentence in claims and p.role and p.role_start is not None and role_head(p.role) in TITLE_WORDS
+    ]
     if not people:
         return None
     person = rng.choice(people)
@@ -74,7 +80,9 @@ def _role(article: Article, extraction: Extraction, rng: random.Random) -> Chang
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z.]*", role_text))
     if not tokens:
         return None
-    head = next((t for t in reversed(tokens) if t.group().lower() not in {"of", "for", "the"}), tokens[-1])
+    head = next((t for t in tokens if t.group().lower() == role_head(role_text)), None)
+    if head is None:
+        return None
     options = [t for t in TITLES if t.lower() not in role_text.lower()]
     start = person.role_start + head.start()
     return _copy(article, start, start + len(head.group()), rng.choice(options), "role")

@@ -22,11 +22,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from eval.mutate import KINDS, Change, propose
-
 from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
 from crosswire.embed import load_embedder
 from crosswire.model import Article, Extraction
+from eval.mutate import KINDS, Change, propose
 
 ROOT = Path(__file__).resolve().parents[1]
 GVA = ROOT.parent / "shared" / "eval" / "gva" / "dev.jsonl"
@@ -70,6 +69,9 @@ def _extract(articles: Sequence[Article], nlp) -> dict[str, Extraction]:  # type
 
 
 def _touches(contradiction, change: Change) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a finding is about the change: it cites the changed sentence or names the new value."""
+    if any(change.after.strip() and change.after.strip() in side.value for side in contradiction.sides):
+        return any(_cites_copy(contradiction, change.copy.id) for _ in (0,))
     return any(
         e.article_id == change.copy.id and e.start <= change.position <= e.end
         for side in contradiction.sides
@@ -103,6 +105,12 @@ def run(args: argparse.Namespace) -> str:
             f"c{number}", articles, extractions, embedder=embedder, min_confidence=args.min_confidence
         )
         false_alarms += [f"{c.kind}: {c.explanation}" for c in baseline.contradictions]
+        if args.verbose:
+            for c in baseline.contradictions:
+                print(
+                    f"FALSE ALARM {c.kind}: {[(s.value, [e.sentence[:150] for e in s.evidence[:1]]) for s in c.sides]}",
+                    file=sys.stderr,
+                )
         known = {c.id for c in baseline.contradictions}
         changes = [c for kind in KINDS if (c := propose(kind, articles, extractions, rng)) is not None]
         copies = _extract([change.copy for change in changes], nlp)

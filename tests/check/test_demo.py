@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.check.realtext import answer_key_path, demo_articles, extract
 
 from crosswire.check import check_story
-from tests.check.realtext import answer_key_path, demo_articles, extract
 
 pytestmark = pytest.mark.slow
 KEY = answer_key_path()

@@ -24,9 +24,6 @@ GENERIC_TITLES = frozenset(
         "figure",
         "member",
         "representative",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
         "aide",
         "boss",
         "negotiator",
@@ -242,6 +239,9 @@ TITLES = frozenset(
 )
 
 
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for any rank or office
+
+
 def role_head(role: str) -> str:
     """The title word of a role: 'U.S. Envoy for Ukraine' -> 'envoy', 'Police Chief' -> 'chief'."""
     tokens = words(role)
@@ -262,10 +262,10 @@ def role_conflict(a: str, b: str) -> tuple[float, str] | None:
     if head_a != head_b:
         if head_a in GENERIC_TITLES or head_b in GENERIC_TITLES:
             return None
-        if head_a in POLICE_RANKS and head_b in POLICE_RANKS:
+        if {head_a, head_b} <= POLICE_RANKS | SPOKESPEOPLE:
             return (0.6, "low")
         return (0.85, "high")
-    return (0.8, "low")  # same title, different qualifiers: 'Special Envoy' vs 'Envoy for Ukraine'
+    return (0.7, "low")  # same title, different qualifiers: 'Special Envoy' vs 'Envoy for Ukraine'
 
 
 def _roles(person: ResolvedPerson) -> dict[str, list[PersonRef]]:

@@ -17,7 +17,8 @@ from crosswire.check.text import content_words, fold, name_key, words
 from crosswire.model import Contradiction, DateRef, Figure, Mention
 
 NUMBER_SIMILARITY = 0.72
-DATE_SIMILARITY = 0.75
+DATE_SIMILARITY = 0.8
+DATELINE = re.compile(r"^\W*(updated|posted|published|last modified|created)\b", re.IGNORECASE)
 PLACE_SIMILARITY = 0.8
 NEGATION_SIMILARITY = 0.65
 RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
@@ -141,6 +142,20 @@ def _date_agree(a: DateRef, b: DateRef) -> bool:
     return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)
 
 
+def _context(text: str, date: DateRef, sentence_start: int) -> set[str]:
+    """Content words within a few words of a date: what the date is the date of."""
+    at = max(0, date.start - sentence_start)
+    before = words(text[:at])[-5:]
+    after = words(text[at + len(date.text) :])[:5]
+    date_words = set(words(date.text))
+    return {w for w in before + after if w not in date_words and w in content_words(text) and not w.isdigit()}
+
+
+def _same_event(text_a: str, a: DateRef, start_a: int, text_b: str, b: DateRef, start_b: int) -> bool:
+    """Whether two dates are dates of the same thing: their neighbouring words overlap."""
+    return bool(_context(text_a, a, start_a) & _context(text_b, b, start_b))
+
+
 def _usable(date: DateRef) -> bool:
     return bool(date.weekday) or (bool(date.value) and date.granularity in ("day", "month", "year"))
 
@@ -156,9 +171,18 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         ours = [d for d in dates.get((left.article_id, left.sentence), []) if _usable(d)]
         theirs = [d for d in dates.get((right.article_id, right.sentence), []) if _usable(d)]
         found = _lone_mismatch(ours, theirs, _date_agree)
-        if found is None:
-            continue
+        if found is None or DATELINE.match(left.text) or DATELINE.match(right.text):
+            continue  # page time stamps are not claims about the event
         a, b = found
+        if not _same_event(
+            context.sentence_text(left.article_id, left.sentence),
+            a,
+            left.start,
+            context.sentence_text(right.article_id, right.sentence),
+            b,
+            right.start,
+        ):
+            continue
         day_level = (a.granularity == b.granularity == "day") or bool(a.weekday and b.weekday)
         if not day_level and pair.similarity < 0.85:
             continue
@@ -178,16 +202,48 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
 
 
 def _places(context: CheckContext, article_id: str, sentence: int, mentions: list[Mention]) -> list[str]:
-    found = {name_key(m.text): m.text for m in mentions if m.label in PLACE_LABELS and name_key(m.text)}
+    families = {person.family for person in context.index.people}  # 'Witkoff' tagged GPE is a person
+    found = {
+        name_key(m.text): m.text
+        for m in mentions
+        if m.label in PLACE_LABELS and name_key(m.text) and name_key(m.text) not in families
+    }
     text = context.sentence_text(article_id, sentence)
     for match in _PLACE_PATTERN.finditer(text):
         found.setdefault(name_key(match.group()), match.group())
     return list(found.values())
 
 
+STREET_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "drive",
+        "dr",
+        "avenue",
+        "ave",
+        "lane",
+        "ln",
+        "boulevard",
+        "blvd",
+        "way",
+        "court",
+        "ct",
+        "place",
+        "highway",
+    ]
+)
+
+
 def _place_agree(a: str, b: str) -> bool:
+    """Whether two place names can name one place: one contains the other, they share a name word
+    ('Ditchley Drive' / 'Ditchley Road'), or one is a street and the other is not (different scales)."""
     words_a, words_b = set(words(name_key(a))), set(words(name_key(b)))
-    return words_a <= words_b or words_b <= words_a
+    if words_a <= words_b or words_b <= words_a or (words_a ^ words_b) <= STREET_WORDS:
+        return True
+    return bool(words_a & STREET_WORDS) != bool(words_b & STREET_WORDS)
 
 
 @register_check
@@ -209,7 +265,7 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
         if found is None:
             continue
         a, b = found
-        if name_key(a) in everywhere[right.article_id] or name_key(b) in everywhere[left.article_id]:
+        if name_key(a) in everywhere[right.article_id] and name_key(b) in everywhere[left.article_id]:
             continue  # each report also names the other place: likely two places, not a conflict
         yield contradiction(
             context,
