@@ -80,3 +80,16 @@ def test_stage_outputs_round_trip(store: Store) -> None:
     story = Story("s1", "Leak", ("id01",))
     store.save_stories([story])
     assert store.stories() == [story]
+
+
+def test_two_processes_opening_a_new_store_at_once_both_succeed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "race.db"
+    code = f"from crosswire.store import Store; Store.open({str(path)!r}).close()"
+    processes = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(4)]
+    errors = [p.communicate()[1].decode() for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], errors
+    with Store.open(path) as store:
+        assert store.schema_version == len(MIGRATIONS)

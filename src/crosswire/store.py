@@ -82,14 +82,25 @@ class Store:
         self.conn.close()
 
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: schema version {version} is newer than this crosswire ({len(MIGRATIONS)}); "
-                "upgrade crosswire"
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        """Apply pending migrations under the write lock, so two processes opening a new file can't race."""
+        if self.schema_version == len(MIGRATIONS):
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.schema_version  # again, now that no one else can write
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"{self.path}: schema version {version} is newer than this crosswire ({len(MIGRATIONS)}); "
+                    "upgrade crosswire"
+                )
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -219,6 +230,18 @@ class Store:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of a script, one at a time."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
