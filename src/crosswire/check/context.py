@@ -120,10 +120,9 @@ def unique(found: Iterable[Contradiction]) -> list[Contradiction]:
         if seen is None:
             best[item.id] = item
             continue
-        sides = {side.value: list(side.evidence) for side in seen.sides}
+        sides = {side.value: dict.fromkeys(side.evidence) for side in seen.sides}
         for side in item.sides:
-            pool = sides.setdefault(side.value, [])
-            pool.extend(e for e in side.evidence if e not in pool)
+            sides.setdefault(side.value, {}).update(dict.fromkeys(side.evidence))
         merged = tuple(Side(value, tuple(pool)) for value, pool in sides.items())
         keep = item if item.confidence > seen.confidence else seen
         best[item.id] = dataclasses.replace(

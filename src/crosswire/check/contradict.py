@@ -351,9 +351,19 @@ def _attribution(context: CheckContext, first: tuple, second: tuple) -> Iterator
     (article_a, quote_a, key_a, tokens_a), (article_b, quote_b, key_b, tokens_b) = first, second
     if key_a == key_b or overlap(tokens_a, tokens_b) < 0.8:
         return
-    names = {person.id: person.name for person in context.index.people}
-    side_a = Side(names.get(key_a, quote_a.speaker), (evidence(context.extractions[article_a], quote_a.sentence),))
-    side_b = Side(names.get(key_b, quote_b.speaker), (evidence(context.extractions[article_b], quote_b.sentence),))
+    names = {person.id: person for person in context.index.people}
+    family_a = names[key_a].family if key_a in names else (words(quote_a.speaker or "") or [""])[-1]
+    family_b = names[key_b].family if key_b in names else (words(quote_b.speaker or "") or [""])[-1]
+    if family_a == family_b:
+        return  # one family name, two given names: the person-name check reports that
+    side_a = Side(
+        names[key_a].name if key_a in names else quote_a.speaker,
+        (evidence(context.extractions[article_a], quote_a.sentence),),
+    )
+    side_b = Side(
+        names[key_b].name if key_b in names else quote_b.speaker,
+        (evidence(context.extractions[article_b], quote_b.sentence),),
+    )
     yield contradiction(
         context,
         kind="attribution",
