@@ -20,9 +20,7 @@ BASELINE_MAX = 1000  # the all-pairs baseline is quadratic: stop it here
 
 
 def run_module(module: str, *args: str) -> list[dict]:
-    result = subprocess.run(
-        [sys.executable, "-m", module, *args], cwd=ROOT, check=True, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, check=True, capture_output=True, text=True)
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
 
@@ -35,10 +33,10 @@ def ingest_section() -> str:
     lines = [
         "## Ingest + de-duplication",
         "",
-        "`python -m bench.bench_ingest --size N`: N articles of ~450 words composed from demo and seed sentences, one in",
-        "ten a near-copy with one changed word, ingested from a folder into a fresh store (read, normalise, MinHash,",
-        "LSH lookup, one SQLite transaction per article). Baseline, same process: exact Jaccard of all pairs of",
-        "shingle sets (what de-duplication costs without LSH).",
+        "`python -m bench.bench_ingest --size N`: N articles of ~450 words composed from demo and seed sentences,",
+        "one in ten a near-copy with one changed word, ingested from a folder into a fresh store (read, normalise,",
+        "MinHash, LSH lookup, one SQLite transaction per article). Baseline, same process: exact Jaccard of all",
+        "pairs of shingle sets (what de-duplication costs without LSH).",
         "",
         "| articles | seconds | articles/s | time vs previous size | near copies grouped / planted | "
         "all-pairs baseline s | crosswire / baseline time | peak RSS MB |",
@@ -58,7 +56,92 @@ def ingest_section() -> str:
     return "\n".join(lines)
 
 
-SECTIONS = {"ingest": ingest_section}
+def run_text(module: str, *args: str) -> str:
+    print(f"{module} {' '.join(args)} …", file=sys.stderr)
+    result = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, check=True, capture_output=True, text=True)
+    return result.stdout.strip()
+
+
+def extract_section() -> str:
+    one = run_text("bench.bench_extract", "--n", "400", "--processes", "1", "--header")
+    two = run_text("bench.bench_extract", "--n", "400", "--processes", "2")
+    return "\n".join(
+        [
+            "## Extraction",
+            "",
+            "`python -m bench.bench_extract --n 400 --processes 1|2`: crosswire's whole extraction stage (spaCy",
+            "without the lemmatizer, plus people/roles, figures, dates, quotes, claims) against bare `nlp.pipe` of",
+            "the model's full pipeline (all components), same texts, same processes and batch size, same run.",
+            "Target: at least 70%.",
+            "",
+            one,
+            two.splitlines()[-1],
+        ]
+    )
+
+
+def check_section() -> str:
+    table = run_text("bench.bench_check", "--sizes", "10", "100", "500", "1000")
+    return "\n".join(
+        [
+            "## Cross-check",
+            "",
+            "`python -m bench.bench_check`: one story of N articles (pre-extracted), entity resolution, blocked claim",
+            "alignment with embeddings, all contradiction checks. Growth per doubling of articles (target at most",
+            "2.2x); the naive baseline computes every pair's similarity in the same run.",
+            "",
+            "\n".join(line for line in table.splitlines() if line.startswith("|")),
+        ]
+    )
+
+
+def pipeline_section() -> str:
+    [row] = run_module("bench.bench_pipeline", "--size", "1000", "--processes", "2")
+    stages = ("ingest", "extract", "check", "brief")
+    return "\n".join(
+        [
+            "## Whole pipeline, and what the brief adds",
+            "",
+            "`python -m bench.bench_pipeline --size 1000 --processes 2`: one story of 1,000 composed articles,",
+            "stage by stage; *brief* is assembly plus Markdown, HTML and JSON rendering. Target: the brief adds at",
+            "most 10%.",
+            "",
+            "| articles | " + " | ".join(f"{s} s" for s in stages) + " | total s | brief / rest of pipeline |",
+            "|---:|" + "---:|" * (len(stages) + 2),
+            f"| {row['articles']:,} | "
+            + " | ".join(f"{row[s + '_s']:.1f}" for s in stages)
+            + f" | {row['total_s']:.1f} | {row['brief_vs_rest']:.1%} |",
+        ]
+    )
+
+
+SECTIONS = {
+    "ingest": ingest_section,
+    "extract": extract_section,
+    "check": check_section,
+    "pipeline": pipeline_section,
+}
+
+
+TITLES = {
+    "ingest": "## Ingest",
+    "extract": "## Extraction",
+    "check": "## Cross-check",
+    "pipeline": "## Whole pipeline",
+    "stories": "## Story clustering",
+    "cold": "## Cold start",
+}
+
+
+def _sections(text: str) -> dict[str, str]:
+    """Split an existing BENCHMARKS.md into its sections by name."""
+    found: dict[str, str] = {}
+    for chunk in text.split("\n## ")[1:]:
+        body = "## " + chunk.strip()
+        for name, title in TITLES.items():
+            if body.startswith(title):
+                found[name] = body
+    return found
 
 
 def header() -> str:
@@ -78,6 +161,10 @@ def header() -> str:
 def main() -> None:
     wanted = sys.argv[1:] or list(SECTIONS)
     sections = [SECTIONS[name]() for name in wanted]
+    if OUT.exists() and sys.argv[1:]:  # a partial run keeps the other sections as they were
+        kept = _sections(OUT.read_text("utf-8"))
+        fresh = dict(zip(wanted, sections, strict=True))
+        sections = [fresh.get(name) or kept.get(name, "") for name in SECTIONS if name in fresh or name in kept]
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(header() + "\n\n" + "\n\n".join(sections) + "\n", "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}", file=sys.stderr)
