@@ -125,3 +125,47 @@ def test_check_json_lists_facts_and_contradictions(db: str, tmp_path: Path) -> N
     result = json.loads(out)
     assert {"number"} <= {c["kind"] for c in result["contradictions"]}
     assert all(c["sides"] and c["explanation"] for c in result["contradictions"])
+
+
+@pytest.fixture
+def judge_server():  # noqa: ANN201
+    """A stub OpenAI-compatible chat endpoint on 127.0.0.1 that rejects every candidate."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    calls: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            calls.append(body["model"])
+            content = '{"verdict": "reject", "explanation": "same figure, different rounding"}'
+            payload = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1", calls
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_judge_configured_in_settings_reviews_the_candidates(db: str, tmp_path: Path, judge_server) -> None:  # noqa: ANN001
+    url, calls = judge_server
+    (tmp_path / "a.txt").write_text(HARBOUR)
+    (tmp_path / "b.txt").write_text(HARBOUR.replace("14 dock workers", "41 dock workers") + " No more details.")
+    inputs = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    code, out, _ = invoke("--db", db, "check", *inputs, "--json")
+    assert code == 0 and json.loads(out)["contradictions"], "without the judge the rule flags the figure"
+    config = tmp_path / "judge.toml"
+    config.write_text(f'judge_url = "{url}"\njudge_model = "stub-model"\n')
+    code, out, _ = invoke("--db", db, "--config", str(config), "check", *inputs, "--json")
+    assert code == 0
+    assert json.loads(out)["contradictions"] == []
+    assert calls and set(calls) == {"stub-model"}

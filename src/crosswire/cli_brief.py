@@ -13,6 +13,7 @@ import click
 from crosswire import pipeline
 from crosswire.cli import Context, _progress, cli, err, out, reports_errors
 from crosswire.model import CheckResult, Story, to_dict
+from crosswire.settings import Settings
 from crosswire.store import Store
 
 FORMATS = ("terminal", "md", "html", "json")
@@ -47,7 +48,7 @@ def _story_articles(
 
 
 def _extract_and_check(
-    store: Store, ids: list[str], *, processes: int, min_confidence: float | None
+    store: Store, ids: list[str], *, processes: int, min_confidence: float | None, settings: Settings
 ) -> tuple[Story, CheckResult]:
     total = pipeline.pending_extractions(store, ids)
     with _progress(quiet=False) as progress:
@@ -56,7 +57,7 @@ def _extract_and_check(
             pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1))
         progress.add_task("cross-checking", total=None)
         story = pipeline.story_of(store.articles(ids))
-        check = pipeline.run_check(store, story, min_confidence=min_confidence)
+        check = pipeline.run_check(store, story, min_confidence=min_confidence, settings=settings)
     return story, check
 
 
@@ -95,7 +96,9 @@ def check(
         ids, failed = _story_articles(obj, store, inputs, story_id, allow_private)
         if not ids:
             raise click.ClickException("no articles to check; give paths or URLs, or ingest some first")
-        story, result = _extract_and_check(store, ids, processes=processes, min_confidence=min_confidence)
+        story, result = _extract_and_check(
+            store, ids, processes=processes, min_confidence=min_confidence, settings=obj.settings()
+        )
     if as_json:
         click.echo(json.dumps(to_dict(result), indent=2, ensure_ascii=False))
     else:
@@ -165,7 +168,9 @@ def brief(
         ids, failed = _story_articles(obj, store, inputs, story_id, allow_private)
         if not ids:
             raise click.ClickException("no articles to brief; give paths or URLs, or ingest some first")
-        story, result = _extract_and_check(store, ids, processes=processes, min_confidence=min_confidence)
+        story, result = _extract_and_check(
+            store, ids, processes=processes, min_confidence=min_confidence, settings=obj.settings()
+        )
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at)
         articles = store.articles(story.article_ids)

@@ -134,11 +134,19 @@ def run_check(
     *,
     embedder: Embedder | None = None,
     min_confidence: float | None = None,
+    settings: Settings | None = None,
 ) -> CheckResult:
-    """Cross-check one story's (already extracted) articles and store the result."""
+    """Cross-check one story's (already extracted) articles and store the result.
+
+    When ``settings.judge_url`` is set, candidate contradictions also go to that chat endpoint.
+    """
     from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
+    from crosswire.check.judge import ChatJudge
     from crosswire.embed import load_embedder
 
+    judge = None
+    if settings is not None and settings.judge_url:
+        judge = ChatJudge(settings.judge_url, model=settings.judge_model, timeout=settings.judge_timeout)
     articles = store.articles(story.article_ids)
     extractions = store.extractions(story.article_ids)
     result = check_story(
@@ -147,6 +155,7 @@ def run_check(
         extractions,
         embedder=embedder or load_embedder(),
         min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
+        judge=judge,
     )
     store.save_check(result)
     return result

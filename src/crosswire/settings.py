@@ -30,6 +30,9 @@ class Settings:
     near_dup_threshold: float
     minhash_perm: int
     shingle_words: int
+    judge_url: str
+    judge_model: str
+    judge_timeout: float
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
