@@ -281,7 +281,10 @@ def _short(text: str, width: int = 50) -> str:
 
 
 def _register_more() -> None:
-    from crosswire import cli_brief  # noqa: F401  (adds `check` and `brief`)
+    from crosswire import (  # noqa: F401  (each adds its commands)
+        cli_brief,  # `check` and `brief`
+        cli_stories,  # `stories`, `watch` and `diff`
+    )
 
 
 def main() -> None:

@@ -48,7 +48,13 @@ def _story_articles(
 
 
 def _extract_and_check(
-    store: Store, ids: list[str], *, processes: int, min_confidence: float | None, settings: Settings
+    store: Store,
+    ids: list[str],
+    *,
+    processes: int,
+    min_confidence: float | None,
+    settings: Settings,
+    story: Story | None = None,
 ) -> tuple[Story, CheckResult]:
     total = pipeline.pending_extractions(store, ids)
     with _progress(quiet=False) as progress:
@@ -56,7 +62,7 @@ def _extract_and_check(
             task = progress.add_task("extracting", total=total)
             pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1))
         progress.add_task("cross-checking", total=None)
-        story = pipeline.story_of(store.articles(ids))
+        story = story or pipeline.story_of(store.articles(ids))
         check = pipeline.run_check(store, story, min_confidence=min_confidence, settings=settings)
     return story, check
 
@@ -153,8 +159,10 @@ def brief(
 ) -> None:
     """Write a sourced key-takeaways brief: confirmed facts, disputes with evidence, claims to verify.
 
-    INPUTS (files, folders, URLs, feeds) are ingested first, reusing what is stored; without
-    INPUTS, every stored article is briefed as one story.
+    INPUTS (files, folders, URLs, feeds) are ingested first, reusing what is stored, and briefed
+    together as one story. Without INPUTS every stored article is briefed, and when they form
+    several stories each story is briefed into OUT/<story-id>/ with an index page OUT/index.html;
+    --story ID briefs one.
 
     \b
     Example:
@@ -168,8 +176,15 @@ def brief(
         ids, failed = _story_articles(obj, store, inputs, story_id, allow_private)
         if not ids:
             raise click.ClickException("no articles to brief; give paths or URLs, or ingest some first")
+        clustered = pipeline.run_stories(store)
+        many = clustered if not story_id and not inputs else []  # INPUTS given: briefed together
+        if len(many) > 1:
+            _brief_each(store, many, out_dir, wanted, processes=processes, min_confidence=min_confidence,
+                        settings=obj.settings())
+            sys.exit(1 if failed else 0)
         story, result = _extract_and_check(
-            store, ids, processes=processes, min_confidence=min_confidence, settings=obj.settings()
+            store, ids, processes=processes, min_confidence=min_confidence, settings=obj.settings(),
+            story=next((s for s in clustered if s.id == story_id), None),
         )
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at)
@@ -189,6 +204,44 @@ def brief(
     if written:
         err.print("wrote " + ", ".join(str(p) for p in written))
     sys.exit(1 if failed else 0)
+
+
+def _brief_each(
+    store: Store,
+    stories: Sequence[Story],
+    out_dir: Path,
+    wanted: set[str],
+    *,
+    processes: int,
+    min_confidence: float | None,
+    settings: Settings,
+) -> None:
+    """Brief several stories, each into ``OUT/<story-id>/``, plus ``OUT/index.html`` linking them."""
+    from crosswire import report
+
+    generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+    briefs, written = [], []
+    for one in stories:
+        story, result = _extract_and_check(
+            store, list(one.article_ids), processes=processes, min_confidence=min_confidence, settings=settings,
+            story=one,
+        )
+        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at)
+        articles = store.articles(story.article_ids)
+        folder = out_dir / story.id
+        folder.mkdir(parents=True, exist_ok=True)
+        if "md" in wanted:
+            written.append(_write(folder / "brief.md", report.render_markdown(the_brief)))
+        if "html" in wanted:
+            written.append(_write(folder / "brief.html", report.render_html(the_brief, {a.id: a for a in articles})))
+        if "json" in wanted:
+            data = report.render_json([the_brief], articles)
+            written.append(_write(folder / "brief.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
+        if "terminal" in wanted:
+            report.render_terminal(the_brief, out)
+        briefs.append(the_brief)
+    written.append(_write(out_dir / "index.html", report.render_index_html(briefs)))
+    err.print(f"{len(stories)} stories: wrote {len(written)} files; start at {out_dir / 'index.html'}")
 
 
 def _parse_formats(formats: str) -> set[str]:

@@ -57,5 +57,25 @@ m003_checks_and_stories = """
 """
 
 
+m004_story_clustering = """
+        CREATE TABLE article_vectors (      -- the lead vector story clustering compares (stories.lead_text)
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            model TEXT NOT NULL,            -- embedder name; a different one means re-embed
+            vector BLOB NOT NULL            -- float32 little-endian
+        );
+        CREATE TABLE story_members (        -- the incremental assignment, in arrival order
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL UNIQUE,
+            story_id TEXT NOT NULL,
+            entities TEXT NOT NULL,         -- JSON list of the entity keys it was scored with
+            day REAL                        -- publication day used, NULL when missing or doubtful
+        );
+        CREATE INDEX story_members_story ON story_members (story_id);
+        CREATE TABLE story_index (          -- the saved ANN index over story_members' vectors
+            name TEXT PRIMARY KEY, items INTEGER NOT NULL, data BLOB NOT NULL
+        );
+"""
+
+
 #: SQL scripts; each runs in one transaction together with its user_version bump.
-MIGRATIONS: list[str] = [m001_articles, m002_extractions, m003_checks_and_stories]
+MIGRATIONS: list[str] = [m001_articles, m002_extractions, m003_checks_and_stories, m004_story_clustering]

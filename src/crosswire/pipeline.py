@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from crosswire import dedupe
 from crosswire.fetch import Fetcher
@@ -21,6 +21,7 @@ from crosswire.store import Store
 if TYPE_CHECKING:
     from crosswire.embed import Embedder
     from crosswire.report import Brief
+    from crosswire.stories import StoryParams
 
 IngestStatus = Literal["stored", "exists", "copy", "rejected"]
 
@@ -128,6 +129,67 @@ def story_of(articles: Sequence[Article]) -> Story:
     )
 
 
+def run_stories(store: Store, *, embedder: Embedder | None = None, params: StoryParams | None = None) -> list[Story]:
+    """Cluster every stored article not yet in a story, on top of the saved assignment; store the stories.
+
+    New articles are taken in publication order (undated last). Their lead vectors are cached in the
+    store; articles without an extraction yet are clustered on their vector and date alone.
+
+    Returns:
+        list[Story]: every story, oldest first.
+    """
+    from crosswire import stories as clustering
+
+    members = [clustering.Member(*row) for row in store.story_members()]
+    before = {m.article_id: m.story_id for m in members}
+    new_ids = store.unclustered_ids()
+    if new_ids:
+        state = clustering.restore(
+            members,
+            lambda ids: store.article_vectors(ids, model=clustering.VECTOR_MODEL),
+            index_blob=store.story_index(),
+            params=params,
+        )
+        new = clustering.stream_order(store.articles(new_ids))
+        vectors = lead_vectors(store, new, embedder=embedder)
+        extractions = store.extractions(new_ids)
+        clustering.assign_stories(
+            [clustering.story_item(a, vectors[a.id], extractions.get(a.id)) for a in new], state=state
+        )
+        changed = [m for m in state.members() if before.get(m.article_id) != m.story_id]
+        store.save_story_state(
+            [(m.article_id, m.position, m.story_id, m.entities, m.day) for m in changed],
+            index=clustering.dump_index(state),
+        )
+        assignment = state.stories()
+    else:
+        assignment = {}
+        for member in sorted(members, key=lambda m: m.position):
+            assignment.setdefault(member.story_id, []).append(member.article_id)
+    articles = {a.id: a for a in store.articles([a for ids in assignment.values() for a in ids])}
+    found = clustering.build_stories(assignment, articles)
+    store.save_stories(found)
+    return found
+
+
+def lead_vectors(store: Store, articles: Sequence[Article], *, embedder: Embedder | None = None) -> dict[str, Any]:
+    """Lead vectors of ``articles`` for story clustering: cached ones from the store, the rest embedded and saved."""
+    from crosswire import stories as clustering
+
+    cached = store.article_vectors([a.id for a in articles], model=clustering.VECTOR_MODEL)
+    missing = [a for a in articles if a.id not in cached]
+    if missing:
+        if embedder is None:
+            from crosswire.embed import load_embedder
+
+            embedder = load_embedder()
+        matrix = embedder.embed([clustering.lead_text(a) for a in missing])
+        fresh = {a.id: matrix[i] for i, a in enumerate(missing)}
+        store.save_article_vectors(fresh, model=clustering.VECTOR_MODEL)
+        cached |= fresh
+    return cached
+
+
 def run_check(
     store: Store,
     story: Story,
@@ -167,3 +229,35 @@ def build_story_brief(store: Store, story: Story, check: CheckResult, *, generat
 
     articles = store.articles(story.article_ids)
     return build_brief(story, articles, store.extractions(story.article_ids), check, generated_at=generated_at)
+
+
+def story_brief_json(
+    store: Store, story: Story, *, generated_at: str, known_at: str | None = None
+) -> dict[str, Any] | None:
+    """The brief of ``story`` as brief JSON, from all its articles or from those ingested by ``known_at``.
+
+    The current brief's check is stored (as ``brief`` does); a brief as of ``known_at`` is not.
+
+    Returns:
+        The ``render_json`` dict, or None when no article of the story was known at ``known_at``.
+    """
+    from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
+    from crosswire.embed import load_embedder
+    from crosswire.report import render_json
+
+    articles = store.articles(story.article_ids)
+    if known_at is not None:
+        articles = [a for a in articles if (a.ingested_at or "") <= known_at]
+    if not articles:
+        return None
+    ids = [a.id for a in articles]
+    run_extract(store, ids)
+    if known_at is None:
+        result = run_check(store, story)
+    else:
+        result = check_story(story.id, articles, store.extractions(ids), embedder=load_embedder(),
+                             min_confidence=DEFAULT_MIN_CONFIDENCE)
+    scoped = Story(story.id, story.headline, tuple(ids), story.first_published, story.last_published, story.notes)
+    brief = build_story_brief(store, scoped, result, generated_at=generated_at)
+    return render_json([brief], articles)
+

@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import numpy
 
 from crosswire.errors import StoreError
 from crosswire.migrations import MIGRATIONS
@@ -226,6 +228,62 @@ class Store:
     def stories(self) -> list[Story]:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY id").fetchall()
         return [from_dict(Story, json.loads(r[0])) for r in rows]
+
+    # ------------------------------------------------------------------ story clustering state
+
+    def article_vectors(self, ids: Iterable[str], *, model: str) -> dict[str, numpy.ndarray]:
+        """Cached lead vectors of these articles made by ``model`` (others are absent)."""
+        result = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            for article_id, blob in self.conn.execute(
+                f"SELECT article_id, vector FROM article_vectors WHERE model = ? AND article_id IN ({marks})",
+                [model, *chunk],
+            ):
+                result[article_id] = numpy.frombuffer(blob, dtype="<f4").copy()
+        return result
+
+    def save_article_vectors(self, vectors: Mapping[str, numpy.ndarray], *, model: str) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) VALUES (?, ?, ?)",
+                [(aid, model, numpy.asarray(v, dtype="<f4").tobytes()) for aid, v in vectors.items()],
+            )
+
+    def story_members(self) -> list[tuple[str, int, str, list[str], float | None]]:
+        """``(article_id, position, story_id, entity keys, day)`` of every clustered article, in arrival order."""
+        rows = self.conn.execute(
+            "SELECT article_id, position, story_id, entities, day FROM story_members ORDER BY position"
+        ).fetchall()
+        return [(aid, pos, sid, json.loads(ents), day) for aid, pos, sid, ents, day in rows]
+
+    def save_story_state(
+        self, members: Sequence[tuple[str, int, str, Sequence[str], float | None]], *, index: bytes | None
+    ) -> None:
+        """Upsert the clustering assignment (and the ANN index bytes) in one transaction."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_members (article_id, position, story_id, entities, day) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(aid, pos, sid, _dumps(list(ents)), day) for aid, pos, sid, ents, day in members],
+            )
+            if index is not None:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO story_index (name, items, data) VALUES ('lead', ?, ?)",
+                    (len(members), index),
+                )
+
+    def story_index(self) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM story_index WHERE name = 'lead'").fetchone()
+        return bytes(row[0]) if row else None
+
+    def unclustered_ids(self) -> list[str]:
+        """Ids of stored articles not yet assigned to a story."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
+            "WHERE m.article_id IS NULL ORDER BY a.id"
+        ).fetchall()
+        return [r[0] for r in rows]
 
 
 def _dumps(value: Any) -> str:
