@@ -230,10 +230,16 @@ class StoryState:
         return self.sums[root]
 
     def _overlap(self, mine: frozenset[str], theirs: frozenset[str]) -> float:
+        weights = self._weights
         total = len(self.article_ids) + 1
 
         def weight(keys: Iterable[str]) -> float:
-            return sum(math.log((1 + total) / (1 + self.frequency[k])) for k in keys)
+            value = 0.0
+            for key in keys:
+                if key not in weights:
+                    weights[key] = math.log((1 + total) / (1 + self.frequency[key]))
+                value += weights[key]
+            return value
 
         smaller = min(weight(mine), weight(theirs))
         return weight(mine & theirs) / smaller if smaller > 0 else 0.0
@@ -243,6 +249,7 @@ class StoryState:
         count = len(self.article_ids)
         if not count:
             return {}
+        self._weights: dict[str, float] = {}  # inverse document frequencies, valid while scoring this item
         k = min(self.params.neighbours, count)
         labels, distances = self.index.knn_query(item.vector.reshape(1, -1), k=k)  # type: ignore[attr-defined]
         best: dict[int, tuple[float, float]] = {}  # root -> (score, cosine of that link)
@@ -331,7 +338,7 @@ def _new_index(capacity: int) -> object:
     import hnswlib
 
     index = hnswlib.Index(space="ip", dim=DIM)
-    index.init_index(max_elements=capacity, ef_construction=100, M=16, random_seed=7)
+    index.init_index(max_elements=capacity, ef_construction=64, M=16, random_seed=7)
     index.set_ef(64)
     index.set_num_threads(1)  # one thread keeps insertion, hence the graph, deterministic
     return index
