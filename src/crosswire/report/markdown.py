@@ -62,7 +62,8 @@ def _header(brief: Brief) -> str:
         f"# {md_text(scope.headline)}",
         "",
         f"{scope.articles} articles · {scope.independent_sources} independent sources · {span}  ",
-        f"{scope.confirmed} confirmed · {scope.disputed} disputed · {scope.single_source} single-source facts",
+        f"{scope.confirmed} confirmed · {scope.disputed} disputed · {scope.single_source} single-source facts · "
+        f"{len(brief.disputed)} contradictions",
         "",
     ]
     lines += [f"> {note}" for note in scope.notes]

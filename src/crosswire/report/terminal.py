@@ -42,7 +42,9 @@ def _header(brief: Brief) -> Panel:
         body.append(" · ")
         body.append(f"{scope.disputed} disputed", STATUS_STYLE["disputed"])
         body.append(" · ")
-        body.append(f"{scope.single_source} single-source", STATUS_STYLE["single-source"])
+        body.append(f"{scope.single_source} single-source facts", STATUS_STYLE["single-source"])
+        body.append(" · ")
+        body.append(f"{len(brief.disputed)} contradictions", STATUS_STYLE["disputed"])
     for note in scope.notes:
         body.append(f"\n{note}", "italic")
     return Panel(body, title=Text(scope.headline, "bold"), title_align="left")
