@@ -19,6 +19,23 @@ SECTIONS = {
     "perturb": ["eval.perturb", "--clusters", "40"],
     "stories": ["eval.stories"],
 }
+#: Headings for the modules whose output does not carry its own.
+HEADINGS = {
+    "perturb": (
+        "## Cross-check: perturbation test on real text\n\n"
+        "`python -m eval.perturb --clusters 40`: real multi-outlet clusters from `../shared/eval/gva/dev.jsonl`; each "
+        "trial copies one article and injects one controlled change of one type; the untouched originals are the "
+        "negatives. Targets: precision ≥ 0.90 and recall ≥ 0.80 per type, ≤ 1 false alarm per 100 unperturbed "
+        "articles. A false alarm is any contradiction among untouched articles, including real disagreements "
+        "between outlets (e.g. an early and a later casualty count)."
+    ),
+    "stories": (
+        "## Story clustering (B-cubed)\n\n"
+        "`python -m eval.stories`: ECB+ and GVA dev splits processed as one stream in publication order (undated "
+        "last). Targets: B-cubed F1 ≥ 0.90 on ECB+, ≥ 0.85 on GVA. The reference is the strongest published "
+        "stream clusterer on its own English news set (Miranda et al. 2018), not the same data."
+    ),
+}
 
 
 def section(name: str) -> str:
@@ -29,7 +46,8 @@ def section(name: str) -> str:
     result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return f"## {name}\n\n`python -m {' '.join(command)}` failed:\n\n```\n{result.stderr[-2000:]}\n```"
-    return result.stdout.strip()
+    text = result.stdout.strip()
+    return f"{HEADINGS[name]}\n\n{text}" if name in HEADINGS else text
 
 
 def main() -> None:
