@@ -131,7 +131,48 @@ def stories_section() -> str:
     )
 
 
+def cold_section(runs: int = 3) -> str:
+    """`crosswire brief` on the seeds from a cold start (new process, empty store), as a user runs it."""
+    import resource
+    import statistics
+    import tempfile
+    import time
+
+    seeds = ROOT.parent / "shared" / "corpus" / "seeds"
+    if not seeds.is_dir():
+        return "## Cold start\n\nSkipped: ../shared/corpus/seeds is not present."
+    walls = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            command = [
+                str(ROOT / ".venv" / "bin" / "crosswire"),
+                "--db",
+                f"{tmp}/b.db",
+                "brief",
+                str(seeds),
+                "--out",
+                f"{tmp}/out",
+            ]
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            walls.append(time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return "\n".join(
+        [
+            "## Cold start",
+            "",
+            "`crosswire brief ../shared/corpus/seeds` in a new process with an empty store (model loading, ingest,",
+            f"extraction, cross-check, all four formats), {runs} runs. Target: under 15 s on 2 cores.",
+            "",
+            "| runs | median wall s | min | max | peak RSS MB (largest child) |",
+            "|---:|---:|---:|---:|---:|",
+            f"| {runs} | {statistics.median(walls):.1f} | {min(walls):.1f} | {max(walls):.1f} | {peak:.0f} |",
+        ]
+    )
+
+
 SECTIONS = {
+    "cold": cold_section,
     "ingest": ingest_section,
     "extract": extract_section,
     "check": check_section,
