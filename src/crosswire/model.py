@@ -155,6 +155,30 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """One clause's event: its predicate, the heads of its arguments, and what is attached to it.
+
+    'no evacuation order has been issued for the Lindholt district' -> predicate 'issu' (a stem),
+    objects ('order',), context ('evacuat', 'lindholt', 'district'), negated. Stems, not lemmas:
+    they only have to match across articles ('issued' / 'issuing' -> 'issu', 'began' -> 'begin').
+    """
+
+    start: int  # the predicate verb as written
+    end: int
+    sentence: int
+    predicate: str  # stem of the verb; with an xcomp, of the governing verb ('began leaking' -> 'begin')
+    subjects: tuple[str, ...] = ()  # stems of the logical subject (and a relative pronoun's antecedents)
+    objects: tuple[str, ...] = ()  # stems of the logical object (dobj, passive subject, xcomp verb and its object)
+    context: tuple[str, ...] = ()  # stems of the arguments' modifiers and prepositional objects
+    negated: bool = False  # 'not', 'never', 'no <subject/object>'
+    modal: bool = False  # future, modal, conditional or question: not a statement of fact
+    reporting: bool = False  # 'said', 'told', 'confirmed': the clause reports speech
+    main: bool = False  # the sentence's main clause, or what its main verb of speech reports
+    dates: tuple[int, ...] = ()  # start offsets of the DateRefs that date this event ('on Monday')
+    places: tuple[str, ...] = ()  # place phrases where it happened ('Pier 7 of the east harbour')
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article by one extractor version."""
 
@@ -169,6 +193,7 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = ()  # 'non-English (de): skipped', 'sentence 12 truncated' ...
+    frames: tuple[Frame, ...] = ()  # clause-level events (added in extractor version 2)
 
 
 # --------------------------------------------------------------------------- check

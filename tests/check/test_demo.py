@@ -12,9 +12,6 @@ from crosswire.check import check_story
 pytestmark = pytest.mark.slow
 KEY = answer_key_path()
 PLANTED = json.loads(KEY.read_text("utf-8"))["conflicts"] if KEY else []
-# Conflicts stated across clauses of long, differently worded sentences: sentence-level alignment
-# does not pair them yet (see the report of issue 4). strict=True: the test says so when it starts working.
-NOT_YET = {"date", "place", "negation"}
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +30,7 @@ def _matches(contradiction, planted) -> bool:
     return minority in found and all(any(w & f for f in found) for w in wanted)
 
 
-@pytest.mark.parametrize(
-    "planted",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="clause-level alignment missing"))
-        if p["kind"] in NOT_YET
-        else p
-        for p in PLANTED
-    ],
-    ids=[f"{p['kind']}:{p['subject']}" for p in PLANTED],
-)
+@pytest.mark.parametrize("planted", PLANTED, ids=[f"{p['kind']}:{p['subject']}" for p in PLANTED])
 def test_demo_planted_conflict_found(result, planted):
     hits = [c for c in result.contradictions if _matches(c, planted)]
     assert hits, [(c.kind, [s.value for s in c.sides]) for c in result.contradictions]

@@ -38,3 +38,17 @@ def test_dates_without_publication_only_resolve_explicit_years(extract):
 @pytest.mark.parametrize("text", ["She spent 12 years in jail.", "About 5,000 lives are lost weekly."])
 def test_dates_skip_durations_and_frequencies(extract, text):
     assert extract(text, published_at=PUBLISHED).dates == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("He was pronounced dead at 1:30 p.m., officials said.", "1:30", None),  # a clock time names no day
+        ("Shots were fired about noon.", "noon", None),
+        ("The shooting happened Tuesday night.", "Tuesday", "2026-03-03"),
+        ("Shots were fired at 2 a.m. Tuesday.", "Tuesday", "2026-03-03"),
+    ],
+)
+def test_dates_resolve_a_time_only_when_it_names_a_day(extract, text, phrase, value):
+    found = [d.value for d in extract(text, published_at=PUBLISHED).dates if phrase in d.text]
+    assert found in ([], [None]) if value is None else found == [value]

@@ -65,3 +65,31 @@ def test_figures_range(extract):
 )
 def test_figures_skips_dates_and_discourse_ordinals(extract, text):
     assert extract(text).figures == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("by Viktoria Ivanova 57 views\nThe talks lasted three hours.", "57 views"),  # byline / page counter
+        ("The story has 1,200 views and 45 comments so far.", "1,200 views"),
+        ("Anyone with information can call 501-315-8477 or text 501-315-TIPS.", "501"),
+        ("It's like when two rival teams finally agree to a meeting.", "two rival teams"),  # a comparison
+        ("Diplomatic channels between the two powers have remained closed.", "two powers"),  # a reference
+    ],
+)
+def test_figures_skip_numbers_the_story_does_not_report(extract, text, phrase):
+    start = text.index(phrase)
+    assert not [f for f in extract(text).figures if f.start < start + len(phrase) and start < f.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The two teams met in Riyadh, where three rival teams had met before.", "three rival teams", 3),
+        ("Police arrested 12 suspects, the two of them brothers.", "12 suspects", 12),
+        ("By noon, 14 dock workers were in hospital.", "14 dock workers", 14),  # 'By noon' is not a byline
+        ("By Tuesday, 14 dock workers were in hospital.", "14 dock workers", 14),
+    ],
+)
+def test_figures_keep_counts_next_to_those_rules(extract, text, phrase, value):
+    assert figure_in(extract, text, phrase).value == value

@@ -8,7 +8,8 @@ Example::
 
 Stages, each its own module: ``entities`` (resolve people/orgs/places), ``align`` (claims -> facts,
 blocked so cost grows about linearly), the checks registered in ``context.CHECKS`` (``contradict``
-for people, ``slots`` for numbers, dates, places and negation) and the optional ``judge``.
+for people, ``slots`` for numbers, dates, places and negation between aligned sentences, ``frames``
+for dates, places and negation between clause-level events) and the optional ``judge``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Protocol
 
 import numpy
 
-from crosswire.check import contradict, slots  # noqa: F401  (registers the built-in checks)
+from crosswire.check import contradict, frames, slots  # noqa: F401  (registers the built-in checks)
 from crosswire.check.align import (
     ClaimUnit,
     FactCluster,
@@ -28,7 +29,15 @@ from crosswire.check.align import (
     fact_pairs,
     independent_sources,
 )
-from crosswire.check.context import CHECKS, Check, CheckContext, register_check, text_key, unique
+from crosswire.check.context import (
+    CHECKS,
+    Check,
+    CheckContext,
+    merge_overlapping,
+    register_check,
+    text_key,
+    unique,
+)
 from crosswire.check.entities import resolve_entities
 from crosswire.embed import Embedder
 from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact
@@ -80,7 +89,9 @@ def check_story(
     fact_ids = [fact_id(units, fact) for fact in facts]
     pairs = fact_pairs(facts, units, vectors)
     context = CheckContext(by_id, present, index, units, facts, fact_ids, pairs)
-    found = unique(item for check in (checks if checks is not None else CHECKS) for item in check(context))
+    found = merge_overlapping(
+        unique(item for check in (checks if checks is not None else CHECKS) for item in check(context))
+    )
     kept = [item for item in found if item.confidence >= min_confidence]
     if judge is not None and kept:
         kept = judge.review(kept)
@@ -90,29 +101,55 @@ def check_story(
         story_id=story_id,
         article_ids=tuple(by_id),
         entities=tuple(index.entities),
-        facts=tuple(_facts(context, disputed)),
+        facts=tuple(_facts(context, disputed, vectors, kept)),
         contradictions=tuple(kept),
     )
 
 
-def _canonical(context: CheckContext, fact: FactCluster) -> ClaimUnit:
-    """The best-supported wording: carried by most independent sources, then the most checkable."""
-    units = context.units
+def _disputed_sentences(contradictions: Sequence[Contradiction]) -> set[tuple[str, int]]:
+    """Sentences that hold a disputed value: every side of a contradiction but its most-cited one."""
+    held: set[tuple[str, int]] = set()
+    for item in contradictions:
+        ranked = sorted(item.sides, key=lambda side: -len({e.article_id for e in side.evidence}))
+        for side in ranked[1:]:
+            held.update((e.article_id, e.start) for e in side.evidence)
+    return held
 
-    def support(member: int) -> tuple[int, float, int]:
+
+def _canonical(
+    context: CheckContext, fact: FactCluster, vectors: numpy.ndarray, disputed: set[tuple[str, int]]
+) -> ClaimUnit:
+    """The clearest well-supported wording of a fact.
+
+    Never a sentence that holds a disputed value (unless every member does); among the rest, the
+    wording carried by most independent sources, then the most central one (highest mean cosine to
+    the fact's other members: the sentence that says what they share), then the most checkable.
+    """
+    units = context.units
+    members = [m for m in fact.members if (units[m].article_id, units[m].start) not in disputed] or fact.members
+    centrality = (
+        (vectors[members] @ vectors[fact.members].T).mean(axis=1) if len(vectors) else numpy.zeros(len(members))
+    )
+
+    def support(position: int) -> tuple[int, float, float, int]:
+        member = members[position]
         same = context.copies.get(text_key(units[member].text), [member])
         return (
             len({context.group_of(units[i].article_id) for i in same}),
+            round(float(centrality[position]), 2),
             units[member].score,
             -len(units[member].text),
         )
 
-    return units[max(fact.members, key=support)]
+    return units[members[max(range(len(members)), key=support)]]
 
 
-def _facts(context: CheckContext, disputed: set[str]) -> list[Fact]:
+def _facts(
+    context: CheckContext, disputed: set[str], vectors: numpy.ndarray, contradictions: Sequence[Contradiction]
+) -> list[Fact]:
     total = max(1, len({article.independent_key for article in context.articles.values()}))
     facts: list[Fact] = []
+    held = _disputed_sentences(contradictions)
     for fact, fid in zip(context.facts, context.fact_ids, strict=True):
         sources = independent_sources(context.units, fact, context.articles)
         status = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
@@ -127,7 +164,7 @@ def _facts(context: CheckContext, disputed: set[str]) -> list[Fact]:
         facts.append(
             Fact(
                 id=fid,
-                text=_canonical(context, fact).text,
+                text=_canonical(context, fact, vectors, held).text,
                 status=status,  # type: ignore[arg-type]
                 independent_sources=sources,
                 evidence=tuple(context.units[m].evidence for m in fact.members),

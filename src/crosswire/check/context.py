@@ -136,3 +136,54 @@ def unique(found: Iterable[Contradiction]) -> list[Contradiction]:
 
 def count_articles(evidence: Sequence[Evidence]) -> int:
     return len({e.article_id for e in evidence})
+
+
+def merge_overlapping(found: Sequence[Contradiction]) -> list[Contradiction]:
+    """Merge findings of one kind that cite the same sentences on every side (two checks, one conflict).
+
+    The sentence-level and clause-level checks can both catch one conflict, with different subjects
+    or value wordings; a reader should see it once. The first finding keeps its wording; evidence is
+    pooled side by side and the best confidence kept.
+    """
+    kept: list[Contradiction] = []
+    for item in found:
+        for n, seen in enumerate(kept):
+            order = _side_order(seen, item)
+            if order is not None:
+                kept[n] = _pooled(seen, item, order)
+                break
+        else:
+            kept.append(item)
+    return kept
+
+
+def _cited(side: Side) -> set[tuple[str, int]]:
+    return {(e.article_id, e.start) for e in side.evidence}
+
+
+def _side_order(a: Contradiction, b: Contradiction) -> list[int] | None:
+    """For each side of ``a``, the side of ``b`` citing a sentence it cites; None unless every side has one."""
+    if a.kind != b.kind or len(a.sides) != len(b.sides):
+        return None
+    order: list[int] = []
+    for side in a.sides:
+        match = next((j for j, other in enumerate(b.sides) if j not in order and _cited(side) & _cited(other)), None)
+        if match is None:
+            return None
+        order.append(match)
+    return order
+
+
+def _pooled(a: Contradiction, b: Contradiction, order: list[int]) -> Contradiction:
+    sides = tuple(
+        Side(side.value, tuple(dict.fromkeys(side.evidence + b.sides[j].evidence)))
+        for side, j in zip(a.sides, order, strict=True)
+    )
+    return dataclasses.replace(
+        a,
+        sides=sides,
+        confidence=max(a.confidence, b.confidence),
+        fact_id=a.fact_id or b.fact_id,
+        within_article=a.within_article or b.within_article,
+        syndicated=a.syndicated or b.syndicated,
+    )

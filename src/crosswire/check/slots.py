@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
 from crosswire.check.text import content_words, fold, name_key, words
-from crosswire.model import Contradiction, DateRef, Figure, Mention
+from crosswire.model import Contradiction, DateRef, Extraction, Figure, Mention
 
 NUMBER_SIMILARITY = 0.72
 DATE_SIMILARITY = 0.8
@@ -29,6 +29,7 @@ NEGATIONS = frozenset(
     ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "yet", "denied", "denies", "deny"]
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PLACE_PATTERN = re.compile(r"\b(?:Pier|Berth|Dock|Gate|Terminal|Platform|Quay)\s+\d+[A-Z]?\b")
 
 
@@ -132,11 +133,15 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             )
 
 
-def _date_agree(a: DateRef, b: DateRef) -> bool:
+def date_agree(a: DateRef, b: DateRef) -> bool:
+    """Whether two dates can both be right: one contains the other, unless both name a weekday and
+    the weekdays differ ('Wednesday, June 22' against 'Friday, June 22')."""
+    if fold(a.weekday or "") in WEEKDAYS and fold(b.weekday or "") in WEEKDAYS and fold(a.weekday) != fold(b.weekday):
+        return False
     if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
         return True
     if a.weekday and b.weekday:
-        return fold(a.weekday) == fold(b.weekday)
+        return True
     if a.value and b.value:
         return False
     return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)
@@ -160,6 +165,25 @@ def _usable(date: DateRef) -> bool:
     return bool(date.weekday) or (bool(date.value) and date.granularity in ("day", "month", "year"))
 
 
+PLAN_SIMILARITY = 0.9
+REFERENCE_TIME = re.compile(r"\b(?:as of|since|until|till|by|through)\s*$", re.IGNORECASE)
+
+
+def _event_date(extraction: Extraction, text: str, sentence_start: int, date: DateRef, *, similarity: float) -> bool:
+    """Whether a date can date an event: not a reference time ('as of Friday night', 'since Monday'),
+    not the time of something that did not happen (a negated frame: 'No charges were filed late
+    Thursday'). A plan (a weekday in a clause about the future, a modal frame: 'the funeral will be
+    Friday') counts only between near-identical sentences (``PLAN_SIMILARITY``): two plans in one
+    story are often two events (a funeral on Friday, a tribute on Monday)."""
+    if REFERENCE_TIME.search(text[: max(0, date.start - sentence_start)]):
+        return False
+    frames = [frame for frame in extraction.frames if date.start in frame.dates]
+    if any(frame.negated for frame in frames):
+        return False
+    plan = (date.weekday is not None and 0 < date.certainty < 0.7) or any(frame.modal for frame in frames)
+    return not plan or similarity >= PLAN_SIMILARITY
+
+
 @register_check
 def check_dates(context: CheckContext) -> Iterator[Contradiction]:
     """The same event on different days (or weekdays); a different year or month is a low note."""
@@ -168,9 +192,14 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         if pair.similarity < DATE_SIMILARITY:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
+        extractions, sim = context.extractions, pair.similarity
         ours = [d for d in dates.get((left.article_id, left.sentence), []) if _usable(d)]
         theirs = [d for d in dates.get((right.article_id, right.sentence), []) if _usable(d)]
-        found = _lone_mismatch(ours, theirs, _date_agree)
+        ours = [d for d in ours if _event_date(extractions[left.article_id], left.text, left.start, d, similarity=sim)]
+        theirs = [
+            d for d in theirs if _event_date(extractions[right.article_id], right.text, right.start, d, similarity=sim)
+        ]
+        found = _lone_mismatch(ours, theirs, date_agree)
         if found is None or DATELINE.match(left.text) or DATELINE.match(right.text):
             continue  # page time stamps are not claims about the event
         a, b = found
@@ -237,7 +266,7 @@ STREET_WORDS = frozenset(
 )
 
 
-def _place_agree(a: str, b: str) -> bool:
+def place_agree(a: str, b: str) -> bool:
     """Whether two place names can name one place: one contains the other, they share a name word
     ('Ditchley Drive' / 'Ditchley Road'), or one is a street and the other is not (different scales)."""
     words_a, words_b = set(words(name_key(a))), set(words(name_key(b)))
@@ -261,7 +290,7 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
         theirs = _places(
             context, right.article_id, right.sentence, mentions.get((right.article_id, right.sentence), [])
         )
-        found = _lone_mismatch(ours, theirs, _place_agree)
+        found = _lone_mismatch(ours, theirs, place_agree)
         if found is None:
             continue
         a, b = found

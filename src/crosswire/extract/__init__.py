@@ -1,7 +1,8 @@
 """The extraction stage: articles in, one ``Extraction`` per article out.
 
 The spaCy pipeline (see ``nlp``) runs once over all articles with ``nlp.pipe``; then each extractor
-reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes`` and ``claims``.
+reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes``, ``claims`` and
+``frames``.
 An article that cannot be processed (non-English, no sentences) yields an empty Extraction with a
 note saying why; an extractor that fails on one article leaves a note and the others still run.
 
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from crosswire.extract.claims import score_claims
 from crosswire.extract.dates import find_dates
 from crosswire.extract.figures import find_figures
+from crosswire.extract.frames import find_frames
 from crosswire.extract.nlp import load_nlp, screen_language
 from crosswire.extract.people import find_people, role_words
 from crosswire.extract.quotes import find_quotes
@@ -32,7 +34,7 @@ from crosswire.model import Article, Extraction, Mention
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: clause-level frames
 T = TypeVar("T")
 
 
@@ -109,6 +111,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
     claims = _safe(
         "claims", found, lambda: score_claims(doc, sentences, figures=figures, dates=dates, quotes=quotes)
     )
+    frames = _safe("frames", found, lambda: find_frames(doc, sentences, dates=dates))
     return Extraction(
         article_id=article.id,
         version=EXTRACTOR_VERSION,
@@ -121,6 +124,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         quotes=tuple(quotes),
         claims=tuple(claims),
         notes=tuple(found),
+        frames=tuple(frames),
     )
 
 

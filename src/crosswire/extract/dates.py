@@ -3,6 +3,7 @@
 Rules:
 
 * Durations ("12 years", "over a year") and frequencies ("weekly") are not dates: they are figures.
+  A bare one- or two-digit number the NER calls a date ("Cody Throneberry, 2,") is an age.
 * A bare weekday ("on Tuesday", "Tuesday night") is the one on or before publication, or the one on or
   after it when its clause is about the future ("is expected to visit ... on Thursday", "will"):
   granularity day, certainty 0.7 (0.6 for the future), ``weekday`` set.
@@ -11,6 +12,9 @@ Rules:
   (month), '2014' (year), ISO week '2026-W09' (granularity "relative").
 * Certainty: 1.0 when the text carries the year; 0.9 for a day or month without year ("March 3");
   0.8 for relative phrases ("this year", "last week", "yesterday").
+* A clock time without a day ("at 1:30 p.m.", "about noon") is not resolved: it names no day, and
+  resolving it to the publication day would set two reports of one event published on different
+  days against each other.
 * Without a publication date only texts that carry their own year are resolved; the rest keep
   value None and certainty 0.
 """
@@ -33,6 +37,11 @@ TIME_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night|noon|midday)$", r
 YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 DECADE = re.compile(r"\b\d{2,3}0s\b|\b(19|20)\d0s\b")
 RELATIVE = re.compile(r"\b(this|last|next|past|ago|yesterday|today|tomorrow|tonight|coming|previous)\b", re.I)
+DAY_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(uary)?|feb(ruary)?|march|april|june|july|"
+    r"aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|yesterday|overnight)\b",
+    re.I,
+)
 FREQUENCY = {"weekly", "daily", "monthly", "yearly", "annually", "hourly", "nightly"}
 DURATION_UNIT = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|minutes?)\b", re.I)
 FUTURE_WORDS = {"will", "'ll", "shall", "expected", "due", "scheduled", "set", "planned", "plans", "going",
@@ -44,7 +53,7 @@ def find_dates(doc: Doc, sentences: Sentences, *, published_at: str | None) -> l
     base = _base(published_at)
     dates = []
     for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"} or _is_duration(ent):
+        if ent.label_ not in {"DATE", "TIME"} or _is_duration(ent) or _bare_number(ent):
             continue
         date_ref = _resolve(ent, base, sentences)
         if date_ref.value is None and (ent.label_ == "TIME" or date_ref.granularity == "unknown"):
@@ -63,6 +72,12 @@ def _base(published_at: str | None) -> datetime | None:
     return parsed.replace(tzinfo=None)
 
 
+def _bare_number(ent: Span) -> bool:
+    """A number of one or two digits alone ('Cody Throneberry, 2,'; 'Mason, 37,'): an age, not a date."""
+    text = ent.text.strip(" ,.")
+    return text.isdigit() and len(text) <= 2
+
+
 def _is_duration(ent: Span) -> bool:
     if ent.text.lower() in FREQUENCY:
         return True
@@ -77,8 +92,8 @@ def _resolve(ent: Span, base: datetime | None, sentences: Sentences) -> DateRef:
     core = TIME_OF_DAY.sub("", LEAD_WORDS.sub("", text.strip())).strip()
     weekday = next((w.title() for w in WEEKDAYS if re.search(rf"\b{w}\b", text, re.I)), None)
     value, granularity, certainty = None, "unknown", 0.0
-    if DECADE.search(core):
-        pass
+    if DECADE.search(core) or (ent.label_ == "TIME" and not _names_a_day(text)):
+        pass  # a decade, or a clock time ('at 1:30 p.m.'): no day to resolve
     elif core.lower() in WEEKDAYS and base is not None:
         future = _future(ent)
         value = _weekday(base.date(), WEEKDAYS.index(core.lower()), future=future).isoformat()
@@ -97,6 +112,11 @@ def _resolve(ent: Span, base: datetime | None, sentences: Sentences) -> DateRef:
         certainty=certainty,
         weekday=weekday,
     )
+
+
+def _names_a_day(text: str) -> bool:
+    """Whether a time expression says which day ('Tuesday night', 'last night', 'March 3 at noon')."""
+    return bool(DAY_WORDS.search(text) or YEAR.search(text) or RELATIVE.search(text) or re.search(r"\d+/\d+", text))
 
 
 def _weekday(base: date, weekday: int, *, future: bool) -> date:

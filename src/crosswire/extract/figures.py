@@ -15,6 +15,10 @@ Rules:
 * Approximation: the word(s) right before ("about", "approximately", "over", "nearly", "up to"...),
   mapped to one of about / over / under / nearly / at least / up to.
 * Range: "10 to 12", "between 10 and 12" -> low/high, value = low; the unit is read from either end.
+* Not figures of the story: numbers in a byline line ("by Viktoria Ivanova 57 views") and page counters
+  (views, shares, comments...), phone numbers and codes ("501-315-TIPS"), numbers inside a comparison
+  ("It's like when two rival teams ..."), and "the two" / "the three" + plural noun, which refers to
+  a group already named ("the two powers") rather than counting it.
 * A number word or ordinal with no unit ("one of them", "First, ...") is not a figure; a bare digit
   is one only when the NER calls it CARDINAL, MONEY, PERCENT or QUANTITY.
 """
@@ -49,6 +53,11 @@ DURATION_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "d
                   "decade", "decades", "minute", "minutes"}
 UNIT_FREE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+PAGE_COUNTERS = frozenset({"views", "comments", "shares", "likes", "reads", "followers", "subscribers", "retweets"})
+CODE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.](?:\d{4}|[A-Z]{4})\b|\d+-\d+-\d+")
+COMPARISON = re.compile(r"\b(?:like when|like if|as if|as though|imagine|just like|it['’]s like)\b", re.IGNORECASE)
+REFERRING = frozenset({"the", "both", "these", "those"})
+SMALL_NUMBER_WORDS = frozenset({"two", "three"})
 RATE_WINDOW = 4
 RANGE_JOINTS = {"to", "-", "–"}
 DATE_WORDS = re.compile(
@@ -62,10 +71,35 @@ def find_figures(doc: Doc, sentences: Sentences) -> list[Figure]:
     """Every figure in ``doc``, in text order."""
     figures = []
     for number, upper in _number_runs(doc):
+        if _not_reported(doc, number, sentences):
+            continue
         figure = _figure(doc, number, sentences, upper=upper)
-        if figure is not None:
+        if figure is not None and figure.unit not in PAGE_COUNTERS:
             figures.append(figure)
     return figures
+
+
+def _not_reported(doc: Doc, number: Span, sentences: Sentences) -> bool:
+    """A number that is not a figure the story reports: in a byline, a phone number or code, inside a
+    comparison ('like when two rival teams ...'), or a reference to a group already named ('the two
+    powers')."""
+    sentence = sentences.items[sentences.index(number.start)]
+    if _byline(doc, sentence.start):
+        return True
+    around = sentences.text[max(number.start_char - 6, 0) : number.end_char + 10]
+    if CODE.search(around):
+        return True
+    before = sentences.text[sentence.start : number.start_char]
+    if COMPARISON.search(before):
+        return True
+    previous = doc[number.start - 1] if number.start > 0 else None
+    return (
+        previous is not None
+        and previous.lower_ in REFERRING
+        and number.text.lower() in SMALL_NUMBER_WORDS
+        and number.end < len(doc)
+        and doc[number.end].tag_ in {"NNS", "NNPS"}
+    )
 
 
 def _number_runs(doc: Doc) -> list[tuple[Span, Span | None]]:
@@ -104,6 +138,14 @@ def _joins_words(doc: Doc, i: int) -> bool:
     """The hyphen in 'twenty-five' (between two number words)."""
     return (doc[i].text == "-" and i + 1 < len(doc) and doc[i - 1].is_alpha and doc[i + 1].is_alpha
             and doc[i + 1].like_num)
+
+
+def _byline(doc: Doc, start_char: int) -> bool:
+    """A line that starts 'by <person>': the author's line, not the story."""
+    span = doc.char_span(start_char, start_char + 2, alignment_mode="expand")
+    if span is None or span[0].lower_ != "by" or span[0].i + 1 >= len(doc):
+        return False
+    return doc[span[0].i + 1].ent_type_ == "PERSON"
 
 
 def _figure(doc: Doc, number: Span, sentences: Sentences, *, upper: Span | None) -> Figure | None:

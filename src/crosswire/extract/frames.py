@@ -1,0 +1,350 @@
+"""Frames: one event per clause -- its predicate, the heads of its arguments, and the date, place and
+polarity attached to it -- read from the dependency parse.
+
+Sentence-level comparison cannot pair "The leak began early on Tuesday" with "... the styrene leak at
+the port, which began on Monday when a valve failed ..."; frames can: both are the event *begin* with
+*leak* as an argument, and each carries its own date. The cross-check aligns frames by predicate and
+shared argument (``check.frames``) and compares their slots.
+
+Rules:
+
+* One frame per verb (``pos_ == VERB``) that is not an open complement (``xcomp``): an xcomp verb and
+  its arguments belong to the verb that governs it ("began leaking styrene" -> predicate *begin*,
+  objects *leak*, *styrene*).
+* Subject: ``nsubj`` or the passive agent ("by ..."). A relative pronoun ("which", "that", "who")
+  stands for the noun the clause hangs on and the noun that one hangs on through a preposition ("the
+  leak at the port, which began": *port* and *leak*). A conjoined verb without a subject shares its
+  first verb's. Object: ``dobj``, the passive subject, the xcomp verb and its object; a participle
+  after a noun ("the order issued on Tuesday") takes that noun as object.
+* Negated: a ``neg`` child ("not", "n't", "never") or an argument determined by "no" / "nothing" /
+  "nobody" / "no one". Modal: a modal or future auxiliary, a plan word ("expected to", "scheduled
+  to"), a condition ("if", "unless", "whether", "until", "once") or a question, in the clause or in
+  the clause it depends on (xcomp, conj, advcl); and an infinitive ("permission to release").
+  Reporting: a verb of speech.
+* A date dates the event when it hangs on the verb (or its xcomp) directly or through "on", "in",
+  "at" or "during"; "as of Friday", "since", "until", "by" dates give a reference time, not the date
+  of the event. A place is the object of "at", "in", "near", "outside" or "inside" on the verb that
+  names a place entity (GPE, LOC, FAC) or a numbered facility ("Pier 7").
+* Words are reduced to crude stems (``stem``) so that "issued" and "issue", "began" and "begun"
+  meet; they are keys, not lemmas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.quotes import REPORTING_VERBS
+from crosswire.extract.sentences import Sentences
+from crosswire.model import DateRef, Frame
+
+IRREGULAR = {
+    "began": "begin",
+    "begun": "begin",
+    "shot": "shoot",
+    "found": "find",
+    "took": "take",
+    "taken": "take",
+    "left": "leave",
+    "made": "make",
+    "held": "hold",
+    "told": "tell",
+    "said": "say",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "ran": "run",
+    "fled": "flee",
+    "struck": "strike",
+    "sent": "send",
+    "brought": "bring",
+    "caught": "catch",
+    "kept": "keep",
+    "lost": "lose",
+    "met": "meet",
+    "paid": "pay",
+    "spoke": "speak",
+    "spoken": "speak",
+    "stood": "stand",
+    "won": "win",
+    "gave": "give",
+    "given": "give",
+    "knew": "know",
+    "known": "know",
+    "broke": "break",
+    "broken": "break",
+    "drove": "drive",
+    "driven": "drive",
+    "wrote": "write",
+    "written": "write",
+    "chose": "choose",
+    "chosen": "choose",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "flew": "fly",
+    "flown": "fly",
+    "grew": "grow",
+    "grown": "grow",
+    "threw": "throw",
+    "thrown": "throw",
+    "sought": "seek",
+    "fought": "fight",
+    "bought": "buy",
+    "thought": "think",
+    "led": "lead",
+    "fed": "feed",
+    "bled": "bleed",
+    "laid": "lay",
+    "hid": "hide",
+    "hidden": "hide",
+    "bit": "bite",
+    "bitten": "bite",
+    "wore": "wear",
+    "worn": "wear",
+    "stole": "steal",
+    "stolen": "steal",
+    "froze": "freeze",
+    "sat": "sit",
+    "slept": "sleep",
+    "swept": "sweep",
+    "dealt": "deal",
+    "meant": "mean",
+    "heard": "hear",
+    "felt": "feel",
+    "built": "build",
+    "spent": "spend",
+    "lent": "lend",
+    "bound": "bind",
+    "wound": "wind",
+}
+NEGATORS = frozenset({"not", "n't", "never", "nt"})
+NEGATIVE_DETERMINERS = frozenset({"no"})
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "wo", "ca"})
+PLAN_WORDS = frozenset({"expect", "schedul", "due", "plan", "set", "intend", "hope", "want", "try", "seek"})
+CONDITIONS = frozenset({"if", "unless", "whether", "until", "once"})
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+EVENT_DATE_PREPS = frozenset({"on", "in", "at", "during"})
+REFERENCE_DATE_WORDS = frozenset({"as", "since", "until", "till", "by", "before", "after", "through", "from", "to"})
+PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FACILITY = re.compile(r"^[A-Z][a-z]+ \d+[A-Z]?$")
+MAX_PLACE_TOKENS = 8
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude, consistent stem: 'issued'/'issue'/'issuing' -> 'issu', 'stopped' -> 'stop', 'began' -> 'begin'."""
+    word = word.lower().replace("’", "'")
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in {"ing", "ed"} and len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # 'stopped' -> 'stop', but 'called' stays 'call'
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def find_frames(doc: Doc, sentences: Sentences, *, dates: Sequence[DateRef]) -> list[Frame]:
+    """One Frame per main verb of ``doc``, in text order."""
+    date_verbs = _date_attachments(doc, dates)
+    frames = []
+    for token in doc:
+        if token.pos_ != "VERB" or (token.dep_ == "xcomp" and token.head.pos_ in {"VERB", "AUX"}):
+            continue
+        frames.append(_frame(token, sentences, date_verbs))
+    return frames
+
+
+def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) -> Frame:
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    clause = [verb, *complements]
+    subjects, objects = _arguments(verb, complements)
+    heads = [t for t in subjects + objects if t.pos_ != "VERB"]
+    return Frame(
+        start=verb.idx,
+        end=verb.idx + len(verb.text),
+        sentence=sentences.index(verb.i),
+        predicate=stem(verb.text),
+        subjects=_stems(subjects),
+        objects=_stems(objects),
+        context=_stems(_modifiers(heads + clause, skip={t.i for t in heads})),
+        negated=any(_negated(t) for t in clause) or any(_negative_argument(t) for t in heads if t.head.i == verb.i),
+        modal=_modal(verb),
+        reporting=verb.lower_ in REPORTING_VERBS,
+        main=_main(verb),
+        dates=tuple(start for t in clause for start in date_verbs.get(t.i, [])),
+        places=tuple(place for t in clause for place in _places(t)),
+    )
+
+
+def _main(verb: Token) -> bool:
+    """The sentence's main clause ('An order was issued'), a verb joined to it, or what its verb of
+    speech reports ('confirmed that no order has been issued'); not a side clause ('..., which began')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lower_ in REPORTING_VERBS:
+        return True
+    return verb.dep_ == "ROOT"
+
+
+def _stems(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(stem(t.text) for t in tokens if t.is_alpha and t.pos_ != "PRON"))
+
+
+def _arguments(verb: Token, complements: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(logical subjects, logical objects) of a verb and its open complements."""
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            subjects += _antecedents(verb) if child.lower_ in RELATIVE else [child]
+        elif child.dep_ == "nsubjpass":
+            objects += _antecedents(verb) if child.lower_ in RELATIVE else [child]
+        elif child.dep_ == "agent":
+            subjects += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "dobj":
+            objects.append(child)
+    for complement in complements:
+        objects.append(complement)
+        objects += [c for c in complement.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        (objects if verb.tag_ == "VBN" else subjects).append(verb.head)
+    if verb.dep_ == "conj" and not subjects and verb.head.pos_ == "VERB":
+        subjects += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+    return subjects, objects
+
+
+def _antecedents(verb: Token) -> list[Token]:
+    """What a relative pronoun stands for: the noun the clause hangs on, and its governing noun."""
+    if verb.dep_ != "relcl":
+        return []
+    found = [verb.head]
+    above = verb.head
+    if above.dep_ == "pobj" and above.head.dep_ == "prep" and above.head.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(above.head.head)
+    return found
+
+
+def _modifiers(tokens: Sequence[Token], *, skip: set[int]) -> list[Token]:
+    """Compounds, adjectives and prepositional objects of the arguments and the verb (one level)."""
+    found: list[Token] = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in {"compound", "amod"} and child.i not in skip:
+                found.append(child)
+            elif child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip:
+                        found += [pobj, *[c for c in pobj.children if c.dep_ == "compound"]]
+    return found
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in verb.children)
+
+
+def _negative_argument(head: Token) -> bool:
+    if head.lower_ in NEGATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in head.children)
+
+
+def _modal(verb: Token) -> bool:
+    """Future, modal, planned, conditional or asked: not a statement that something happened.
+
+    The clause inherits this from the clause it depends on through xcomp, conj or advcl ('would
+    remain closed until the leak was stopped'), not through a reported ccomp ('said it stopped').
+    """
+    token = verb
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True  # an infinitive: 'permission to release his name' says nothing was released
+    for _ in range(4):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in token.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return True
+        if token.dep_ not in {"xcomp", "conj", "advcl"} or token.head.i == token.i:
+            break
+        token = token.head
+    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+    if governor is not None and stem(governor.text) in PLAN_WORDS:
+        return True
+    if any(c.dep_ == "xcomp" for c in verb.children) and stem(verb.text) in PLAN_WORDS:
+        return True
+    return verb.sent.text.rstrip().endswith("?")
+
+
+def _date_attachments(doc: Doc, dates: Sequence[DateRef]) -> dict[int, list[int]]:
+    """verb token index -> start offsets of the dates that date its event."""
+    attached: dict[int, list[int]] = {}
+    for date in dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or span[0].lower_ in REFERENCE_DATE_WORDS:
+            continue
+        verb = _date_verb(span)
+        if verb is not None:
+            attached.setdefault(verb.i, []).append(date.start)
+    return attached
+
+
+def _date_verb(span: Span) -> Token | None:
+    """The verb a date hangs on, through at most one event preposition and one adverb ('early on')."""
+    token = span.root
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ not in EVENT_DATE_PREPS or _reference_phrase(prep):
+            return None
+        token = prep
+    head = token.head
+    if head.pos_ == "ADV" and head.dep_ == "advmod" and head.lower_ not in REFERENCE_DATE_WORDS:
+        head = head.head
+    return head if head.pos_ == "VERB" and head.i != token.i else None
+
+
+def _reference_phrase(prep: Token) -> bool:
+    """'as of Friday': the 'of' hangs on 'as'."""
+    return prep.head.lower_ == "as" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "as")
+
+
+def _places(verb: Token) -> list[str]:
+    """Place phrases introduced by a place preposition on the verb: 'at Pier 7 of the east harbour'."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            phrase = _phrase(pobj)
+            if phrase is not None and _names_place(phrase):
+                found.append(phrase.text)
+    return found
+
+
+def _phrase(head: Token) -> Span | None:
+    """The noun phrase of ``head`` with its 'of'/'in' complements, cut at a comma or clause."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in {"det", "poss"}:
+        start += 1
+    end = head.i + 1
+    for token in doc[head.i + 1 : head.right_edge.i + 1]:
+        if token.is_punct or token.dep_ in {"relcl", "acl", "cc", "conj"} or token.pos_ == "VERB":
+            break
+        end = token.i + 1
+    return doc[start:end] if end - start <= MAX_PLACE_TOKENS else None
+
+
+def _names_place(phrase: Span) -> bool:
+    head = phrase.root
+    if head.ent_type_ in PLACE_LABELS or any(t.ent_type_ in PLACE_LABELS for t in phrase):
+        return True
+    numbered = [c for c in head.children if c.dep_ == "nummod" and c.is_digit]
+    return head.tag_ == "NNP" and bool(numbered) and FACILITY.match(f"{head.text} {numbered[0].text}") is not None

@@ -1,0 +1,98 @@
+"""Clause-level frames: predicate, argument heads, and the date, place and polarity attached to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract.frames import stem
+
+pytestmark = pytest.mark.slow
+PUBLISHED = "2026-03-04T10:00:00Z"
+
+
+def frame_of(extraction, predicate):
+    found = [f for f in extraction.frames if f.predicate == predicate]
+    assert found, [(f.predicate, f.subjects, f.objects) for f in extraction.frames]
+    return found[0]
+
+
+def dates_of(extraction, frame):
+    by_start = {d.start: d.text for d in extraction.dates}
+    return [by_start[s] for s in frame.dates]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("issued", "issu"), ("issue", "issu"), ("issuing", "issu"), ("began", "begin"), ("begun", "begin"),
+     ("stopped", "stop"), ("called", "call"), ("leaks", "leak"), ("leaking", "leak"), ("shot", "shoot")],
+)
+def test_stem_meets_word_forms(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "argument", "dated", "place"),
+    [
+        ("A chemical tanker began leaking styrene at Pier 7 of the east harbour early on Tuesday.",
+         "begin", "leak", "Tuesday", "Pier 7 of the east harbour"),
+        ("Questions are mounting over the response to the leak at the port, which began on Monday.",
+         "begin", "leak", "Monday", None),
+        ("Divers on Thursday reached the hull of the tanker that began leaking styrene on Tuesday.",
+         "begin", "leak", "Tuesday", None),
+        ("A man was shot in Chicago on Friday.", "shoot", "man", "Friday", "Chicago"),
+    ],
+)
+def test_frames_attach_date_and_place_to_their_own_clause(extract, text, predicate, argument, dated, place):
+    extraction = extract(text, published_at=PUBLISHED)
+    frame = frame_of(extraction, predicate)
+    assert argument in frame.subjects + frame.objects
+    assert any(dated in d for d in dates_of(extraction, frame))
+    assert (place in frame.places) if place else frame.places == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No charges were filed against Throneberry as of Friday night.",  # a reference time, not an event date
+        "Police have been searching since Tuesday.",
+        "The suspect was held until Monday.",
+    ],
+)
+def test_reference_times_do_not_date_an_event(extract, text):
+    extraction = extract(text, published_at=PUBLISHED)
+    assert all(frame.dates == () for frame in extraction.frames)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("The minister's office confirmed that no evacuation order has been issued for the district.", "issu", True),
+        ("An evacuation order was issued for the district.", "issu", False),
+        ("The suspect was not arrested.", "arrest", True),
+        ("Crews had never stopped the leak.", "stop", True),
+        # 'no' belongs to 'release', not to 'affecting': no statement that nothing was affected
+        ("Officials said there had been no toxic release affecting residents.", "affect", False),
+    ],
+)
+def test_frames_read_negation(extract, text, predicate, negated):
+    assert frame_of(extract(text), predicate).negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "modal"),
+    [
+        ("The funeral will be held on Friday.", "hold", True),
+        ("The harbour would remain closed until the leak was stopped.", "stop", True),
+        ("The minister is expected to visit the terminal on Thursday.", "expect", True),
+        ("If the valve failed, the crew raised the alarm.", "fail", True),
+        ("The valve failed on Tuesday.", "fail", False),
+        ("Hale said the leak stopped on Tuesday.", "stop", False),  # reported, not hypothetical
+    ],
+)
+def test_frames_mark_what_did_not_happen_as_fact(extract, text, predicate, modal):
+    assert frame_of(extract(text, published_at=PUBLISHED), predicate).modal is modal
+
+
+def test_an_infinitive_is_not_a_statement_of_fact(extract):
+    extraction = extract("Police received permission from the court to release his name.")
+    assert frame_of(extraction, "releas").modal
