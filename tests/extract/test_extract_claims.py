@@ -27,3 +27,17 @@ def test_claims_headings_are_not_claims(extract):
     claims = extract("### Understanding the Context\nThe port closed on Tuesday.").claims
     assert claims[0].reasons == ("heading",) and not claims[0].checkable
     assert claims[1].text == "The port closed on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("text", "second_person"),
+    [
+        ("The recent talks between US envoy Steven Witkoff and Russian President Vladimir Putin ended.", False),
+        ("Officials in the U.S. said the talks ended.", False),
+        ("Let us look at what the US envoy said.", True),
+        ("The envoy told us the talks ended.", True),
+    ],
+)
+def test_claims_us_in_capitals_is_the_country(extract, text, second_person):
+    claims = extract(text, published_at="2026-03-04").claims
+    assert ("second-person" in claims[0].reasons) is second_person

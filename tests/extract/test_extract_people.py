@@ -65,3 +65,29 @@ def test_people_recovers_name_the_ner_missed_after_a_quote(extract):
 )
 def test_role_words_compare_reordered_roles(a, b):
     assert role_words(a) == role_words(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Putin, US Envoy Discuss Ukraine Ceasefire: Key Takeaways\nThe talks went on.", "Putin", None),  # headline
+        ("Tomas Brandt, Chief Executive Of The Port Authority, Resigns\nHe left.", "Tomas Brandt", None),
+        ("Tomas Brandt, chief executive of the Port Authority, said the closure would stay.", "Tomas Brandt",
+         "chief executive of the Port Authority"),  # a sentence keeps its appositive
+    ],
+)
+def test_people_no_appositive_role_in_a_headline(extract, text, name, role):
+    people = [p for p in extract(text).people if p.text == name]
+    assert people and people[0].role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US envoy Steven Witkoff met Putin. Witkoff flew home on Friday.",
+        "US envoy Steven Witkoff met Putin. Later, Witkoff’s team left.",
+    ],
+)
+def test_people_family_name_tagged_as_place_is_a_person(extract, text):
+    mentions = [m for m in extract(text).mentions if "Witkoff" in m.text]
+    assert mentions and all(m.label == "PERSON" for m in mentions)

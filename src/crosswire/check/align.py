@@ -2,11 +2,12 @@
 
 Each checkable claim is embedded once (syndicated copies share a cache entry) and joined to the
 best existing fact among a small candidate set, or starts a new fact. Candidates come from
-blocking, never from all pairs: identical text, random-hyperplane LSH buckets over the facts'
-leading vectors (approximate nearest neighbours), and shared entities, figures and dates (each
-key keeps only its most recent facts). While a story has few facts (``EXACT_FACTS``) every fact
-is a candidate. Each claim meets at most ``EXACT_FACTS`` or ``MAX_CANDIDATES`` facts, so cost grows
-about linearly with the number of claims.
+blocking, never from all pairs: identical text, an earlier claim worded the same but for a word
+or two (``text.edited_copy``; a copy with a name changed joins its original's fact), random-
+hyperplane LSH buckets over the facts' leading vectors (approximate nearest neighbours), and shared
+entities, figures and dates (each key keeps only its most recent facts). While a story has few
+facts (``EXACT_FACTS``) every fact is a candidate. Each claim meets at most ``EXACT_FACTS`` or
+``MAX_CANDIDATES`` facts, so cost grows about linearly with the number of claims.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy
 
 from crosswire.check.entities import EntityIndex
-from crosswire.check.text import words
+from crosswire.check.text import edited_copy, words
 from crosswire.model import Article, Claim, Evidence, Extraction
 
 FACT_THRESHOLD = 0.72  # cosine (plus key bonus) needed to join a fact
@@ -152,10 +153,14 @@ def align_claims(
     by_text: dict[str, int] = {}
     by_key: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=KEY_FACTS))
     lsh = _Lsh(vectors.shape[1] if len(vectors) else 1)
+    near = _Lsh(vectors.shape[1] if len(vectors) else 1)  # over every claim so far: near-duplicate wordings
+    fact_of: list[int] = []
     for i, unit in enumerate(units):
         text_key = " ".join(words(unit.text))
         codes = lsh.codes(vectors[i])
         fact = by_text.get(text_key)
+        if fact is None:
+            fact = _near_duplicate(units, i, codes, near, fact_of)
         if fact is None:
             fact = _best_fact(unit, vectors[i], codes, facts, leaders, lsh, by_key, threshold)
         if fact is None:
@@ -165,11 +170,26 @@ def align_claims(
             lsh.add(codes, fact)
         facts[fact].members.append(i)
         facts[fact].keys |= unit.keys
+        fact_of.append(fact)
+        near.add(codes, i)
         by_text.setdefault(text_key, fact)
         for key in unit.keys:
             if not by_key[key] or by_key[key][-1] != fact:
                 by_key[key].append(fact)
     return facts
+
+
+def _near_duplicate(
+    units: Sequence[ClaimUnit], i: int, codes: list[tuple[int, int]], near: _Lsh, fact_of: list[int]
+) -> int | None:
+    """The fact of an earlier claim worded the same but for a word or two (a copy with a name, number,
+    date or place changed), if any. Such a copy joins its original's fact even when the change costs it
+    the similarity to the fact's leader (a renamed person loses the entity keys it shared): the changed
+    value is exactly what the checks must then compare. Candidates come from LSH over every claim."""
+    for other in sorted(near.query(codes), reverse=True)[:MAX_CANDIDATES]:
+        if edited_copy(units[i].text, units[other].text):
+            return fact_of[other]
+    return None
 
 
 def _best_fact(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
 from crosswire.check.entities import EntityIndex
-from crosswire.check.text import sentence_of, words
+from crosswire.check.text import edited_copy, sentence_of, words
 from crosswire.model import Article, Contradiction, ContradictionKind, Evidence, Extraction, Side
 
 
@@ -44,6 +44,16 @@ class CheckContext:
         extraction = self.extractions.get(article_id)
         sentence = sentence_of(extraction, index) if extraction else None
         return sentence.text if sentence else ""
+
+    def closeness(self, pair: ClaimPair, threshold: float) -> float | None:
+        """How close an aligned pair is for a check that needs ``threshold``: its similarity; for one
+        wording with a word or two changed (``text.edited_copy``) at least ``threshold``, whatever the
+        embedding says (it is sensitive to exactly the changed name or place); None when not close."""
+        if pair.similarity >= threshold:
+            return pair.similarity
+        if edited_copy(self.units[pair.left].text, self.units[pair.right].text):
+            return threshold
+        return None
 
     def group_of(self, article_id: str) -> str:
         article = self.articles.get(article_id)

@@ -115,7 +115,8 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
             if person.given and person.family:
                 people_at[(article_id, person.sentence)].append(person)
     for pair in context.pairs:
-        if pair.similarity < PAIR_NAME_SIMILARITY:
+        similarity = context.closeness(pair, PAIR_NAME_SIMILARITY)
+        if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         for a in people_at.get((left.article_id, left.sentence), []):
@@ -138,7 +139,7 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
                         Side(f"{a.given} {a.family}", context.evidence_of(pair.left)),
                         Side(f"{b.given} {b.family}", context.evidence_of(pair.right)),
                     ],
-                    confidence=0.8 + 0.1 * min(1.0, (pair.similarity - PAIR_NAME_SIMILARITY) / 0.1),
+                    confidence=0.8 + 0.1 * min(1.0, (similarity - PAIR_NAME_SIMILARITY) / 0.1),
                     severity="high",
                     explanation=f"The same sentence names {a.given} {a.family} in one report and "
                     f"{b.given} {b.family} in another.",

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
-from crosswire.check.text import content_words, fold, name_key, words
+from crosswire.check.text import content_words, edited_copy, fold, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure, Mention
 
 NUMBER_SIMILARITY = 0.72
@@ -81,9 +81,10 @@ def _format(figure: Figure) -> str:
     return f"{value} per {figure.rate}" if figure.rate else value
 
 
-def _lone_mismatch(left: Sequence, right: Sequence, agree) -> tuple | None:  # type: ignore[no-untyped-def]
-    """The one value on each side that the other side lacks, or None."""
-    if not left or not right or len(left) > 2 or len(right) > 2:
+def _lone_mismatch(left: Sequence, right: Sequence, agree, limit: int = 2) -> tuple | None:  # type: ignore[no-untyped-def]
+    """The one value on each side that the other side lacks, or None. More than ``limit`` values on a
+    side make the pairing doubtful, except in an edited copy (where the checks pass a higher limit)."""
+    if not left or not right or len(left) > limit or len(right) > limit:
         return None
     only_left = [a for a in left if not any(agree(a, b) for b in right)]
     only_right = [b for b in right if not any(agree(a, b) for a in left)]
@@ -189,10 +190,12 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
     """The same event on different days (or weekdays); a different year or month is a low note."""
     dates = _by_sentence(context, "dates")
     for pair in context.pairs:
-        if pair.similarity < DATE_SIMILARITY:
+        similarity = context.closeness(pair, DATE_SIMILARITY)
+        if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
-        extractions, sim = context.extractions, pair.similarity
+        extractions = context.extractions
+        sim = 1.0 if edited_copy(left.text, right.text) else similarity  # an edited copy: one sentence
         ours = [d for d in dates.get((left.article_id, left.sentence), []) if _usable(d)]
         theirs = [d for d in dates.get((right.article_id, right.sentence), []) if _usable(d)]
         ours = [d for d in ours if _event_date(extractions[left.article_id], left.text, left.start, d, similarity=sim)]
@@ -213,7 +216,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         ):
             continue
         day_level = (a.granularity == b.granularity == "day") or bool(a.weekday and b.weekday)
-        if not day_level and pair.similarity < 0.85:
+        if not day_level and similarity < 0.85:
             continue
         value_a, value_b = a.value or a.text, b.value or b.text
         yield contradiction(
@@ -221,7 +224,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
             kind="date",
             subject="date of: " + left.text[:60],
             sides=pair_sides(context, pair, value_a, value_b),
-            confidence=(0.8 + 0.15 * min(1.0, (pair.similarity - DATE_SIMILARITY) / 0.2)) if day_level else 0.5,
+            confidence=(0.8 + 0.15 * min(1.0, (similarity - DATE_SIMILARITY) / 0.2)) if day_level else 0.5,
             severity="high" if day_level else "low",
             explanation=f"Reports of the same event date it {a.text!r} and {b.text!r}."
             if day_level
@@ -283,14 +286,18 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
     for (article_id, sentence), items in mentions.items():
         everywhere[article_id].update(name_key(p) for p in _places(context, article_id, sentence, items))
     for pair in context.pairs:
-        if pair.similarity < PLACE_SIMILARITY:
+        similarity = context.closeness(pair, PLACE_SIMILARITY)
+        if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         ours = _places(context, left.article_id, left.sentence, mentions.get((left.article_id, left.sentence), []))
         theirs = _places(
             context, right.article_id, right.sentence, mentions.get((right.article_id, right.sentence), [])
         )
-        found = _lone_mismatch(ours, theirs, place_agree)
+        edited = edited_copy(left.text, right.text)
+        found = _lone_mismatch(ours, theirs, place_agree, limit=8 if edited else 2)
+        if found is None and edited:
+            found = _changed_place(left.text, right.text, ours, theirs)
         if found is None:
             continue
         a, b = found
@@ -301,11 +308,34 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
             kind="place",
             subject="place of: " + left.text[:60],
             sides=pair_sides(context, pair, a, b),
-            confidence=0.8 + 0.15 * min(1.0, (pair.similarity - PLACE_SIMILARITY) / 0.15),
+            confidence=0.8 + 0.15 * min(1.0, (similarity - PLACE_SIMILARITY) / 0.15),
             severity="high",
             explanation=f"Reports of the same event place it at {a!r} and at {b!r}.",
             fact=pair.fact,
         )
+
+
+def _changed_place(text_a: str, text_b: str, places_a: list[str], places_b: list[str]) -> tuple[str, str] | None:
+    """In an edited copy, a place name that replaced a proper name the NER did not tag on the other side
+    ('a shooting in Chelsea' / 'a shooting in Fairbanks', Chelsea untagged): (place on a, place on b)."""
+    only_a, only_b = set(words(text_a)) - set(words(text_b)), set(words(text_b)) - set(words(text_a))
+    for places, changed, other_changed, other_text, flip in (
+        (places_a, only_a, only_b, text_b, False),
+        (places_b, only_b, only_a, text_a, True),
+    ):
+        place = next((p for p in places if set(words(p)) == changed), None)
+        name = _proper_words(other_text, other_changed)
+        if place is not None and name is not None:
+            return (name, place) if flip else (place, name)
+    return None
+
+
+def _proper_words(text: str, changed: set[str]) -> str | None:
+    """The changed words as written, when they form one capitalised run ('Chelsea', 'Albany Park')."""
+    for match in re.finditer(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}", text):
+        if set(words(match.group())) == changed:
+            return match.group()
+    return None
 
 
 def negated_words(text: str) -> tuple[set[str], set[str]]:

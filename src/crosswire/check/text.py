@@ -167,6 +167,15 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(set_a & set_b) / min(len(set_a), len(set_b))
 
 
+def edited_copy(a: str, b: str, *, max_changed: int = 2, min_shared: int = 6) -> bool:
+    """Whether two sentences are one wording with at most ``max_changed`` words changed on either side
+    (a copy that renames a person or moves a place). Sentence embeddings are sensitive to exactly such
+    words, so this lexical test backs them up for copies."""
+    words_a, words_b = set(words(a)), set(words(b))
+    changed = max(len(words_a - words_b), len(words_b - words_a))
+    return 0 < changed <= max_changed and len(words_a & words_b) >= min_shared
+
+
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     """Jaccard index of two token collections."""
     set_a, set_b = set(a), set(b)

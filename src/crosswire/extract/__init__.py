@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from spacy.language import Language
@@ -30,7 +30,7 @@ from crosswire.extract.nlp import load_nlp, screen_language
 from crosswire.extract.people import find_people, role_words
 from crosswire.extract.quotes import find_quotes
 from crosswire.extract.sentences import split_sentences
-from crosswire.model import Article, Extraction, Mention
+from crosswire.model import Article, Extraction, Mention, Person
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
@@ -105,6 +105,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         Mention(e.start_char, e.end_char, e.text, e.label_, sentences.index(e.start)) for e in doc.ents
     ]
     people = _safe("people", found, lambda: find_people(doc, sentences))
+    mentions = _relabel_people(mentions, people)
     figures = _safe("figures", found, lambda: find_figures(doc, sentences))
     dates = _safe("dates", found, lambda: find_dates(doc, sentences, published_at=article.published_at))
     quotes = _safe("quotes", found, lambda: find_quotes(doc, sentences, people))
@@ -126,6 +127,19 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         notes=tuple(found),
         frames=tuple(frames),
     )
+
+
+def _relabel_people(mentions: list[Mention], people: list[Person]) -> list[Mention]:
+    """A place or organisation mention that is a person's family name in this article ('Witkoff' read
+    as a GPE) is that person."""
+    families = {p.family.lower() for p in people if p.given and p.family}
+    relabelled = []
+    for mention in mentions:
+        name = mention.text.removesuffix("’s").removesuffix("'s").lower()
+        if mention.label in {"GPE", "LOC", "ORG", "FAC", "NORP"} and name in families:
+            mention = replace(mention, label="PERSON")
+        relabelled.append(mention)
+    return relabelled
 
 
 def _safe(name: str, notes: list[str], run: Callable[[], list[T]]) -> list[T]:

@@ -11,6 +11,7 @@ date                +0.15   a date (see ``dates``)
 quote               +0.20   a quotation
 reporting-verb      +0.20   a reporting verb ("said", "told", "announced", "according to")
 second-person       -0.30   "you", "your", "let's", "guys", or "we"/"us"/"our" outside a quote
+                            ("US" in capitals is the country)
 generic-opinion     -0.25   a stock evaluative phrase ("it is crucial", "remains to be seen",
                             "time will tell", "at the end of the day", "cannot be overstated")
                             or "must"/"should" outside a quote
@@ -109,7 +110,7 @@ def _claim(index: int, span: Span, reasons: list[str]) -> Claim:
 def _reasons(span: Span, quoted: set[int]) -> list[str]:
     words = [t for t in span if not t.is_space and not t.is_punct]
     outside = [t for t in words if t.idx not in quoted]
-    lower = {t.lower_ for t in outside}
+    lower = {t.lower_ for t in outside if not _country_code(t)}
     reasons = []
     if _is_heading(span, words):
         return ["heading"]
@@ -126,6 +127,11 @@ def _reasons(span: Span, quoted: set[int]) -> list[str]:
     if span.text.rstrip().endswith(("?", "!")) or (words and words[0].lower_ in OPENERS):
         reasons.append("rhetorical")
     return reasons
+
+
+def _country_code(token: Token) -> bool:
+    """'US' / 'U.S.' written in capitals is the country, not the pronoun 'us'."""
+    return token.text.replace(".", "").isupper() and len(token.text) > 1
 
 
 def _lets(tokens: list[Token]) -> bool:

@@ -8,6 +8,8 @@ Roles are read in three shapes, from the tagger and the dependency parse:
 * appositive after the name: "Tomas Brandt, chief executive of the Port Authority";
 * appositive before the name: "Putin's aide, Yuri Ushakov", "U.S. Envoy for Ukraine, David Witkoff".
 
+Appositives are not read in a title-case headline ("Putin, US Envoy Discuss Ukraine Ceasefire").
+
 A title nameparser finds inside the name ("Dr. Ilse Marten") is the role when none of those is there.
 After the named mentions, every other occurrence of a known family name, in any case and possessive
 ("witkoff's approach"), is a mention too. ``refers_to`` links a mention to the one full name in the
@@ -113,7 +115,9 @@ def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list
 
 def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
     title, given, family = split_name(span.text)
-    role = _role_before(doc, span, sentences) or _appositive_after(span) or _appositive_before(doc, span)
+    role = _role_before(doc, span, sentences)
+    if role is None and not _headline(sentences.items[sentences.index(span.start)].text):
+        role = _appositive_after(span) or _appositive_before(doc, span)
     role_start = role_end = None
     if role is not None:
         role_start, role_end = role.start_char, role.end_char
@@ -131,6 +135,15 @@ def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
         role_start=role_start,
         role_end=role_end,
     )
+
+
+def _headline(line: str) -> bool:
+    """A title-case line without final punctuation ('Putin, US Envoy Discuss Ukraine Ceasefire'): its
+    commas join the parties of a headline, not a name and its appositive."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 3 or line.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _role_before(doc: Doc, span: Span, sentences: Sentences) -> Span | None:

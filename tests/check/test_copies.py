@@ -1,0 +1,70 @@
+"""Edited copies: one wording with a word or two changed is compared whatever the embedding says."""
+
+from __future__ import annotations
+
+import pytest
+from tests.check.conftest import HashEmbedder, Line, Report, story
+
+from crosswire.check import check_story
+from crosswire.check.text import edited_copy
+
+SHOOTING = "A 15-year-old has died following a shooting in Chelsea on Friday night, police said."
+CHARGED = "James Jenkins, of the 4300 block of West Monroe Street, was charged with a felony count on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (SHOOTING, SHOOTING.replace("Chelsea", "Fairbanks"), True),
+        (SHOOTING, SHOOTING.replace("Chelsea", "Albany Park"), True),
+        (SHOOTING, SHOOTING.replace("has died", "was not hurt"), False),  # three words: another sentence
+        (SHOOTING, SHOOTING, False),  # identical: nothing changed
+        ("Two men were shot.", "Two women were shot.", False),  # too short to tell
+    ],
+)
+def test_edited_copy_allows_a_word_or_two(a, b, expected):
+    assert edited_copy(a, b) is expected
+
+
+def _run(*reports):
+    articles, extractions = story(*reports)
+    return check_story("s", articles, extractions, embedder=HashEmbedder()).contradictions
+
+
+def test_place_changed_in_a_copy_is_found_when_the_original_place_was_not_tagged():
+    original = Report("a", [Line(SHOOTING)])  # the NER missed 'Chelsea'
+    copy = Report("b", [Line(SHOOTING.replace("Chelsea", "Fairbanks"), places=["Fairbanks"])], dup_group="a")
+    found = [c for c in _run(original, copy) if c.kind == "place"]
+    assert [sorted(side.value for side in c.sides) for c in found] == [["Chelsea", "Fairbanks"]]
+    assert found[0].syndicated
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        SHOOTING.replace("Chelsea", "the city"),  # not a proper name: nothing to set against the place
+        SHOOTING.replace("Friday", "Saturday"),  # the change is not the place
+    ],
+)
+def test_place_not_flagged_in_a_copy_when_the_change_is_no_place(other):
+    original = Report("a", [Line(SHOOTING)])
+    copy = Report("b", [Line(other, places=["Chelsea"] if "Chelsea" in other else [])], dup_group="a")
+    assert [c for c in _run(original, copy) if c.kind == "place"] == []
+
+
+def test_place_changed_in_a_copy_with_many_places_is_found():
+    text = "Cayle Taylor, of Franklinton, Louisiana, died in Sharkey County, near Vicksburg, the coroner said."
+    places = ["Franklinton", "Louisiana", "Sharkey County", "Vicksburg"]
+    original = Report("a", [Line(text, places=places)])
+    edited = text.replace("Franklinton", "Duluth")
+    copy = Report("b", [Line(edited, places=["Duluth", *places[1:]])], dup_group="a")
+    found = [c for c in _run(original, copy) if c.kind == "place"]
+    assert [sorted(side.value for side in c.sides) for c in found] == [["Duluth", "Franklinton"]]
+
+
+def test_renamed_person_in_a_copy_is_found_though_the_name_moves_the_embedding():
+    original = Report("a", [Line(CHARGED, people=[("James Jenkins", "James", "Jenkins", None)])])
+    renamed = CHARGED.replace("James", "Desmond")
+    copy = Report("b", [Line(renamed, people=[("Desmond Jenkins", "Desmond", "Jenkins", None)])], dup_group="a")
+    found = [c for c in _run(original, copy) if c.kind == "person-name"]
+    assert found and {side.value for side in found[0].sides} == {"James Jenkins", "Desmond Jenkins"}
