@@ -34,7 +34,7 @@ from crosswire.model import Article, Extraction, Mention, Person
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "2"  # 2: clause-level frames
+EXTRACTOR_VERSION = "3"  # 2: clause-level frames; 3: headline roles, "US", people read as places
 T = TypeVar("T")
 
 
