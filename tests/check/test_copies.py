@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from tests.check.conftest import HashEmbedder, Line, Report, story
 
 from crosswire.check import check_story
 from crosswire.check.text import edited_copy
+from crosswire.model import Article, Extraction, Frame
 
 SHOOTING = "A 15-year-old has died following a shooting in Chelsea on Friday night, police said."
 CHARGED = "James Jenkins, of the 4300 block of West Monroe Street, was charged with a felony count on Sunday."
@@ -68,3 +71,40 @@ def test_renamed_person_in_a_copy_is_found_though_the_name_moves_the_embedding()
     copy = Report("b", [Line(renamed, people=[("Desmond Jenkins", "Desmond", "Jenkins", None)])], dup_group="a")
     found = [c for c in _run(original, copy) if c.kind == "person-name"]
     assert found and {side.value for side in found[0].sides} == {"James Jenkins", "Desmond Jenkins"}
+
+
+def _counted(article_id: str, text: str, phrase: str, value: float, verb: str) -> tuple[Article, Extraction]:
+    """One sentence counting people, with the frame of the verb after the count."""
+    articles, extractions = story(Report(article_id, [Line(text, figures=[(phrase, value, "people", {})])]))
+    at = text.index(verb)
+    frame = Frame(at, at + len(verb), 0, verb[:4], ("peopl",), main=True)
+    return articles[0], dataclasses.replace(extractions[article_id], frames=(frame,))
+
+
+@pytest.mark.parametrize(
+    ("text_b", "verb_b", "flagged"),
+    [
+        ("Five people died in a shooting early Tuesday morning, police said.", "died", True),
+        ("Five people were shot in a shooting early Tuesday morning, police said.", "shot", False),  # other count
+    ],
+)
+def test_numbers_of_one_unit_for_different_outcomes_are_not_compared(text_b, verb_b, flagged):
+    text_a = "Three people died in a shooting early Tuesday morning, police said."
+    article_a, extraction_a = _counted("a", text_a, "Three people", 3, "died")
+    article_b, extraction_b = _counted("b", text_b, "Five people", 5, verb_b)
+    result = check_story("s", [article_a, article_b], {"a": extraction_a, "b": extraction_b}, embedder=HashEmbedder())
+    assert bool([c for c in result.contradictions if c.kind == "number"]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        ("None of the injuries appeared to be life-threatening, police said.",
+         "Police said the injuries appeared to be non-life-threatening.", False),
+        ("The suspect was arrested at the scene of the shooting, police said.",
+         "The suspect was not arrested at the scene of the shooting, police said.", True),
+    ],
+)
+def test_negation_reads_a_non_prefix_as_negative(a, b, flagged):
+    found = [c for c in _run(Report("a", [Line(a)]), Report("b", [Line(b)])) if c.kind == "negation"]
+    assert bool(found) is flagged

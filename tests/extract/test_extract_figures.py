@@ -75,6 +75,7 @@ def test_figures_skips_dates_and_discourse_ordinals(extract, text):
         ("Anyone with information can call 501-315-8477 or text 501-315-TIPS.", "501"),
         ("It's like when two rival teams finally agree to a meeting.", "two rival teams"),  # a comparison
         ("Diplomatic channels between the two powers have remained closed.", "two powers"),  # a reference
+        ("Image 12 of 33 Officers surround a suspect in his car.", "33"),  # a gallery counter
     ],
 )
 def test_figures_skip_numbers_the_story_does_not_report(extract, text, phrase):

@@ -55,6 +55,13 @@ class CheckContext:
             return threshold
         return None
 
+    def predicate_after(self, article_id: str, sentence: int, offset: int) -> str | None:
+        """The predicate stem of the first clause-level frame after ``offset`` in a sentence: what a
+        figure there counts the outcome of ('Three people *died*' / 'Five people were *shot*')."""
+        extraction = self.extractions.get(article_id)
+        after = [f for f in extraction.frames if f.sentence == sentence and f.start >= offset] if extraction else []
+        return min(after, key=lambda f: f.start).predicate if after else None
+
     def group_of(self, article_id: str) -> str:
         article = self.articles.get(article_id)
         return article.independent_key if article else article_id

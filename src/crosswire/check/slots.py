@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
 from crosswire.check.text import content_words, edited_copy, fold, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure, Mention
@@ -27,6 +28,7 @@ AT_LEAST = {"over", "more than", "at least", "above", "upwards of", "exceeding",
 AT_MOST = {"under", "less than", "up to", "at most", "below", "fewer than", "almost"}
 NEGATIONS = frozenset(
     ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "yet", "denied", "denies", "deny"]
+    + ["non"]  # 'non-life-threatening' negates too
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -120,6 +122,8 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             if found is None:
                 continue
             a, b = found
+            if _different_outcomes(context, left, right, a, b):
+                continue
             gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
             what = a.unit or b.unit or key
             yield contradiction(
@@ -132,6 +136,16 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
                 explanation=f"Reports of the same fact give {a.text!r} and {b.text!r} for {what}.",
                 fact=pair.fact,
             )
+
+
+def _different_outcomes(context: CheckContext, left: ClaimUnit, right: ClaimUnit, a: Figure, b: Figure) -> bool:
+    """Whether two counts of one unit count different things: 'Three people died' / 'Five people were
+    shot' (the verbs after them differ). An edited copy is one sentence, whatever its verbs."""
+    if edited_copy(left.text, right.text):
+        return False
+    verb_a = context.predicate_after(left.article_id, left.sentence, a.end)
+    verb_b = context.predicate_after(right.article_id, right.sentence, b.end)
+    return verb_a is not None and verb_b is not None and verb_a != verb_b
 
 
 def date_agree(a: DateRef, b: DateRef) -> bool:

@@ -34,7 +34,7 @@ from crosswire.model import Article, Extraction, Mention, Person
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "3"  # 2: clause-level frames; 3: headline roles, "US", people read as places
+EXTRACTOR_VERSION = "4"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters
 T = TypeVar("T")
 
 

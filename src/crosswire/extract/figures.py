@@ -16,7 +16,8 @@ Rules:
   mapped to one of about / over / under / nearly / at least / up to.
 * Range: "10 to 12", "between 10 and 12" -> low/high, value = low; the unit is read from either end.
 * Not figures of the story: numbers in a byline line ("by Viktoria Ivanova 57 views") and page counters
-  (views, shares, comments...), phone numbers and codes ("501-315-TIPS"), numbers inside a comparison
+  (views, shares, comments...), gallery counters ("Image 12 of 33"), phone numbers and codes
+  ("501-315-TIPS"), numbers inside a comparison
   ("It's like when two rival teams ..."), and "the two" / "the three" + plural noun, which refers to
   a group already named ("the two powers") rather than counting it.
 * A number word or ordinal with no unit ("one of them", "First, ...") is not a figure; a bare digit
@@ -55,6 +56,7 @@ UNIT_FREE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 PAGE_COUNTERS = frozenset({"views", "comments", "shares", "likes", "reads", "followers", "subscribers", "retweets"})
 CODE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.](?:\d{4}|[A-Z]{4})\b|\d+-\d+-\d+")
+GALLERY = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+", re.IGNORECASE)
 COMPARISON = re.compile(r"\b(?:like when|like if|as if|as though|imagine|just like|it['’]s like)\b", re.IGNORECASE)
 REFERRING = frozenset({"the", "both", "these", "those"})
 SMALL_NUMBER_WORDS = frozenset({"two", "three"})
@@ -87,7 +89,7 @@ def _not_reported(doc: Doc, number: Span, sentences: Sentences) -> bool:
     if _byline(doc, sentence.start):
         return True
     around = sentences.text[max(number.start_char - 6, 0) : number.end_char + 10]
-    if CODE.search(around):
+    if CODE.search(around) or GALLERY.search(sentences.text[max(number.start_char - 16, 0) : number.end_char + 8]):
         return True
     before = sentences.text[sentence.start : number.start_char]
     if COMPARISON.search(before):
