@@ -64,12 +64,13 @@ def test_first_line_that_is_a_sentence_is_not_a_title(tmp_path: Path, settings: 
     assert article.text == BODY
 
 
-def test_folder_is_walked_recursively_skipping_hidden_and_underscore(tmp_path: Path, settings: Settings) -> None:
+def test_folder_is_walked_recursively_skipping_hidden_underscore_and_readme(tmp_path: Path, settings: Settings) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text(BODY + " Second.")
     (tmp_path / "a.md").write_text(BODY)
     (tmp_path / "_answer_key.json").write_text("{}")
     (tmp_path / ".hidden.txt").write_text(BODY + " Hidden.")
+    (tmp_path / "README.md").write_text(BODY + " About this folder.")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\x00\x00")
     results = ingest([tmp_path], settings)
     assert [Path(r.url or "").name for r in results if isinstance(r, Article)] == ["a.md", "b.txt"]

@@ -5,7 +5,8 @@ and the batch goes on. Articles leave here normalised (``text.normalize_text``) 
 the hash of that text. De-duplication and storage happen later (``dedupe``, ``store``).
 
 Folders are walked recursively in name order; files and folders whose names start with ``.`` or
-``_`` are skipped (so an answer key can sit beside its articles as ``_answer_key.json``).
+``_`` are skipped (so an answer key can sit beside its articles as ``_answer_key.json``), and so are
+``README.*`` files, which describe a folder rather than report news.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def load_inputs(
 
 def _walk(folder: Path) -> Iterator[Path]:
     for path in folder.iterdir():
-        if path.name.startswith((".", "_")):
+        if path.name.startswith((".", "_")) or path.stem.upper() == "README":
             continue
         if path.is_dir():
             yield from _walk(path)
