@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     rows = []
     for name in args.sets.split(","):
-        variants = [("lead vector + name words + time", False)]
+        variants = [("lead centroid + words + name words + weekday + time", False)]
         variants += [] if args.no_entities else [("+ extracted entities", True)]
         for features, use in variants:
             rows.append((name, features, evaluate(name, entities=use)))

@@ -187,7 +187,7 @@ def brief(
             story=next((s for s in clustered if s.id == story_id), None),
         )
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at)
+        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
         articles = store.articles(story.article_ids)
     written = []
     if wanted - {"terminal"}:
@@ -226,7 +226,7 @@ def _brief_each(
             store, list(one.article_ids), processes=processes, min_confidence=min_confidence, settings=settings,
             story=one,
         )
-        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at)
+        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
         articles = store.articles(story.article_ids)
         folder = out_dir / story.id
         folder.mkdir(parents=True, exist_ok=True)

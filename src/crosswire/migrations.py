@@ -77,5 +77,32 @@ m004_story_clustering = """
 """
 
 
+m005_story_summaries = """
+        CREATE TABLE story_summaries (      -- per story: the sums its score needs (stories.StorySummary bytes)
+            story_id TEXT PRIMARY KEY, data BLOB NOT NULL
+        );
+        CREATE TABLE term_frequencies (     -- per hashed word: how many clustered articles contain it
+            term INTEGER PRIMARY KEY, articles INTEGER NOT NULL
+        );
+        CREATE TABLE story_briefs (         -- the last brief written of each story, for its Developments
+            story_id TEXT PRIMARY KEY,
+            generated_at TEXT NOT NULL,
+            data TEXT NOT NULL              -- {"story": brief JSON story, "articles": brief JSON articles}
+        );
+        -- story_index now holds one row per time bucket ('lead:<bucket>'); the single index and the
+        -- assignment made without summaries are dropped, so the next run re-clusters every article once
+        DELETE FROM story_index;
+        DELETE FROM story_members;
+        DELETE FROM story_articles;
+        DELETE FROM stories;
+"""
+
+
 #: SQL scripts; each runs in one transaction together with its user_version bump.
-MIGRATIONS: list[str] = [m001_articles, m002_extractions, m003_checks_and_stories, m004_story_clustering]
+MIGRATIONS: list[str] = [
+    m001_articles,
+    m002_extractions,
+    m003_checks_and_stories,
+    m004_story_clustering,
+    m005_story_summaries,
+]

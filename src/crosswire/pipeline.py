@@ -133,43 +133,72 @@ def run_stories(store: Store, *, embedder: Embedder | None = None, params: Story
     """Cluster every stored article not yet in a story, on top of the saved assignment; store the stories.
 
     New articles are taken in publication order (undated last). Their lead vectors are cached in the
-    store; articles without an extraction yet are clustered on their vector and date alone.
+    store; articles without an extraction yet are clustered on their text, vector and date alone.
+    Only what the new articles touch is read and written: the index buckets of their periods, the
+    summaries of the stories near them, the frequencies of their words, and the stories they join.
 
     Returns:
-        list[Story]: every story, oldest first.
+        list[Story]: every story.
     """
     from crosswire import stories as clustering
 
-    members = [clustering.Member(*row) for row in store.story_members()]
-    before = {m.article_id: m.story_id for m in members}
     new_ids = store.unclustered_ids()
     if new_ids:
-        state = clustering.restore(
-            members,
-            lambda ids: store.article_vectors(ids, model=clustering.VECTOR_MODEL),
-            index_blob=store.story_index(),
-            params=params,
+        state = clustering.StoryState(
+            params=params or clustering.StoryParams(), backing=StoreBacking(store), count=store.story_count()
         )
+        assert state.index is not None
+        state.index.loader, state.index.known = store.story_index_bucket, store.story_index_names()
         new = clustering.stream_order(store.articles(new_ids))
         vectors = lead_vectors(store, new, embedder=embedder)
         extractions = store.extractions(new_ids)
         clustering.assign_stories(
             [clustering.story_item(a, vectors[a.id], extractions.get(a.id)) for a in new], state=state
         )
-        changed = [m for m in state.members() if before.get(m.article_id) != m.story_id]
-        store.save_story_state(
-            [(m.article_id, m.position, m.story_id, m.entities, m.day) for m in changed],
-            index=clustering.dump_index(state),
+        _save_story_state(store, state)
+    return store.stories()
+
+
+class StoreBacking:
+    """``stories.StoryBacking`` over the store: what a clustering run reads lazily."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def stories_at(self, positions: Sequence[int]) -> Mapping[int, str]:
+        return self.store.story_ids_at(positions)
+
+    def stories_of(self, article_ids: Sequence[str]) -> Mapping[str, str]:
+        return self.store.story_ids_of(article_ids)
+
+    def summaries(self, story_ids: Sequence[str]) -> Mapping[str, Any]:
+        from crosswire.stories import StorySummary
+
+        return {sid: StorySummary.from_bytes(sid, blob) for sid, blob in self.store.story_summaries(story_ids).items()}
+
+    def frequencies(self, terms: Sequence[int]) -> Mapping[int, int]:
+        return self.store.term_frequencies(terms)
+
+
+def _save_story_state(store: Store, state: Any) -> None:
+    """Write what a clustering run changed, then rebuild just the stories it touched."""
+    from crosswire import stories as clustering
+    from crosswire.store import StoryChange
+
+    merged = {gone: state.resolve(gone) for gone in state.merged}
+    changed = sorted({state.resolve(s) for s in state.changed})
+    store.save_story_state(
+        StoryChange(
+            members=[(m.article_id, m.position, m.story_id, m.entities, m.day) for m in state.added],
+            merged=merged,
+            summaries={sid: state.summaries[sid].to_bytes() for sid in changed},
+            frequencies=dict(state.new_frequencies),
+            buckets=state.index.dump(),
         )
-        assignment = state.stories()
-    else:
-        assignment = {}
-        for member in sorted(members, key=lambda m: m.position):
-            assignment.setdefault(member.story_id, []).append(member.article_id)
+    )
+    assignment = store.story_member_ids(changed)
     articles = {a.id: a for a in store.articles([a for ids in assignment.values() for a in ids])}
-    found = clustering.build_stories(assignment, articles)
-    store.save_stories(found)
-    return found
+    store.update_stories(clustering.build_stories(assignment, articles), removed=list(merged))
 
 
 def lead_vectors(store: Store, articles: Sequence[Article], *, embedder: Embedder | None = None) -> dict[str, Any]:
@@ -223,12 +252,27 @@ def run_check(
     return result
 
 
-def build_story_brief(store: Store, story: Story, check: CheckResult, *, generated_at: str) -> Brief:
-    """Assemble the brief of a checked story from what the store holds."""
-    from crosswire.report import build_brief
+def build_story_brief(
+    store: Store, story: Story, check: CheckResult, *, generated_at: str, history: bool = False
+) -> Brief:
+    """Assemble the brief of a checked story from what the store holds.
+
+    With ``history``, the story's previous brief (if one was written) gives it a Developments
+    section, and this brief is remembered as the previous one for next time.
+    """
+    from crosswire.report import PreviousBrief, build_brief
+    from crosswire.report.json import article_json, story_json
 
     articles = store.articles(story.article_ids)
-    return build_brief(story, articles, store.extractions(story.article_ids), check, generated_at=generated_at)
+    last = store.last_brief(story.id) if history else None
+    previous = PreviousBrief(last[0], last[1]["story"], last[1]["articles"]) if last else None
+    brief = build_brief(story, articles, store.extractions(story.article_ids), check, generated_at=generated_at,
+                        previous=previous)
+    if history:
+        current = {"story": story_json(brief), "articles": [article_json(a) for a in articles]}
+        current["story"].pop("developments", None)
+        store.save_last_brief(story.id, generated_at, current)
+    return brief
 
 
 def story_brief_json(

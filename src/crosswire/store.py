@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,25 @@ from crosswire.migrations import MIGRATIONS
 from crosswire.model import Article, CheckResult, Extraction, Story, from_dict, to_dict
 
 DEFAULT_DB = "crosswire.db"
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """What one clustering run changed (``pipeline.run_stories`` fills it from ``StoryState``).
+
+    Attributes:
+        members: new ``(article_id, position, story_id, entity keys, day)`` rows.
+        merged: story merged away -> story it went into.
+        summaries: story id -> its ``StorySummary`` bytes, for the stories that changed.
+        frequencies: hashed word -> how many of the new articles contain it.
+        buckets: index bucket name -> its bytes, for the buckets that changed.
+    """
+
+    members: Sequence[tuple[str, int, str, Sequence[str], float | None]]
+    merged: Mapping[str, str]
+    summaries: Mapping[str, bytes]
+    frequencies: Mapping[int, int]
+    buckets: Mapping[str, bytes]
 _ARTICLE_COLUMNS = (
     "id",
     "text",
@@ -250,32 +270,102 @@ class Store:
                 [(aid, model, numpy.asarray(v, dtype="<f4").tobytes()) for aid, v in vectors.items()],
             )
 
-    def story_members(self) -> list[tuple[str, int, str, list[str], float | None]]:
-        """``(article_id, position, story_id, entity keys, day)`` of every clustered article, in arrival order."""
-        rows = self.conn.execute(
-            "SELECT article_id, position, story_id, entities, day FROM story_members ORDER BY position"
-        ).fetchall()
-        return [(aid, pos, sid, json.loads(ents), day) for aid, pos, sid, ents, day in rows]
+    def story_count(self) -> int:
+        """How many articles have been placed in stories."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM story_members").fetchone()[0])
 
-    def save_story_state(
-        self, members: Sequence[tuple[str, int, str, Sequence[str], float | None]], *, index: bytes | None
-    ) -> None:
-        """Upsert the clustering assignment (and the ANN index bytes) in one transaction."""
+    def story_ids_at(self, positions: Iterable[int]) -> dict[int, str]:
+        """Story id of the clustered articles at these arrival positions."""
+        return dict(self._select_in("SELECT position, story_id FROM story_members WHERE position IN", positions))
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Story id of these clustered articles."""
+        return dict(self._select_in("SELECT article_id, story_id FROM story_members WHERE article_id IN", article_ids))
+
+    def story_member_ids(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Article ids of these stories, in arrival order."""
+        found: dict[str, list[str]] = {}
+        rows = self._select_in("SELECT story_id, article_id, position FROM story_members WHERE story_id IN", story_ids)
+        for story_id, article_id, _ in sorted(rows, key=lambda row: row[2]):
+            found.setdefault(story_id, []).append(article_id)
+        return found
+
+    def story_summaries(self, story_ids: Iterable[str]) -> dict[str, bytes]:
+        return {sid: bytes(blob) for sid, blob in self._select_in(
+            "SELECT story_id, data FROM story_summaries WHERE story_id IN", story_ids)}
+
+    def term_frequencies(self, terms: Iterable[int]) -> dict[int, int]:
+        return dict(self._select_in("SELECT term, articles FROM term_frequencies WHERE term IN", terms))
+
+    def story_index_names(self) -> set[str]:
+        """Names of the saved time buckets of the lead-vector index."""
+        rows = self.conn.execute("SELECT name FROM story_index WHERE name LIKE 'lead:%'").fetchall()
+        return {r[0].removeprefix("lead:") for r in rows}
+
+    def story_index_bucket(self, name: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM story_index WHERE name = ?", (f"lead:{name}",)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_story_state(self, change: StoryChange) -> None:
+        """Save what one clustering run changed, all in one transaction: new members, merges, the
+        summaries of changed stories, word frequencies and the changed index buckets."""
         with self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO story_members (article_id, position, story_id, entities, day) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [(aid, pos, sid, _dumps(list(ents)), day) for aid, pos, sid, ents, day in members],
+                [(aid, pos, sid, _dumps(list(ents)), day) for aid, pos, sid, ents, day in change.members],
             )
-            if index is not None:
+            for gone, keep in change.merged.items():
+                self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (keep, gone))
+                self.conn.execute("DELETE FROM story_summaries WHERE story_id = ?", (gone,))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_summaries (story_id, data) VALUES (?, ?)", change.summaries.items()
+            )
+            self.conn.executemany(
+                "INSERT INTO term_frequencies (term, articles) VALUES (?, ?) "
+                "ON CONFLICT (term) DO UPDATE SET articles = articles + excluded.articles",
+                change.frequencies.items(),
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_index (name, items, data) VALUES (?, 0, ?)",
+                [(f"lead:{name}", blob) for name, blob in change.buckets.items()],
+            )
+
+    def update_stories(self, stories: Sequence[Story], *, removed: Iterable[str] = ()) -> None:
+        """Upsert these stories and drop ``removed`` ones (merged away), leaving the others untouched."""
+        with self.conn:
+            for story_id in [*removed, *(s.id for s in stories)]:
+                self.conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story_id,))
+                self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            for story in stories:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO story_index (name, items, data) VALUES ('lead', ?, ?)",
-                    (len(members), index),
+                    "INSERT INTO stories (id, headline, data, updated_at) VALUES (?, ?, ?, ?)",
+                    (story.id, story.headline, _dumps(to_dict(story)), _now()),
+                )
+                self.conn.executemany(
+                    "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                    [(story.id, a) for a in story.article_ids],
                 )
 
-    def story_index(self) -> bytes | None:
-        row = self.conn.execute("SELECT data FROM story_index WHERE name = 'lead'").fetchone()
-        return bytes(row[0]) if row else None
+    def last_brief(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
+        """``(generated_at, {"story": ..., "articles": [...]})`` of the story's last brief, if any."""
+        sql = "SELECT generated_at, data FROM story_briefs WHERE story_id = ?"
+        row = self.conn.execute(sql, (story_id,)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def save_last_brief(self, story_id: str, generated_at: str, data: Mapping[str, Any]) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO story_briefs (story_id, generated_at, data) VALUES (?, ?, ?)",
+                (story_id, generated_at, _dumps(data)),
+            )
+
+    def _select_in(self, sql: str, keys: Iterable[Any]) -> list[tuple[Any, ...]]:
+        """Rows of ``sql + (?, ?, ...)`` over ``keys``, 500 at a time."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(list(keys), 500):
+            rows.extend(self.conn.execute(f"{sql} ({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return rows
 
     def unclustered_ids(self) -> list[str]:
         """Ids of stored articles not yet assigned to a story."""
@@ -302,6 +392,6 @@ def _statements(script: str) -> Iterator[str]:
         yield buffer.strip()
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy
 import pytest
 
 from crosswire.model import Article
 from crosswire.stories import (
-    Member,
+    LeadIndex,
     StoryItem,
     StoryParams,
+    StoryState,
+    StorySummary,
     assign_stories,
+    body_terms,
     build_stories,
-    dump_index,
     entity_keys,
     lead_text,
+    lead_weekday,
     publication_day,
-    restore,
     story_id_for,
     stream_order,
 )
+from crosswire.stories.sparse import Sparse
 
 RNG = numpy.random.default_rng(3)
 CENTRES = RNG.standard_normal((4, 384)).astype(numpy.float32)
@@ -32,7 +37,11 @@ def vector(centre: int | numpy.ndarray, noise: float = 0.25) -> numpy.ndarray:
 
 
 def item(name: str, v: numpy.ndarray, day: float | None = 20000.0, dup: str | None = None) -> StoryItem:
-    return StoryItem(name, v, frozenset(), day, dup)
+    return StoryItem(name, v, {}, frozenset(), day, dup)
+
+
+def words(tokens: list[str]) -> Counter[int]:
+    return body_terms(Article("x", " ".join(tokens)))
 
 
 def test_new_articles_join_existing_stories_incrementally() -> None:
@@ -130,17 +139,81 @@ def test_stream_order_puts_undated_and_doubtful_last() -> None:
     assert [a.id for a in stream_order(articles)] == ["a", "b", "y", "z"]
 
 
+class SnapshotBacking:
+    """What the store would hand a restored state: a finished state's members, summaries and frequencies."""
+
+    def __init__(self, state: StoryState) -> None:
+        self.members = state.members()
+        self.summary_bytes = {sid: summary.to_bytes() for sid, summary in state.summaries.items()}
+        self.counts = dict(state.frequency)
+
+    def stories_at(self, positions):
+        return {m.position: m.story_id for m in self.members if m.position in set(positions)}
+
+    def stories_of(self, article_ids):
+        return {m.article_id: m.story_id for m in self.members if m.article_id in set(article_ids)}
+
+    def summaries(self, story_ids):
+        return {s: StorySummary.from_bytes(s, self.summary_bytes[s]) for s in story_ids if s in self.summary_bytes}
+
+    def frequencies(self, terms):
+        return {t: self.counts[t] for t in terms if t in self.counts}
+
+
 def test_restore_continues_exactly_where_it_stopped() -> None:
-    first = [item(f"p{i}", vector(i % 2)) for i in range(10)]
-    later = [item(f"q{i}", vector(i % 3)) for i in range(10)]
-    straight = assign_stories(first + later).stories()
+    words = [Counter({i: 2, 100 + i % 2: 1}) for i in range(20)]
+    first = [StoryItem(f"p{i}", vector(i % 2), words[i], day=20000.0 + i) for i in range(10)]
+    later = [StoryItem(f"q{i}", vector(i % 3), words[10 + i], day=20005.0 + i) for i in range(10)]
+    straight = assign_stories(first + later)
     state = assign_stories(first)
-    vectors = {i.article_id: i.vector for i in first}
-    members = state.members()
-    for blob in (dump_index(state), None):
-        again = restore(members, lambda ids: {a: vectors[a] for a in ids}, index_blob=blob)
-        assert assign_stories(later, state=again).stories() == straight
-    assert isinstance(members[0], Member)
+    blobs = state.index.dump()
+    index = LeadIndex(loader=blobs.get, known=set(blobs))
+    again = StoryState(backing=SnapshotBacking(state), count=state.count, index=index)
+    assign_stories(later, state=again)
+    assert {m.article_id: m.story_id for m in again.members()} == {
+        m.article_id: m.story_id for m in straight.members() if m.article_id.startswith("q")
+    }
+    assert again.merged == {k: v for k, v in straight.merged.items() if k not in state.merged}
+
+
+def test_summary_survives_its_bytes() -> None:
+    state = assign_stories([StoryItem("a", vector(0), Counter({5: 2, 9: 1}), frozenset({"veltmar"}), 20000.0,
+                                      weekday=2)])
+    [summary] = state.summaries.values()
+    again = StorySummary.from_bytes(summary.story_id, summary.to_bytes())
+    assert (again.first, again.size, again.first_day, again.weekdays) == (0, 1, 20000.0, [0, 0, 1, 0, 0, 0, 0])
+    assert numpy.allclose(again.lead, summary.lead)
+    assert again.terms.dot(summary.terms) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_sparse_dot_and_capped_sum() -> None:
+    left = Sparse(numpy.array([1, 4, 9], dtype=numpy.int32), numpy.array([0.5, 0.5, 1.0], dtype=numpy.float32))
+    right = Sparse(numpy.array([4, 9, 12], dtype=numpy.int32), numpy.array([2.0, 1.0, 3.0], dtype=numpy.float32))
+    assert left.dot(right) == pytest.approx(2.0)
+    summed = left.plus(right, cap=2)
+    assert summed.ids.tolist() == [4, 12] and summed.weights.tolist() == [2.5, 3.0]
+
+
+def test_shared_rare_words_keep_two_similar_events_apart() -> None:
+    """Two pirate captures in one sea: same topic words, different ships and counts."""
+    topic = vector(0, 0.0)
+    base = ["pirates", "aden"]
+    mysore = [*base, "mysore", "23", "ethiopian", "commandos", "trawler", "yemeni"]
+    sukanya = [*base, "sukanya", "26", "2011", "november", "frigate", "interdicts"]
+    filler = [[f"other{i}", f"thing{i}", "pirates", "aden"] for i in range(200)]  # the topic words are common
+    items = [StoryItem(f"f{i}", vector(i % 3 + 1), words(w)) for i, w in enumerate(filler)]
+    # every lead is about as close to every other (cos ~0.55): only the words tell the two events apart
+    items += [StoryItem(f"{k}{i}", vector(topic, 0.9), words(w)) for i in range(3) for k, w in
+              (("m", mysore), ("s", sukanya))]
+    stories = assign_stories(items).stories()
+    assert stories[story_id_for("m0")] == ["m0", "m1", "m2"]
+    assert stories[story_id_for("s0")] == ["s0", "s1", "s2"]
+
+
+def test_dated_articles_far_apart_are_not_compared() -> None:
+    same = vector(0, 0.0)
+    state = assign_stories([item("then", same, day=10000.0), item("now", same, day=10500.0)])
+    assert len(state.stories()) == 2
 
 
 def test_entity_keys_are_name_words_without_sentence_openers() -> None:
@@ -154,3 +227,24 @@ def test_entity_keys_are_name_words_without_sentence_openers() -> None:
 def test_lead_text_is_title_and_first_sentences() -> None:
     article = Article("a", "One. Two! Three? Four.", title="Head")
     assert lead_text(article) == "Head. One. Two! Three?"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Navy captures pirates", "The Indian navy on Saturday captured 23 pirates.", 5),
+        ("Quake", "A 4.6 quake struck on Thursday. On Friday, aftershocks.", 3),
+        ("No day", "Nothing said about when.", None),
+    ],
+)
+def test_lead_weekday_is_the_first_day_the_lead_names(title: str, text: str, expected: int | None) -> None:
+    assert lead_weekday(Article("a", text, title=title)) == expected
+
+
+@pytest.mark.parametrize(("weekday", "stories"), [(5, 1), (1, 2), (None, 1)])
+def test_undated_article_weighs_the_weekday_its_lead_names(weekday: int | None, stories: int) -> None:
+    same = vector(0, 0.0)
+    lookalike = same + 0.5 * CENTRES[1] / numpy.linalg.norm(CENTRES[1]) * numpy.linalg.norm(same)
+    lookalike = (lookalike / numpy.linalg.norm(lookalike)).astype(numpy.float32)  # cos 0.89
+    items = [StoryItem("a", same, weekday=5, day=None), StoryItem("b", lookalike, weekday=weekday, day=None)]
+    assert len(assign_stories(items, params=StoryParams(join_threshold=0.85)).stories()) == stories

@@ -4,6 +4,7 @@
 also takes the article texts, to show evidence in place)::
 
     brief = build_brief(story, articles, extractions, check, generated_at=now)
+    brief = build_brief(..., previous=PreviousBrief(then, old_story_json, old_articles_json))  # + Developments
     render_terminal(brief, console)
     Path("brief.md").write_text(render_markdown(brief))
     Path("brief.html").write_text(render_html(brief, {a.id: a for a in articles}))
@@ -12,7 +13,7 @@ also takes the article texts, to show evidence in place)::
 
 from __future__ import annotations
 
-from crosswire.report.brief import Brief, build_brief
+from crosswire.report.brief import Brief, PreviousBrief, StoryHistory, build_brief
 from crosswire.report.html import render_html, render_index_html
 from crosswire.report.json import SCHEMA_ID, SCHEMA_PATH, render_json
 from crosswire.report.markdown import render_markdown
@@ -22,6 +23,8 @@ __all__ = [
     "SCHEMA_ID",
     "SCHEMA_PATH",
     "Brief",
+    "PreviousBrief",
+    "StoryHistory",
     "build_brief",
     "render_html",
     "render_index_html",

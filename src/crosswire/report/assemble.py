@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.model import Article, CheckResult, Extraction, Story
-from crosswire.report.brief import Brief, Citation, Scope, SourceRef
+from crosswire.report.brief import Brief, Citation, PreviousBrief, Scope, SourceRef, StoryHistory
 
 
 @dataclass(frozen=True)
@@ -230,3 +230,15 @@ def no_contradictions_message(articles: int, independent: int) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def with_history(brief: Brief, articles: Sequence[Article], previous: PreviousBrief) -> Brief:
+    """``brief`` with its Developments section: what changed since ``previous``."""
+    from dataclasses import replace
+
+    from crosswire.developments import compare_briefs
+    from crosswire.report.json import article_json, story_json
+
+    listed = [*previous.articles, *(article_json(a) for a in articles)]
+    changes = compare_briefs(previous.story, story_json(brief), articles=listed)
+    return replace(brief, developments=StoryHistory(previous.generated_at, changes))

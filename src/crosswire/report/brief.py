@@ -13,9 +13,10 @@ highlights it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
+from crosswire.developments import Developments
 from crosswire.model import Article, CheckResult, Extraction, FactStatus, Story
 
 Cell = Literal["supports", "contradicts", "silent"]
@@ -192,6 +193,41 @@ class AgreementMatrix:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviousBrief:
+    """The previous brief of a story, as its brief JSON: ``story`` (one entry of ``stories``), the
+    ``articles`` it listed, and when it was written."""
+
+    generated_at: str
+    story: Mapping[str, Any]
+    articles: Sequence[Mapping[str, Any]] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryHistory:
+    """The Developments section: what changed since the brief written at ``since``."""
+
+    since: str
+    changes: Developments
+
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """The non-empty parts, titled, in reading order (each renderer lays them out its own way)."""
+        changes = self.changes
+        figures = [f"{c.unit}: {_values(c.before)} → {_values(c.now)}" for c in changes.changed_figures]
+        parts = [
+            ("New facts", list(changes.new_facts)),
+            ("Now confirmed", list(changes.newly_confirmed)),
+            ("New contradictions", list(changes.new_contradictions)),
+            ("Figures changed", figures),
+            ("Sources added", list(changes.sources_added)),
+        ]
+        return [(title, lines) for title, lines in parts if lines]
+
+
+def _values(values: Sequence[float]) -> str:
+    return ", ".join(f"{v:g}" for v in values) or "none"
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything the renderers show for one story."""
 
@@ -208,6 +244,7 @@ class Brief:
     timeline: tuple[TimelineEntry, ...]
     scorecard: tuple[ScoreRow, ...]
     matrix: AgreementMatrix
+    developments: StoryHistory | None = None  # what changed since the previous brief, when there was one
 
     @property
     def empty(self) -> bool:
@@ -233,6 +270,7 @@ def build_brief(
     check: CheckResult,
     *,
     generated_at: str,
+    previous: PreviousBrief | None = None,
 ) -> Brief:
     """Build the brief of one story.
 
@@ -242,10 +280,15 @@ def build_brief(
         extractions: extraction per article id; a missing one counts as nothing extracted.
         check: the cross-check of this story.
         generated_at: ISO timestamp written into the brief, the only non-deterministic field.
+        previous: the story's previous brief, when it had one: the brief then gets a Developments
+            section (new facts, facts now confirmed, new contradictions, changed figures, new sources).
 
     Returns:
         A ``Brief``; with no articles, an empty brief whose scope note says so.
     """
     from crosswire.report import assemble
 
-    return assemble.assemble_brief(story, articles, extractions, check, generated_at=generated_at)
+    brief = assemble.assemble_brief(story, articles, extractions, check, generated_at=generated_at)
+    if previous is None:
+        return brief
+    return assemble.with_history(brief, articles, previous)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.model import Article
-from crosswire.report.brief import Brief, Citation, FactLine, ScoreRow, SideLine
+from crosswire.report.brief import Brief, Citation, FactLine, ScoreRow, SideLine, StoryHistory
 
 SCHEMA_ID = "crosswire.brief/v1"
 SCHEMA_PATH = Path(__file__).with_name("brief.schema.json")
@@ -118,4 +118,19 @@ def story_json(brief: Brief) -> dict[str, Any]:
         "agreement": {"article_ids": [brief.source(n).article_id for n in brief.matrix.numbers],
                       "rows": [{"fact_id": row.fact_id, "label": row.label, "status": row.status,
                                 "cells": list(row.cells)} for row in brief.matrix.rows]},
+        **({"developments": developments_json(brief.developments)} if brief.developments else {}),
+    }
+
+
+def developments_json(history: StoryHistory) -> dict[str, Any]:
+    """The Developments section: what changed since the previous brief (written at ``since``)."""
+    changes = history.changes
+    return {
+        "since": history.since,
+        "new_facts": list(changes.new_facts),
+        "newly_confirmed": list(changes.newly_confirmed),
+        "new_contradictions": list(changes.new_contradictions),
+        "changed_figures": [{"unit": c.unit, "before": list(c.before), "now": list(c.now)}
+                            for c in changes.changed_figures],
+        "sources_added": list(changes.sources_added),
     }

@@ -41,6 +41,7 @@ def render_markdown(brief: Brief) -> str:
         return f"# {md_text(brief.scope.headline)}\n\n" + "\n".join(brief.scope.notes) + "\n"
     parts = [
         _header(brief),
+        *([_developments(brief)] if brief.developments else []),
         _takeaways(brief),
         _disputed(brief),
         _verify(brief),
@@ -68,6 +69,17 @@ def _header(brief: Brief) -> str:
     ]
     lines += [f"> {note}" for note in scope.notes]
     return "\n".join(lines) + ("\n" if scope.notes else "")
+
+
+def _developments(brief: Brief) -> str:
+    assert brief.developments is not None
+    lines = [f"## Developments since {day(brief.developments.since)}", ""]
+    sections = brief.developments.sections()
+    if not sections:
+        lines.append("Nothing new since the previous brief.")
+    for title, items in sections:
+        lines += [f"**{title}**", ""] + [f"- {md_text(item)}" for item in items] + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _takeaways(brief: Brief) -> str:

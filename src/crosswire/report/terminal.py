@@ -24,6 +24,8 @@ def render_terminal(brief: Brief, console: Console) -> None:
     console.print(_header(brief))
     if brief.empty:
         return
+    if brief.developments:
+        console.print(_developments(brief))
     console.print(_takeaways(brief))
     console.print(_disputed(brief))
     console.print(_verify(brief))
@@ -48,6 +50,20 @@ def _header(brief: Brief) -> Panel:
     for note in scope.notes:
         body.append(f"\n{note}", "italic")
     return Panel(body, title=Text(scope.headline, "bold"), title_align="left")
+
+
+def _developments(brief: Brief) -> Group:
+    assert brief.developments is not None
+    lines: list[Text] = [Text(f"Developments since {day(brief.developments.since)}", "bold underline")]
+    sections = brief.developments.sections()
+    if not sections:
+        lines.append(Text("Nothing new since the previous brief.", "italic"))
+    for title, items in sections:
+        lines.append(Text(title, "bold"))
+        lines += [Text(f"  • {item}") for item in items[:SHOWN]]
+        if len(items) > SHOWN:
+            lines.append(Text(f"  … and {len(items) - SHOWN} more", "italic"))
+    return Group(*lines, Text())
 
 
 def _takeaways(brief: Brief) -> Group:

@@ -1,0 +1,129 @@
+"""What story clustering reads from one article: its lead text, word terms, name words, weekday and date.
+
+Terms and names are hashed to integer ids (``term_id``) so that the stream's document frequencies
+and each story's summed term vector stay compact at 100k articles.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from crosswire.model import Article, Extraction
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+TERM_BITS = 22  # term ids live in [0, 2**22): collisions between two real words are about 1 in 4 million
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’\-]{2,}")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_STOPWORDS = _word_set(
+    "the and but for with from this that these those his her their its our your they she him them what when "
+    "where who why how there here then after before while about into over under said says mr mrs ms dr "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+)
+_COMMON = _word_set(
+    "police officers authorities officials residents people according despite during some many more most "
+    "one two three several all not also"
+)
+_FUNCTION_WORDS = _word_set(
+    "the a an and or but of to in on at for with from by as is was were be been are it its this that these those "
+    "he she they his her their we our you not no said says say will would could has have had after before over "
+    "into about than then there which who whom what when where while also more most"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
+
+
+def term_id(word: str) -> int:
+    """The stable id of a lower-cased word (CRC-32 folded to ``TERM_BITS`` bits)."""
+    return zlib.crc32(word.encode("utf-8")) & ((1 << TERM_BITS) - 1)
+
+
+def lead_text(article: Article, *, sentences: int = 3, max_chars: int = 1200) -> str:
+    """The text embedded for clustering: the title and the first ``sentences`` sentences."""
+    body = article.text.strip()
+    title = (article.title or "").strip()
+    if title and body.startswith(title):
+        title = ""
+    parts = [p.strip() for p in _SENTENCE_END.split(body[: max_chars * 2]) if p and p.strip()]
+    lead = " ".join(parts[:sentences])
+    return (f"{title}. {lead}" if title else lead)[:max_chars]
+
+
+def body_terms(article: Article, *, max_chars: int = 6000) -> Counter[int]:
+    """How often each word of the title and text occurs (function words left out), by term id.
+
+    Numbers count as words, so '23 pirates' and 'magnitude 4.6' are terms like any other.
+    """
+    text = f"{article.title or ''}\n{article.text[:max_chars]}"
+    words = (w.lower() for w in _WORD.findall(text))
+    return Counter(term_id(w) for w in words if w not in _FUNCTION_WORDS)
+
+
+def entity_keys(article: Article, extraction: Extraction | None = None, *, max_chars: int = 3000) -> frozenset[str]:
+    """Name words of an article, lower-cased: its capitalised words (a sentence's first word only when
+    it is not a common one), plus the words of its extracted named entities when it has an extraction.
+
+    Words, not phrases, so that 'MV Corran Star' and 'the Corran Star' share keys; the score weights
+    each key by its rarity, so 'Veltmar' counts and 'Police' hardly does.
+    """
+    text = f"{article.title or ''}\n{article.text[:max_chars]}"
+    keys = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(0).lower()
+        before = text[max(0, match.start() - 4) : match.start()].rstrip(" \t")
+        sentence_start = not before or before[-1] in "\n.!?\"'“‘:"
+        if word not in _STOPWORDS and not (sentence_start and word in _COMMON):
+            keys.add(word)
+    if extraction is not None:
+        for mention in extraction.mentions:
+            if mention.label in ENTITY_LABELS:
+                keys.update(w.lower() for w in _CAPITALISED.findall(mention.text) if w.lower() not in _STOPWORDS)
+    return frozenset(keys)
+
+
+def lead_weekday(article: Article) -> int | None:
+    """The first weekday the lead names (0 = Monday), or None: news leads name the day of the event."""
+    match = _WEEKDAY.search(lead_text(article))
+    return WEEKDAYS.index(match.group(1).lower()) if match else None
+
+
+def publication_day(article: Article) -> tuple[float | None, str | None]:
+    """The publication time in days since 1970, or None with the reason it is not used."""
+    if not article.published_at:
+        return None, "no date"
+    when = _parse_time(article.published_at)
+    if when is None:
+        return None, f"unreadable date {article.published_at!r}"
+    seen = _parse_time(article.ingested_at) if article.ingested_at else None
+    if seen is not None and when > seen + timedelta(days=1):
+        return None, f"date {article.published_at[:10]} is after it was ingested"
+    if when < EARLIEST:
+        return None, f"date {article.published_at[:10]} is before 1900"
+    return when.timestamp() / 86400.0, None
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def stream_order(articles: Iterable[Article]) -> list[Article]:
+    """Publication order, articles without a usable date last, ties by id."""
+    keyed = [(publication_day(article)[0], article.id, article) for article in articles]
+    keyed.sort(key=lambda row: (row[0] is None, row[0] or 0.0, row[1]))
+    return [row[2] for row in keyed]
