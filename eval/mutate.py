@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from crosswire.check.contradict import TITLES as TITLE_WORDS
-from crosswire.check.contradict import role_head
 from crosswire.check.entities import same_given_name
-from crosswire.model import Article, Extraction
+from crosswire.check.roles import offices
+from crosswire.model import Article, Extraction, Person
 
 KINDS = ("person-name", "role", "number", "date", "place", "negation", "attribution")
 GIVEN_NAMES = ["Marcus", "Dolores", "Trevor", "Yolanda", "Lionel", "Priscilla", "Desmond", "Harriet", "Rupert"]
@@ -51,13 +50,47 @@ def _copy(article: Article, start: int, end: int, new: str, kind: str, suffix: s
     return Change(kind, copy, start, article.text[start:end], new)
 
 
+INSTITUTION_WORDS = frozenset(
+    ["police", "county", "hospital", "park", "street", "drive", "avenue", "road", "way", "lane", "boulevard"]
+    + ["school", "church", "center", "centre", "department", "office", "university", "college", "city", "news"]
+    + ["township", "medical", "memorial", "high", "deputies", "officers", "sheriff", "state", "court", "jail"]
+)
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.-]*$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to)\s+$")
+
+
+def real_person(article: Article, extraction: Extraction, person: Person) -> bool:
+    """Whether a mention is a real person with a given and a family name, so that renaming its given
+    name makes a person-name conflict (otherwise the test measures the mutator, not the check).
+
+    Written 'Given [Middle] Family', every word capitalised and alphabetic; tagged PERSON by the NER and
+    inside no place or organisation; no word of it an institution word ('Warren Police', 'Allen Park',
+    "Gloucester County Sheriff's Office", 'Keo Way'); not the start of a longer proper name ('Ben Taub
+    Hospital'); not written after a place preposition ('a home in Broken Arrow').
+    """
+    text = article.text
+    written = text[person.start : person.end]
+    if len(person.given) <= 2 or not person.family or not written.startswith(person.given):
+        return False
+    tokens = written.split()
+    if not 2 <= len(tokens) <= 4 or not all(_NAME_WORD.match(token) for token in tokens):
+        return False
+    if any(token.lower().strip(".'’") in INSTITUTION_WORDS for token in tokens):
+        return False
+    mentions = extraction.mentions
+    if not any(m.label == "PERSON" and m.start <= person.start and person.end <= m.end for m in mentions):
+        return False
+    if any(m.label != "PERSON" and m.start < person.end and person.start < m.end for m in mentions):
+        return False
+    following = re.match(r"\s+([A-Z][a-z]+)", text[person.end :])
+    if following is not None and following.group(1).lower() in INSTITUTION_WORDS:
+        return False
+    return not _PLACE_BEFORE.search(text[max(0, person.start - 8) : person.start])
+
+
 def _given(article: Article, extraction: Extraction, rng: random.Random) -> Change | None:
     claims = _claim_sentences(extraction)
-    people = [
-        p
-        for p in extraction.people
-        if p.sentence in claims and len(p.given) > 2 and p.family and article.text[p.start : p.end].startswith(p.given)
-    ]
+    people = [p for p in extraction.people if p.sentence in claims and real_person(article, extraction, p)]
     if not people:
         return None
     person = rng.choice(people)
@@ -68,9 +101,7 @@ def _given(article: Article, extraction: Extraction, rng: random.Random) -> Chan
 def _role(article: Article, extraction: Extraction, rng: random.Random) -> Change | None:
     claims = _claim_sentences(extraction)
     people = [
-        p
-        for p in extraction.people
-        if p.sentence in claims and p.role and p.role_start is not None and role_head(p.role) in TITLE_WORDS
+        p for p in extraction.people if p.sentence in claims and p.role and p.role_start is not None and offices(p.role)
     ]
     if not people:
         return None
@@ -80,7 +111,8 @@ def _role(article: Article, extraction: Extraction, rng: random.Random) -> Chang
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z.]*", role_text))
     if not tokens:
         return None
-    head = next((t for t in tokens if t.group().lower() == role_head(role_text)), None)
+    heads = {office.head for office in offices(role_text)}
+    head = next((t for t in reversed(tokens) if t.group().lower() in heads), None)
     if head is None:
         return None
     options = [t for t in TITLES if t.lower() not in role_text.lower()]

@@ -91,3 +91,22 @@ def test_people_no_appositive_role_in_a_headline(extract, text, name, role):
 def test_people_family_name_tagged_as_place_is_a_person(extract, text):
     mentions = [m for m in extract(text).mentions if "Witkoff" in m.text]
     assert mentions and all(m.label == "PERSON" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Coroner Hector Alfaro", ("Coroner", "Hector", "Alfaro")),  # nameparser does not know 'Coroner'
+        ("Chief Judge Coroner Gene Proctor", ("Chief Judge Coroner", "Gene", "Proctor")),
+        ("Trooper Ann Lee", ("Trooper", "Ann", "Lee")),
+        ("Chief Deputy Don Fiebiger", ("Chief Deputy", "Don", "Fiebiger")),
+        ("Dean Roberts", ("", "Dean", "Roberts")),  # a given name that is also a title
+        ("Dean Allen Roberts", ("", "Dean", "Roberts")),
+        ("Coroner Alfaro", ("", "Coroner", "Alfaro")),  # too short to tell: left to nameparser
+        ("Steven Witkoff", ("", "Steven", "Witkoff")),
+    ],
+)
+def test_split_name_reads_leading_titles_as_titles(text, expected):
+    from crosswire.extract.people import split_name
+
+    assert split_name(text) == expected

@@ -8,8 +8,9 @@ Example::
 
 Stages, each its own module: ``entities`` (resolve people/orgs/places), ``align`` (claims -> facts,
 blocked so cost grows about linearly), the checks registered in ``context.CHECKS`` (``contradict``
-for people, ``slots`` for numbers, dates, places and negation between aligned sentences, ``frames``
-for dates, places and negation between clause-level events) and the optional ``judge``.
+for people's names and quotes, ``roles`` for titles, ``slots`` for numbers, dates, places and
+negation between aligned sentences, ``frames`` for dates, places and negation between clause-level
+events) and the optional ``judge``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Protocol
 
 import numpy
 
-from crosswire.check import contradict, frames, slots  # noqa: F401  (registers the built-in checks)
+from crosswire.check import contradict, frames, roles, slots  # noqa: F401  (registers the built-in checks)
 from crosswire.check.align import (
     ClaimUnit,
     FactCluster,

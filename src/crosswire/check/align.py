@@ -20,16 +20,43 @@ from dataclasses import dataclass, field
 import numpy
 
 from crosswire.check.entities import EntityIndex
-from crosswire.check.text import edited_copy, words
+from crosswire.check.text import GENERIC_ARGUMENTS, LIGHT_VERBS, edited_copy, words
 from crosswire.model import Article, Claim, Evidence, Extraction
 
 FACT_THRESHOLD = 0.72  # cosine (plus key bonus) needed to join a fact
+OTHER_CLAIM_MARGIN = 0.1  # more cosine (and no key bonus) when main clauses make other claims (``other_claim``)
 KEY_BONUS = 0.03  # added per shared entity / figure / date key, at most three times
 LSH_BANDS = 20
 LSH_BITS = 8
 EXACT_FACTS = 512  # below this many facts every fact is a candidate (exact search)
 KEY_FACTS = 48  # facts remembered per blocking key
 MAX_CANDIDATES = 256
+
+
+Event = tuple[str, frozenset[str]]
+"""A main clause's claim: its predicate stem and the stems of its subjects and objects."""
+
+
+def main_event(extraction: Extraction, sentence: int) -> Event | None:
+    """The claim a sentence's main clause makes ('spark', {'talk', 'flurry'}), or None when it has no
+    main clause with a content verb and named arguments (then only similarity can align it)."""
+    for frame in extraction.frames:
+        if frame.sentence != sentence or not frame.main or frame.reporting or frame.predicate in LIGHT_VERBS:
+            continue
+        arguments = frozenset(frame.subjects + frame.objects) - GENERIC_ARGUMENTS
+        if arguments:
+            return frame.predicate, arguments
+    return None
+
+
+def other_claim(a: Event | None, b: Event | None) -> bool:
+    """Whether two main clauses make different claims: both have one, with different predicates.
+
+    'The talks between Witkoff and Putin sparked speculation' and 'The outcome of the Witkoff-Putin
+    discussions represents a pivot point' both mention the meeting, but each asserts something else;
+    'The recent talks ... highlight the critical juncture' asserts a third thing about the same talks.
+    """
+    return a is not None and b is not None and a[0] != b[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +70,7 @@ class ClaimUnit:
     text: str
     keys: frozenset[str]
     score: float = 0.0
+    event: Event | None = None  # the claim its main clause makes (``main_event``), when it has one
 
     @property
     def evidence(self) -> Evidence:
@@ -56,6 +84,7 @@ class FactCluster:
     index: int
     members: list[int] = field(default_factory=list)  # indexes into the claim list
     keys: set[str] = field(default_factory=set)
+    event: Event | None = None  # the leader's main-clause claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +132,9 @@ def collect_claims(
             spans = [(s.index, s.start, s.end, s.text, 0.5) for s in extraction.sentences if s.index in busy]
         for sentence, start, end, text, score in spans:
             keys = frozenset(index.by_sentence.get((article_id, sentence), set()) | figure_keys.get(sentence, set()))
-            units.append(ClaimUnit(article_id, sentence, start, end, text, keys, score))
+            units.append(
+                ClaimUnit(article_id, sentence, start, end, text, keys, score, main_event(extraction, sentence))
+            )
     return units
 
 
@@ -165,7 +196,7 @@ def align_claims(
             fact = _best_fact(unit, vectors[i], codes, facts, leaders, lsh, by_key, threshold)
         if fact is None:
             fact = len(facts)
-            facts.append(FactCluster(fact))
+            facts.append(FactCluster(fact, event=unit.event))
             leaders.append(vectors[i])
             lsh.add(codes, fact)
         facts[fact].members.append(i)
@@ -212,6 +243,8 @@ def _best_fact(
     best, best_score = None, threshold
     for fact, sim in zip(chosen, sims.tolist(), strict=True):
         bonus = KEY_BONUS * min(3, len(unit.keys & facts[fact].keys))
+        if other_claim(unit.event, facts[fact].event):
+            bonus = -OTHER_CLAIM_MARGIN  # it mentions the fact's people while asserting something else
         if sim + bonus >= best_score:
             best, best_score = fact, sim + bonus
     return best

@@ -156,11 +156,14 @@ def count_articles(evidence: Sequence[Evidence]) -> int:
 
 
 def merge_overlapping(found: Sequence[Contradiction]) -> list[Contradiction]:
-    """Merge findings of one kind that cite the same sentences on every side (two checks, one conflict).
+    """Merge findings of one kind that are one conflict (two checks, or one claim against several reports).
 
-    The sentence-level and clause-level checks can both catch one conflict, with different subjects
-    or value wordings; a reader should see it once. The first finding keeps its wording; evidence is
-    pooled side by side and the best confidence kept.
+    Two findings are one conflict when each side of one matches a side of the other, by citing one of
+    its sentences or by holding the same value, and at least one side pair cites a sentence in common.
+    So the sentence-level and clause-level checks catching one conflict (with different subjects or
+    value wordings) become one finding, and so do the findings of one changed sentence compared with
+    each report that keeps the old value ('Sunday' in the copy against 'Friday' in three reports). The
+    first finding keeps its wording; evidence is pooled side by side and the best confidence kept.
     """
     kept: list[Contradiction] = []
     for item in found:
@@ -179,16 +182,22 @@ def _cited(side: Side) -> set[tuple[str, int]]:
 
 
 def _side_order(a: Contradiction, b: Contradiction) -> list[int] | None:
-    """For each side of ``a``, the side of ``b`` citing a sentence it cites; None unless every side has one."""
+    """For each side of ``a``, the side of ``b`` it matches (a shared sentence, else the same value);
+    None unless every side has one and at least one match shares a sentence."""
     if a.kind != b.kind or len(a.sides) != len(b.sides):
         return None
     order: list[int] = []
+    shared = False
     for side in a.sides:
         match = next((j for j, other in enumerate(b.sides) if j not in order and _cited(side) & _cited(other)), None)
         if match is None:
+            match = next((j for j, other in enumerate(b.sides) if j not in order and other.value == side.value), None)
+        else:
+            shared = True
+        if match is None:
             return None
         order.append(match)
-    return order
+    return order if shared else None
 
 
 def _pooled(a: Contradiction, b: Contradiction, order: list[int]) -> Contradiction:

@@ -1,4 +1,4 @@
-"""Contradiction checks about people: given names, roles and who said a quote.
+"""Contradiction checks about people: given names and who said a quote (roles: ``roles.py``).
 
 Each check takes the ``CheckContext`` and yields ``Contradiction`` objects; they are registered
 in ``CHECKS`` (see ``context.register_check``), so a plugin can add its own with the same
@@ -7,60 +7,22 @@ signature. The checks about figures, dates, places and negation live in ``slots.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.entities import PersonRef, ResolvedPerson, role_words, same_given_name
+from crosswire.check.entities import PersonRef, same_given_name
 from crosswire.check.text import evidence, family_key, fold, overlap, words
 from crosswire.model import Contradiction, Evidence, Side
 
 PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
-GENERIC_TITLES = frozenset(
-    [
-        "leader",
-        "official",
-        "head",
-        "figure",
-        "member",
-        "representative",
-        "aide",
-        "boss",
-        "negotiator",
-    ]
-)
-POLICE_RANKS = frozenset(
-    [
-        "officer",
-        "sgt",
-        "sergeant",
-        "lt",
-        "lieutenant",
-        "detective",
-        "deputy",
-        "trooper",
-        "corporal",
-        "cpl",
-        "capt",
-        "captain",
-        "chief",
-        "investigator",
-        "agent",
-        "commander",
-        "inspector",
-        "constable",
-        "superintendent",
-        "patrolman",
-        "det",
-        "ofc",
-    ]
-)
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "police", "officials", "authorities"]
 )
 
 
-def _ref_evidence(context: CheckContext, refs: list[PersonRef]) -> tuple[Evidence, ...]:
+def ref_evidence(context: CheckContext, refs: list[PersonRef]) -> tuple[Evidence, ...]:
     seen: dict[tuple[str, int], Evidence] = {}
     for ref in refs:
         key = (ref.article_id, ref.person.sentence)
@@ -80,7 +42,7 @@ def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
     for person in context.index.people:
         if len(person.groups) < 2:
             continue
-        sides = [Side(_written_name(g.refs), _ref_evidence(context, g.refs)) for g in person.groups]
+        sides = [Side(_written_name(g.refs), ref_evidence(context, g.refs)) for g in person.groups]
         sides.sort(key=lambda side: -len({e.article_id for e in side.evidence}))
         roles = Counter(" ".join(words(r)) for g in person.groups for r in g.roles)
         role = roles.most_common(1)[0][0] if roles else "person"
@@ -152,164 +114,6 @@ def _same_resolved(context: CheckContext, article_a: str, start_a: int, article_
     return person_a is not None and person_a == context.index.person_of.get((article_b, start_b))
 
 
-TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "envoy",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "governor",
-        "mayor",
-        "senator",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "councilman",
-        "councilwoman",
-        "councillor",
-        "commissioner",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "executive",
-        "officer",
-        "manager",
-        "master",
-        "commander",
-        "chief",
-        "sheriff",
-        "marshal",
-        "coroner",
-        "judge",
-        "justice",
-        "attorney",
-        "prosecutor",
-        "lawyer",
-        "solicitor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "principal",
-        "superintendent",
-        "pastor",
-        "priest",
-        "bishop",
-        "reverend",
-        "doctor",
-        "surgeon",
-        "nurse",
-        "professor",
-        "dean",
-        "captain",
-        "lieutenant",
-        "sergeant",
-        "detective",
-        "trooper",
-        "deputy",
-        "inspector",
-        "constable",
-        "agent",
-        "investigator",
-        "general",
-        "colonel",
-        "major",
-        "admiral",
-        "king",
-        "queen",
-        "prince",
-        "adviser",
-        "advisor",
-        "aide",
-        "founder",
-        "owner",
-        "president-elect",
-        "treasurer",
-        "clerk",
-        "administrator",
-        "head",
-        "leader",
-        "official",
-        "editor",
-        "analyst",
-        "economist",
-    ]
-)
-
-
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # speak for any rank or office
-
-
-def role_head(role: str) -> str:
-    """The title word of a role: 'U.S. Envoy for Ukraine' -> 'envoy', 'Police Chief' -> 'chief'."""
-    tokens = words(role)
-    for i, token in enumerate(tokens):
-        if token in {"of", "for", "to", "at", "in"} and i > 0:
-            return tokens[i - 1]
-    return tokens[-1] if tokens else ""
-
-
-def role_conflict(a: str, b: str) -> tuple[float, str] | None:
-    """(confidence, severity) when two roles of one person cannot both be right, else None."""
-    words_a, words_b = role_words(a), role_words(b)
-    if not words_a or not words_b or words_a <= words_b or words_b <= words_a:
-        return None
-    head_a, head_b = role_head(a), role_head(b)
-    if head_a not in TITLES or head_b not in TITLES:
-        return None  # not recognisably a title: an extraction slip is likelier than a conflict
-    if head_a != head_b:
-        if head_a in GENERIC_TITLES or head_b in GENERIC_TITLES:
-            return None
-        if {head_a, head_b} <= POLICE_RANKS | SPOKESPEOPLE:
-            return (0.6, "low")
-        return (0.85, "high")
-    return (0.7, "low")  # same title, different qualifiers: 'Special Envoy' vs 'Envoy for Ukraine'
-
-
-def _roles(person: ResolvedPerson) -> dict[str, list[PersonRef]]:
-    """The person's roles, one entry per set of specific words ('Port Authority chief executive' and
-    'chief executive of the Port Authority' are one role), keyed by the most common wording."""
-    by_words: dict[frozenset[str], list[PersonRef]] = defaultdict(list)
-    for ref in person.refs:
-        if ref.person.role and role_words(ref.person.role):
-            by_words[frozenset(role_words(ref.person.role))].append(ref)
-    roles: dict[str, list[PersonRef]] = {}
-    for refs in by_words.values():
-        wording = Counter(ref.person.role for ref in refs).most_common(1)[0][0]
-        roles[wording or ""] = refs
-    return roles
-
-
-@register_check
-def check_roles(context: CheckContext) -> Iterator[Contradiction]:
-    """One resolved person given two titles that cannot both be right."""
-    for person in context.index.people:
-        roles = _roles(person)
-        names = sorted(roles)
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                verdict = role_conflict(a, b)
-                if verdict is None:
-                    continue
-                confidence, severity = verdict
-                role_a, role_b = a, b
-                yield contradiction(
-                    context,
-                    kind="role",
-                    subject=person.name,
-                    sides=[
-                        Side(role_a, _ref_evidence(context, roles[a])),
-                        Side(role_b, _ref_evidence(context, roles[b])),
-                    ],
-                    confidence=confidence,
-                    severity=severity,
-                    explanation=f"{person.name} is called {role_a!r} in one place and {role_b!r} in another.",
-                )
-
-
 def _speaker_key(context: CheckContext, article_id: str, speaker: str | None, start: int | None) -> str | None:
     """A comparison key for a named speaker; None for pronouns, groups and unnamed speakers."""
     if not speaker:
@@ -328,7 +132,30 @@ def _speaker_key(context: CheckContext, article_id: str, speaker: str | None, st
 
 @register_check
 def check_attribution(context: CheckContext) -> Iterator[Contradiction]:
-    """The same quote (>= 80% of its words) given to two different named speakers."""
+    """The same quote (>= 80% of its words) given to two different named speakers.
+
+    One finding per pair of speakers and pair of articles: a report that gives a whole passage (two or
+    three quotes) to another speaker makes one disagreement about who spoke, not one per quote.
+    """
+    grouped: dict[frozenset[tuple[str, frozenset[str]]], Contradiction] = {}
+    for item in _attributions(context):
+        key = frozenset((side.value, frozenset(e.article_id for e in side.evidence)) for side in item.sides)
+        seen = grouped.get(key)
+        if seen is None:
+            grouped[key] = item
+            continue
+        pooled = [
+            Side(side.value, tuple(dict.fromkeys(side.evidence + other.evidence)))
+            for side in seen.sides
+            for other in item.sides
+            if other.value == side.value
+        ]
+        grouped[key] = dataclasses.replace(seen, sides=tuple(pooled), confidence=max(seen.confidence, item.confidence))
+    yield from grouped.values()
+
+
+def _attributions(context: CheckContext) -> Iterator[Contradiction]:
+    """Every quote given to two different named speakers, one finding per pair of quotes."""
     quotes: list[tuple[str, object, str, frozenset[str]]] = []
     by_word: dict[str, list[int]] = defaultdict(list)
     for article_id, extraction in context.extractions.items():

@@ -24,36 +24,9 @@ from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.slots import DATELINE, date_agree, place_agree
-from crosswire.check.text import evidence, name_key
+from crosswire.check.text import GENERIC_ARGUMENTS, LIGHT_VERBS, evidence, name_key
 from crosswire.model import Contradiction, DateRef, Extraction, Frame, Side
 
-LIGHT_VERBS = frozenset(
-    {
-        "be",
-        "hav",
-        "do",
-        "get",
-        "go",
-        "com",
-        "mak",
-        "tak",
-        "giv",
-        "put",
-        "includ",
-        "continu",
-        "remain",
-        "becom",
-        "seem",
-        "appear",
-        "keep",
-        "stay",
-        "us",
-        "want",
-        "need",
-        "try",
-    }
-)
-GENERIC_ARGUMENTS = frozenset({"one", "other", "people", "person", "thing", "way", "time", "part", "lot", "some"})
 BLOCK_SIZE = 64
 COMPASS = re.compile(r"\b(north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?\s+([a-z]+)\b")
 FACILITY = re.compile(r"\b([A-Z][a-z]+)\s+(\d+[A-Z]?)\b")

@@ -182,16 +182,19 @@ def _usable(date: DateRef) -> bool:
 
 PLAN_SIMILARITY = 0.9
 REFERENCE_TIME = re.compile(r"\b(?:as of|since|until|till|by|through)\s*$", re.IGNORECASE)
+WIRE_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,\s*$")  # 'BRENNHOLM, ' before 'March 3 (Northsea Wire) -'
 
 
 def _event_date(extraction: Extraction, text: str, sentence_start: int, date: DateRef, *, similarity: float) -> bool:
     """Whether a date can date an event: not a reference time ('as of Friday night', 'since Monday'),
+    not a wire dateline's filing date ('BRENNHOLM, March 3 (Northsea Wire) - Councillors ... approved'),
     not the time of something that did not happen (a negated frame: 'No charges were filed late
     Thursday'). A plan (a weekday in a clause about the future, a modal frame: 'the funeral will be
     Friday') counts only between near-identical sentences (``PLAN_SIMILARITY``): two plans in one
     story are often two events (a funeral on Friday, a tribute on Monday)."""
-    if REFERENCE_TIME.search(text[: max(0, date.start - sentence_start)]):
-        return False
+    before = text[: max(0, date.start - sentence_start)]
+    if REFERENCE_TIME.search(before) or WIRE_DATELINE.match(before):
+        return False  # a reference time, or a wire dateline's filing date
     frames = [frame for frame in extraction.frames if date.start in frame.dates]
     if any(frame.negated for frame in frames):
         return False

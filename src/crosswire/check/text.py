@@ -137,6 +137,34 @@ COUNTRIES = {
 }
 ADJECTIVE_COUNTRY = {"american": "us", "u.s.": "us", "u. s.": "us", "us": "us", "british": "uk", "uk": "uk"}
 
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "hav",
+        "do",
+        "get",
+        "go",
+        "com",
+        "mak",
+        "tak",
+        "giv",
+        "put",
+        "includ",
+        "continu",
+        "remain",
+        "becom",
+        "seem",
+        "appear",
+        "keep",
+        "stay",
+        "us",
+        "want",
+        "need",
+        "try",
+    }
+)
+# verbs too light to name an event, and argument heads too vague to tell events apart (stems)
+GENERIC_ARGUMENTS = frozenset({"one", "other", "people", "person", "thing", "way", "time", "part", "lot", "some"})
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 

@@ -27,14 +27,16 @@ from crosswire.extract.dates import find_dates
 from crosswire.extract.figures import find_figures
 from crosswire.extract.frames import find_frames
 from crosswire.extract.nlp import load_nlp, screen_language
-from crosswire.extract.people import find_people, role_words
+from crosswire.extract.people import find_people
 from crosswire.extract.quotes import find_quotes
 from crosswire.extract.sentences import split_sentences
 from crosswire.model import Article, Extraction, Mention, Person
+from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "4"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters
+EXTRACTOR_VERSION = "5"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+# 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names
 T = TypeVar("T")
 
 

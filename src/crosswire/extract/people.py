@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.quotes import REPORTING_VERBS
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Person
+from crosswire.roles import leading_title
 
 ROLE_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "HYPH", "POS"}
 ROLE_ENTS = {"", "ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
@@ -35,7 +36,6 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MISSED_LABELS = {"", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT"}
 LEADING_WORDS = {"a", "an", "the", "its", "their", "his", "her"}
 MAX_ROLE_TOKENS = 14
-_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "at", "in", "to", "'s", "’s", "'", "’"}
 
 
 def find_people(doc: Doc, sentences: Sentences) -> list[Person]:
@@ -48,26 +48,23 @@ def find_people(doc: Doc, sentences: Sentences) -> list[Person]:
     return _link(sorted(people, key=lambda p: p.start))
 
 
-def role_words(role: str | None) -> tuple[str, ...]:
-    """A role as sorted lower-case content words, for comparing roles written in different orders.
-
-    >>> role_words("Port Authority chief executive") == role_words("chief executive of the Port Authority")
-    True
-    """
-    if not role:
-        return ()
-    words = re.findall(r"[\w'’]+", role.lower())
-    return tuple(sorted(w.removesuffix("'s").removesuffix("’s") for w in words if w not in _FUNCTION_WORDS))
-
-
 @lru_cache(maxsize=4096)
 def split_name(text: str) -> tuple[str, str, str]:
-    """(title, given, family) of a name as written; a lone word is taken as the family name."""
-    name = HumanName(text)
+    """(title, given, family) of a name as written; a lone word is taken as the family name.
+
+    Leading title words that nameparser does not know ('Coroner Hector Alfaro', 'Trooper Ann Lee')
+    are the title, never the given name, when a given and a family name follow them.
+    """
+    words = text.split()
+    lead = 0
+    while len(words) - lead > 2 and leading_title(words[lead]):
+        lead += 1
+    name = HumanName(" ".join(words[lead:]))
     given, family = name.first, name.last
     if not family and given and not name.middle:
         given, family = "", given
-    return name.title, given, family
+    title = " ".join([*words[:lead], name.title]).strip()
+    return title, given, family
 
 
 def _names(doc: Doc, sentences: Sentences) -> list[Span]:
@@ -119,10 +116,12 @@ def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
     if role is None and not _headline(sentences.items[sentences.index(span.start)].text):
         role = _appositive_after(span) or _appositive_before(doc, span)
     role_start = role_end = None
+    at = span.text.find(title) if title else -1
     if role is not None:
         role_start, role_end = role.start_char, role.end_char
-    elif title:
-        at = span.text.find(title)
+        if at == 0 and role.end == span.start:  # 'slain pharmacy' + 'Coroner' inside the name
+            role_end = span.start_char + len(title)
+    elif at >= 0:
         role_start, role_end = span.start_char + at, span.start_char + at + len(title)
     return Person(
         start=span.start_char,
