@@ -170,3 +170,13 @@ def test_seeds_most_padded_article_has_the_highest_filler_share(seeds_brief: dic
     names = file_of(seeds_brief)
     worst = max(story["sources"], key=lambda s: s["filler_share"])
     assert names[worst["article_id"]].startswith("004_")
+
+
+def test_second_demo_story_without_conflicts_shows_none(tmp_path: Path) -> None:
+    folder = DEMO.parent / "second-story"
+    key = json.loads((folder / "_answer_key.json").read_text("utf-8"))
+    assert key["conflicts"] == []
+    [story] = run_brief(folder, tmp_path)["stories"]
+    found = [(c["kind"], c["subject"], [s["value"] for s in c["sides"]]) for c in story["contradictions"]]
+    assert found == []
+    assert [f for f in story["facts"] if f["status"] == "confirmed"]
