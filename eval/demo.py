@@ -14,6 +14,7 @@ from typing import Any
 
 from crosswire import pipeline, report
 from crosswire.model import Article, Extraction
+from crosswire.roles import role_words
 from crosswire.settings import load_settings
 from crosswire.store import Store
 from crosswire.text import normalize_text
@@ -28,6 +29,7 @@ class Score:
     false_pos: int = 0
     false_neg: int = 0
     misses: list[str] | None = None
+    extras: list[str] | None = None
 
     @property
     def precision(self) -> float:
@@ -79,6 +81,12 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
+def _same_role(found: str | None, wanted: str) -> bool:
+    """Roles agree when one's content words contain the other's (word order and 'of the' do not matter)."""
+    a, b = set(role_words(found)), set(role_words(wanted))
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
 FieldCheck = Callable[[Any, Mapping[str, Any]], bool]
 CHECKS: dict[str, tuple[str, FieldCheck]] = {
     "people": (
@@ -86,7 +94,7 @@ CHECKS: dict[str, tuple[str, FieldCheck]] = {
         lambda p, k: (
             _same(p.given, k["given"])
             and _same(p.family, k["family"])
-            and (not k.get("role") or _same(p.role or "", k["role"]))
+            and (not k.get("role") or _same_role(p.role, k["role"]))
         ),
     ),
     "figures": (
@@ -127,12 +135,13 @@ def extraction_scores(
             for i, item in enumerate(getattr(extractions[k["article"]], attribute))
             if (s := _span(articles[k["article"]], k["text"])) and _overlaps(item, s)
         }
-        score.false_pos = sum(
-            1
+        score.extras = [
+            f"{name}: {item.text!r}"
             for name, extraction in extractions.items()
             for i, item in enumerate(getattr(extraction, attribute))
             if (name, i) not in keyed and (name, i) not in matched and (kind != "people" or item.role)
-        )
+        ]
+        score.false_pos = len(score.extras)
         scores[kind] = score
     return scores
 
@@ -211,6 +220,14 @@ def markdown(folder: Path = DEMO) -> str:
     misses = [m for s in extraction.values() for m in (s.misses or [])]
     if misses:
         lines += ["", "Missed extraction items: " + "; ".join(misses[:20]) + (" …" if len(misses) > 20 else "")]
+    extras = [f"{kind} {e}" for kind, s in extraction.items() for e in (s.extras or [])]
+    if extras:
+        lines += [
+            "",
+            "Extra extraction items (read them: a mention the key does not list is not always wrong): "
+            + "; ".join(extras[:20])
+            + (" …" if len(extras) > 20 else ""),
+        ]
     return "\n".join(lines)
 
 

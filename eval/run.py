@@ -50,6 +50,25 @@ def section(name: str) -> str:
     return f"{HEADINGS[name]}\n\n{text}" if name in HEADINGS else text
 
 
+TITLES = {
+    "demo": "## Demo corpus",
+    "seeds": "## Real seed articles",
+    "perturb": "## Cross-check: perturbation",
+    "stories": "## Story clustering",
+}
+
+
+def _sections(text: str) -> dict[str, str]:
+    """An existing EVALUATION.md split into its sections by name, so a partial run keeps the others."""
+    found: dict[str, str] = {}
+    for chunk in text.split("\n## ")[1:]:
+        body = "## " + chunk.strip()
+        for name, title in TITLES.items():
+            if body.startswith(title):
+                found[name] = body
+    return found
+
+
 def main() -> None:
     wanted = sys.argv[1:] or list(SECTIONS)
     head = [
@@ -61,7 +80,9 @@ def main() -> None:
         "",
         f"- run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}",
     ]
-    body = [section(name) for name in wanted]
+    fresh = {name: section(name) for name in wanted}
+    kept = _sections(OUT.read_text("utf-8")) if OUT.exists() and sys.argv[1:] else {}
+    body = [fresh.get(name) or kept[name] for name in SECTIONS if name in fresh or name in kept]
     OUT.write_text("\n".join(head) + "\n\n" + "\n\n".join(body) + "\n", "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}", file=sys.stderr)
 
