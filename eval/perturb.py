@@ -104,7 +104,10 @@ def run(args: argparse.Namespace) -> str:
         baseline = check_story(
             f"c{number}", articles, extractions, embedder=embedder, min_confidence=args.min_confidence
         )
-        false_alarms += [f"{c.kind}: {c.explanation}" for c in baseline.contradictions]
+        false_alarms += [
+            f"{c.kind}: " + " vs ".join(repr(side.value) for side in c.sides)
+            for c in baseline.contradictions
+        ]
         if args.verbose:
             for c in baseline.contradictions:
                 print(
@@ -169,6 +172,8 @@ def _report(injected, found, flagged, false_alarms, originals, clusters, seconds
         )
         + ".",
     ]
+    if false_alarms:  # values only: the articles are third-party text and stay out of the repository
+        lines += ["", "The false alarms (values on each side):", ""] + [f"- {alarm}" for alarm in false_alarms]
     return "\n".join(lines)
 
 
