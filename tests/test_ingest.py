@@ -176,3 +176,37 @@ def test_a_bad_line_does_not_stop_the_batch(tmp_path: Path, settings: Settings) 
     assert [type(r).__name__ for r in results] == ["Article", "Rejected", "Article", "Rejected"]
     assert results[1].input == f"{path}:2"  # type: ignore[union-attr]
     assert results[3].reason == "no such file or folder"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>" + BODY + "<div><b>unclosed <i>tags <table><tr><td>cell",
+        "<<<>>><html><p>" + BODY + "</p></span></div></body></html></html>",
+        "<html><body>\x00\x01 <p>" + BODY + "</p>",
+    ],
+)
+def test_malformed_html_gives_an_article_or_a_clear_reason(tmp_path: Path, settings: Settings, html: str) -> None:
+    path = tmp_path / "broken.html"
+    path.write_text(html)
+    [result] = ingest([path], settings)
+    if isinstance(result, Article):
+        assert "14 dock workers" in result.text
+    else:
+        assert result.input == str(path) and result.reason
+
+
+def test_a_failing_batch_leaves_stored_articles_untouched(tmp_path: Path, settings: Settings) -> None:
+    from crosswire import pipeline
+    from crosswire.store import Store
+
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    with Store.open(tmp_path / "s.db") as store:
+        list(pipeline.run_ingest(store, [str(good)], settings=settings))
+        before = store.conn.execute("SELECT * FROM articles").fetchall()
+        (tmp_path / "empty.txt").write_text("")
+        (tmp_path / "bad.json").write_text("{oops")
+        outcomes = list(pipeline.run_ingest(store, [str(good), str(tmp_path)], settings=settings))
+        assert [o.status for o in outcomes].count("rejected") == 2
+        assert store.conn.execute("SELECT * FROM articles").fetchall() == before
