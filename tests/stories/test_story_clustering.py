@@ -248,3 +248,27 @@ def test_undated_article_weighs_the_weekday_its_lead_names(weekday: int | None, 
     lookalike = (lookalike / numpy.linalg.norm(lookalike)).astype(numpy.float32)  # cos 0.89
     items = [StoryItem("a", same, weekday=5, day=None), StoryItem("b", lookalike, weekday=weekday, day=None)]
     assert len(assign_stories(items, params=StoryParams(join_threshold=0.85)).stories()) == stories
+
+
+@pytest.mark.parametrize(("left_day", "right_day", "stories"), [(5, 3, 2), (5, 5, 1), (5, None, 1), (None, None, 1)])
+def test_bridge_does_not_merge_undated_stories_on_other_days(
+    left_day: int | None, right_day: int | None, stories: int
+) -> None:
+    """Undated look-alike stories whose leads name other weekdays stay apart when a bridge resembles both."""
+    left, right = vector(0, 0.0), vector(1, 0.0)
+    middle = left + right
+    middle = (middle / numpy.linalg.norm(middle)).astype(numpy.float32)
+    items = [StoryItem("l", left, weekday=left_day, day=None), StoryItem("r", right, weekday=right_day, day=None),
+             StoryItem("bridge", middle, day=None)]
+    assert len(assign_stories(items, params=StoryParams(merge_threshold=0.7)).stories()) == stories
+
+
+def test_summaries_naming_other_days_only_when_one_is_undated() -> None:
+    saturday = StorySummary("a", 0, 1, weekdays=[0, 0, 0, 0, 0, 1, 0])
+    thursday = StorySummary("b", 1, 1, weekdays=[0, 0, 0, 1, 0, 0, 0])
+    silent = StorySummary("c", 2, 1)
+    assert saturday.names_other_days(thursday)
+    assert not saturday.names_other_days(saturday) and not saturday.names_other_days(silent)
+    dated = StorySummary("d", 3, 1, first_day=1.0, last_day=1.0, weekdays=[0, 0, 0, 1, 0, 0, 0])
+    monday = StorySummary("e", 4, 1, first_day=1.0, last_day=2.0, weekdays=[1, 0, 0, 0, 0, 0, 0])
+    assert not monday.names_other_days(dated)

@@ -27,7 +27,9 @@ earlier articles (``LeadIndex``: HNSW search blocked by publication time)::
 
 The new article joins the best story when that reaches ``join_threshold``; otherwise it opens a new
 story, whose id comes from its first article's id and never changes. Every other story that also
-reaches ``merge_threshold`` is linked by this bridging article and merged into the oldest of them.
+reaches ``merge_threshold`` is linked by this bridging article and merged into the oldest of them,
+unless the two name different weekdays and none in common while one is undated
+(``StorySummary.names_other_days``): two events on different days, resembling each other.
 A copy from a syndication group (``dup_group``) always joins its original's story. The same input
 order gives the same stories.
 """

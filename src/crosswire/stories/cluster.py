@@ -16,6 +16,7 @@ from typing import Protocol
 import numpy
 
 from crosswire.stories.index import LeadIndex
+from crosswire.stories.score import story_scores
 from crosswire.stories.sparse import Sparse, tfidf
 from crosswire.stories.summary import StorySummary
 
@@ -36,6 +37,7 @@ class StoryParams:
     time_grace_days: float = 3.0
     time_span_days: float = 30.0
     window_days: float = 60.0
+    reach_days: float = 30.0
     neighbours: int = 20
     article_terms: int = 400
     story_terms: int = 800
@@ -109,7 +111,7 @@ class StoryState:
 
     def __post_init__(self) -> None:
         if self.index is None:
-            self.index = LeadIndex(window_days=self.params.window_days)
+            self.index = LeadIndex(window_days=self.params.window_days, reach_days=self.params.reach_days)
 
     # ---------------------------------------------------------------- lookups (lazy through the backing)
 
@@ -150,22 +152,7 @@ class StoryState:
 
     def score(self, item: StoryItem, terms: Sparse, names: Sparse, summary: StorySummary) -> float:
         """The documented score of a new article against one story's summary."""
-        p = self.params
-        n = summary.size
-        value = float(item.vector @ summary.lead) / _norm(summary.lead)
-        if len(terms) and len(summary.terms):
-            value += p.body_weight * (terms.dot(summary.terms) / n - p.body_prior)
-        if len(names) and len(summary.names):
-            value += p.entity_weight * (names.dot(summary.names) / n - p.entity_prior)
-        undated = item.day is None or summary.first_day is None
-        said = sum(summary.weekdays)
-        if undated and item.weekday is not None and said:
-            value += p.weekday_weight * (summary.weekdays[item.weekday] / said - 0.5)
-        if item.day is not None and summary.first_day is not None and summary.last_day is not None:
-            gap = max(0.0, summary.first_day - item.day, item.day - summary.last_day)
-            span = max(p.time_span_days - p.time_grace_days, 1e-9)
-            value -= p.time_weight * min(1.0, max(0.0, gap - p.time_grace_days) / span)
-        return value
+        return float(story_scores(item, terms, names, [summary], params=self.params)[0])
 
     def vectors_of(self, item: StoryItem) -> tuple[Sparse, Sparse]:
         """The item's tf-idf vectors of words and of name words, with frequencies as of now."""
@@ -182,7 +169,8 @@ class StoryState:
         labels = self.index.query(item.vector, item.day, k=self.params.neighbours)
         roots = self._stories_at(labels)
         summaries = self._summaries(roots[label] for label in labels if label in roots)
-        return {sid: self.score(item, terms, names, summary) for sid, summary in summaries.items()}
+        values = story_scores(item, terms, names, list(summaries.values()), params=self.params)
+        return dict(zip(summaries, values.tolist(), strict=True))
 
     # ---------------------------------------------------------------- assignment
 
@@ -202,7 +190,8 @@ class StoryState:
         self.summaries[target].absorb(item, terms, names, cap=self.params.story_terms)
         self._record(item, position, target)
         for other in sorted(linked, key=lambda s: self.summaries[s].first):
-            target = self._merge(target, other)
+            if not self.summaries[target].names_other_days(self.summaries[other]):
+                target = self._merge(target, other)
         return target
 
     def _choose(self, item: StoryItem, scores: Mapping[str, float]) -> str | None:
@@ -247,10 +236,6 @@ class StoryState:
     def members(self) -> list[Member]:
         """The articles this state placed, with their current story."""
         return [Member(m.article_id, m.position, self.resolve(m.story_id), m.entities, m.day) for m in self.added]
-
-
-def _norm(vector: numpy.ndarray) -> float:
-    return max(float(numpy.sqrt(vector @ vector)), 1e-9)
 
 
 def _name_id(word: str) -> int:

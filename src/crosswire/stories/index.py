@@ -1,11 +1,14 @@
 """Lead-vector search blocked by publication time: one HNSW index (faiss-cpu) per time bucket.
 
-Buckets are ``window_days`` long. A dated article searches its own bucket, the two beside it and
-the undated articles' bucket, so articles published more than two windows apart are never compared
-(the score's time term already counts them as unrelated); an undated article searches every
-bucket. A bucket's size depends on how many articles a period holds, not on the corpus, so the cost
-of placing an article stays flat as an archive grows longer. Buckets are loaded and saved one by one
-(``loader``, ``dirty``), so a run touches only the periods its new articles fall in.
+Buckets are ``window_days`` long. A dated article searches the buckets that hold any day within
+``reach_days`` of its own and the undated articles' bucket; an undated article searches every bucket.
+So every article within ``reach_days`` of it is searched, and none more than a window and a reach
+away is (with the default reach, which equals the score's ``time_span_days``, the time term gives
+those its full penalty anyway). An article in the middle of its window searches that one bucket;
+one near an edge also searches the bucket across it. A bucket's size depends on how many articles
+a period holds, not on the corpus, so the cost of placing an article stays flat as an archive
+grows longer. Buckets are loaded and saved one by one (``loader``, ``dirty``), so a run touches
+only the periods its new articles fall in.
 """
 
 from __future__ import annotations
@@ -32,9 +35,15 @@ def _faiss() -> Any:
 
 
 def new_bucket() -> Any:
-    """An empty inner-product HNSW index whose labels are arrival positions."""
+    """An empty inner-product HNSW index whose labels are arrival positions.
+
+    Vectors are stored as float16 (``IndexHNSWSQ``, ``QT_fp16``; no training): half the memory of
+    float32, and since a search at scale is bound by reading vectors, not by arithmetic, it is
+    faster too. Unit vectors lose about 1e-3 of cosine, far below any threshold in the score. Buckets
+    saved as float32 (``IndexHNSWFlat``) by earlier versions load and search as before.
+    """
     faiss = _faiss()
-    graph = faiss.IndexHNSWFlat(DIM, M, faiss.METRIC_INNER_PRODUCT)
+    graph = faiss.IndexHNSWSQ(DIM, faiss.ScalarQuantizer.QT_fp16, M, faiss.METRIC_INNER_PRODUCT)
     graph.hnsw.efConstruction = EF_CONSTRUCTION
     graph.hnsw.efSearch = EF_SEARCH
     return faiss.IndexIDMap(graph)
@@ -57,11 +66,14 @@ class LeadIndex:
 
     Args:
         window_days: length of a time bucket in days.
+        reach_days: a dated article's candidates include every indexed article this many days away or
+            closer.
         loader: reads a saved bucket by name (None when absent), for a state restored from the store.
         known: names of the saved buckets (so an undated article can search them all).
     """
 
     window_days: float = 60.0
+    reach_days: float = 30.0
     loader: Callable[[str], bytes | None] | None = None
     known: set[str] = field(default_factory=set)
     buckets: dict[str, Any] = field(default_factory=dict)
@@ -83,8 +95,9 @@ class LeadIndex:
     def _search_names(self, day: float | None) -> list[str]:
         if day is None:
             return sorted(self.known | set(self.buckets))
-        home = math.floor(day / self.window_days)
-        return [str(home - 1), str(home), str(home + 1), UNDATED]
+        first = math.floor((day - self.reach_days) / self.window_days)
+        last = math.floor((day + self.reach_days) / self.window_days)
+        return [*(str(b) for b in range(first, last + 1)), UNDATED]
 
     def add(self, vector: numpy.ndarray, position: int, day: float | None) -> None:
         """Index one article's lead vector under its arrival position."""

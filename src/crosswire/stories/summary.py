@@ -66,6 +66,19 @@ class StorySummary:
             self._span(other.first_day, other.last_day)
         self.weekdays = [a + b for a, b in zip(self.weekdays, other.weekdays, strict=True)]
 
+    def names_other_days(self, other: StorySummary) -> bool:
+        """Whether the two stories' leads name different days of the week and no day in common.
+
+        Only said when at least one of the two has no usable date (dated stories are kept apart by
+        the time term) and both have leads that name a weekday. Two such stories report events on
+        different days, so an article resembling both does not make them one story.
+        """
+        if self.first_day is not None and other.first_day is not None:
+            return False
+        if not sum(self.weekdays) or not sum(other.weekdays):
+            return False
+        return not any(mine and theirs for mine, theirs in zip(self.weekdays, other.weekdays, strict=True))
+
     def _span(self, first: float, last: float) -> None:
         self.first_day = first if self.first_day is None else min(self.first_day, first)
         self.last_day = last if self.last_day is None else max(self.last_day, last)
