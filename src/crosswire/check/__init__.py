@@ -10,11 +10,12 @@ Stages, each its own module: ``entities`` (resolve people/orgs/places), ``align`
 blocked so cost grows about linearly), the checks registered in ``context.CHECKS`` (``contradict``
 for people's names and quotes, ``roles`` for titles, ``slots`` for numbers, dates, places and
 negation between aligned sentences, ``frames`` for dates, places and negation between clause-level
-events) and the optional ``judge``.
+events, paired once per wording by ``events``; place names in ``places``) and the optional ``judge``.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
@@ -128,8 +129,19 @@ def _canonical(
     """
     units = context.units
     members = [m for m in fact.members if (units[m].article_id, units[m].start) not in disputed] or fact.members
+    first: dict[tuple[str, float], int] = {}  # copies of one wording score the same: the first stands for all
+    for m in members:
+        first.setdefault((units[m].text, units[m].score), m)
+    members = list(first.values())
+    wordings: dict[str, list[int]] = defaultdict(list)  # every member by wording: copies weigh in the mean
+    for m in fact.members:
+        wordings[units[m].text].append(m)
+    weights = numpy.array([len(same) for same in wordings.values()], dtype=numpy.float32)
+    shown = [same[0] for same in wordings.values()]
     centrality = (
-        (vectors[members] @ vectors[fact.members].T).mean(axis=1) if len(vectors) else numpy.zeros(len(members))
+        (vectors[members] @ vectors[shown].T) @ weights / len(fact.members)
+        if len(vectors)
+        else numpy.zeros(len(members))
     )
 
     def support(position: int) -> tuple[int, float, float, int]:

@@ -26,6 +26,7 @@ class CheckContext:
     fact_ids: Sequence[str]
     pairs: Sequence[ClaimPair]
     copies: dict[str, list[int]] = field(default_factory=dict)  # wording -> units with that wording
+    memo: dict[str, object] = field(default_factory=dict)  # values several checks share, computed once
 
     def __post_init__(self) -> None:
         if not self.copies:
@@ -130,25 +131,35 @@ def pair_sides(context: CheckContext, pair: ClaimPair, left_value: str, right_va
 
 
 def unique(found: Iterable[Contradiction]) -> list[Contradiction]:
-    """Merge repeated findings (same id): the evidence of each side is pooled, the best confidence kept."""
+    """Merge repeated findings (same id): the evidence of each side is pooled, the best confidence kept.
+
+    Evidence is pooled in place and each merged finding built once at the end, so a finding repeated
+    for every copy of a syndicated story costs time in proportion to its evidence, not its square.
+    """
     best: dict[str, Contradiction] = {}
+    pools: dict[str, dict[str, dict[Evidence, None]]] = {}
+    merged: set[str] = set()
     for item in found:
+        pool = pools.setdefault(item.id, {})
+        for side in item.sides:
+            pool.setdefault(side.value, {}).update(dict.fromkeys(side.evidence))
         seen = best.get(item.id)
         if seen is None:
             best[item.id] = item
             continue
-        sides = {side.value: dict.fromkeys(side.evidence) for side in seen.sides}
-        for side in item.sides:
-            sides.setdefault(side.value, {}).update(dict.fromkeys(side.evidence))
-        merged = tuple(Side(value, tuple(pool)) for value, pool in sides.items())
+        merged.add(item.id)
         keep = item if item.confidence > seen.confidence else seen
         best[item.id] = dataclasses.replace(
             keep,
-            sides=merged,
             within_article=seen.within_article or item.within_article,
             syndicated=seen.syndicated or item.syndicated,
         )
-    return list(best.values())
+    return [
+        dataclasses.replace(item, sides=tuple(Side(value, tuple(pool)) for value, pool in pools[key].items()))
+        if key in merged
+        else item
+        for key, item in best.items()
+    ]
 
 
 def count_articles(evidence: Sequence[Evidence]) -> int:

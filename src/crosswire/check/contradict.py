@@ -126,7 +126,7 @@ def _speaker_key(context: CheckContext, article_id: str, speaker: str | None, st
     if not tokens or tokens[-1] in PRONOUNS or not speaker.strip()[:1].isupper():
         return None
     family = tokens[-1]
-    matches = [p.id for p in context.index.people if p.family == family]
+    matches = context.index.ids_by_family.get(family, [])
     return matches[0] if len(matches) == 1 else None
 
 
@@ -179,17 +179,17 @@ def _attribution(context: CheckContext, first: tuple, second: tuple) -> Iterator
     (article_a, quote_a, key_a, tokens_a), (article_b, quote_b, key_b, tokens_b) = first, second
     if key_a == key_b or overlap(tokens_a, tokens_b) < 0.8:
         return
-    names = {person.id: person for person in context.index.people}
-    family_a = names[key_a].family if key_a in names else (words(quote_a.speaker or "") or [""])[-1]
-    family_b = names[key_b].family if key_b in names else (words(quote_b.speaker or "") or [""])[-1]
+    people, names = context.index.person_by_id, context.index.person_names
+    family_a = people[key_a].family if key_a in people else (words(quote_a.speaker or "") or [""])[-1]
+    family_b = people[key_b].family if key_b in people else (words(quote_b.speaker or "") or [""])[-1]
     if family_a == family_b:
         return  # one family name, two given names: the person-name check reports that
     side_a = Side(
-        names[key_a].name if key_a in names else quote_a.speaker,
+        names.get(key_a, quote_a.speaker),
         (evidence(context.extractions[article_a], quote_a.sentence),),
     )
     side_b = Side(
-        names[key_b].name if key_b in names else quote_b.speaker,
+        names.get(key_b, quote_b.speaker),
         (evidence(context.extractions[article_b], quote_b.sentence),),
     )
     yield contradiction(

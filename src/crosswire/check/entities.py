@@ -14,7 +14,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from crosswire.check.text import content_words, family_key, fold, name_key, normalise_name, words
 from crosswire.model import Entity, Extraction, Person
@@ -115,6 +115,24 @@ class EntityIndex:
     entities: list[Entity]
     by_sentence: dict[tuple[str, int], set[str]]  # (article_id, sentence) -> entity ids
     person_of: dict[tuple[str, int], str]  # (article_id, mention start) -> person entity id
+
+    @cached_property
+    def person_by_id(self) -> dict[str, ResolvedPerson]:
+        """Resolved people by entity id."""
+        return {person.id: person for person in self.people}
+
+    @cached_property
+    def person_names(self) -> dict[str, str]:
+        """Each resolved person's display name ('Steven Witkoff') by entity id, worked out once."""
+        return {person.id: person.name for person in self.people}
+
+    @cached_property
+    def ids_by_family(self) -> dict[str, list[str]]:
+        """Entity ids of the resolved people of each family name key."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for person in self.people:
+            found[person.family].append(person.id)
+        return dict(found)
 
 
 @lru_cache(maxsize=1)
@@ -234,10 +252,13 @@ def _attach_surnames(candidates: list[ResolvedPerson], refs: list[PersonRef]) ->
     """Give each surname-only mention to the person named in its article, else the most mentioned."""
     if not candidates:
         return
+    articles = [{r.article_id for r in person.refs} for person in candidates]
     for ref in refs:
-        local = [p for p in candidates if any(r.article_id == ref.article_id for r in p.refs)]
+        local = [p for p, seen in zip(candidates, articles, strict=True) if ref.article_id in seen]
         pool = local if len(local) == 1 else candidates
-        max(pool, key=lambda p: len(p.refs)).surname_refs.append(ref)
+        chosen = max(pool, key=lambda p: len(p.refs))
+        chosen.surname_refs.append(ref)
+        articles[candidates.index(chosen)].add(ref.article_id)
 
 
 def _person_entity(person: ResolvedPerson) -> Entity:

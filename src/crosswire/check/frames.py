@@ -5,10 +5,9 @@ differently ("The leak began early on Tuesday" against "... the leak at the port
 began on Monday when a valve failed ..."). Frames (``extract.frames``) make the event explicit: a
 predicate stem with the stems of its arguments, and the date, place and polarity attached to it.
 
-Two frames of different articles report *one event* when they have the same predicate (not a verb of
-speech or a light verb), share an argument, and do not name different objects (or, when neither has
-an object, different subjects). Frames are blocked by (predicate, argument), each block keeping its
-``BLOCK_SIZE`` latest frames, so the cost grows about linearly with the number of frames.
+Which frames report one event is decided in ``events`` (same predicate, a shared argument, no
+clashing object; blocked, and compared once per wording). A check compares the two representative
+frames of each pair, then applies its per-article tests to each copy of either.
 
 A slot conflicts only when each frame holds exactly one value, the values cannot both be right,
 neither frame is modal (future, conditional, question) and no article holds both values for the event
@@ -23,75 +22,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.slots import DATELINE, date_agree, place_agree
-from crosswire.check.text import GENERIC_ARGUMENTS, LIGHT_VERBS, evidence, name_key
+from crosswire.check.events import FrameRef, event_pairs, same_event
+from crosswire.check.places import place_agree
+from crosswire.check.slots import date_agree
+from crosswire.check.text import evidence, name_key
 from crosswire.model import Contradiction, DateRef, Extraction, Frame, Side
 
-BLOCK_SIZE = 64
 COMPASS = re.compile(r"\b(north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?\s+([a-z]+)\b")
 FACILITY = re.compile(r"\b([A-Z][a-z]+)\s+(\d+[A-Z]?)\b")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-@dataclass(frozen=True, slots=True)
-class FrameRef:
-    """A frame placed in its article."""
-
-    article_id: str
-    frame: Frame
-
-    @property
-    def arguments(self) -> frozenset[str]:
-        return frozenset(self.frame.subjects + self.frame.objects) - GENERIC_ARGUMENTS
-
-
-def same_event(a: Frame, b: Frame) -> bool:
-    """Whether two frames can report one event: same predicate, a shared argument, no clashing object."""
-    if a.predicate != b.predicate or a.predicate in LIGHT_VERBS or a.reporting or b.reporting:
-        return False
-    args_a = set(a.subjects + a.objects) - GENERIC_ARGUMENTS
-    args_b = set(b.subjects + b.objects) - GENERIC_ARGUMENTS
-    if not args_a & args_b:
-        return False
-    if a.objects and b.objects:
-        return bool(set(a.objects) & set(b.objects))
-    if a.subjects and b.subjects and not (a.objects or b.objects):
-        return bool(set(a.subjects) & set(b.subjects))
-    return True
-
-
-def event_pairs(context: CheckContext) -> Iterator[tuple[FrameRef, FrameRef]]:
-    """Pairs of frames from different articles that report one event (blocked by predicate and argument)."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    refs: list[FrameRef] = []
-    seen: set[tuple[int, int]] = set()
-    for article_id in context.articles:
-        extraction = context.extractions.get(article_id)
-        if extraction is None:
-            continue
-        claims = _claim_sentences(extraction)
-        for frame in extraction.frames:
-            if frame.sentence not in claims or frame.reporting or frame.predicate in LIGHT_VERBS:
-                continue
-            ref = FrameRef(article_id, frame)
-            number = len(refs)
-            refs.append(ref)
-            for argument in sorted(ref.arguments):
-                block = blocks[(frame.predicate, argument)]
-                for other in block[-BLOCK_SIZE:]:
-                    pair = (other, number)
-                    if pair not in seen and refs[other].article_id != article_id:
-                        seen.add(pair)
-                        if same_event(refs[other].frame, frame):
-                            yield refs[other], ref
-                block.append(number)
-
-
-def _claim_sentences(extraction: Extraction) -> set[int]:
-    """Sentences that may hold a claim: not headings, not page time stamps."""
-    if not extraction.claims:
-        return {s.index for s in extraction.sentences if not DATELINE.match(s.text)}
-    return {c.sentence for c in extraction.claims if "heading" not in c.reasons and not DATELINE.match(c.text)}
 
 
 def _subject(context: CheckContext, ref: FrameRef, other: FrameRef) -> str:
@@ -198,7 +137,8 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
     """One event given two different days by two reports (clause level)."""
     dated: dict[tuple[str, int], list[DateRef]] = {}
     clashes: list[Clash] = []
-    for a, b in event_pairs(context):
+    for pair in event_pairs(context):
+        a, b = pair.a, pair.b
         if not _factual(a, b):
             continue
         dates_a = _event_dates(context.extractions[a.article_id], a.frame)
@@ -206,10 +146,10 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
         if len(dates_a) != 1 or len(dates_b) != 1 or date_agree(dates_a[0], dates_b[0]):
             continue
         date_a, date_b = dates_a[0], dates_b[0]
-        if _article_dates_event(context, a, date_b, dated) or _article_dates_event(context, b, date_a, dated):
-            continue
+        valid_a = [ref for ref in pair.copies_a if not _article_dates_event(context, ref, date_b, dated)]
+        valid_b = [ref for ref in pair.copies_b if not _article_dates_event(context, ref, date_a, dated)]
         value_a, value_b = date_a.value or date_a.text, date_b.value or date_b.text
-        clashes.append(Clash(a, b, value_a, value_b, value_a, value_b))
+        clashes += [Clash(x, y, value_a, value_b, value_a, value_b) for x, y in pair.spans(valid_a, valid_b)]
     for clash, sides, fact in grouped(context, clashes):
         subject = _subject(context, clash.a, clash.b)
         yield contradiction(
@@ -259,15 +199,12 @@ def place_names(context: CheckContext, ref: FrameRef) -> dict[str, str]:
     return names
 
 
-def place_clash(context: CheckContext, a: FrameRef, b: FrameRef) -> tuple[str, str] | None:
-    """The first pair of names of one kind that cannot be one place, each report naming only its own."""
-    names_a, names_b = place_names(context, a), place_names(context, b)
+def place_clash(names_a: dict[str, str], names_b: dict[str, str]) -> tuple[str, str] | None:
+    """The first pair of names of one kind (see ``place_names``) that cannot be one place."""
     for kind in sorted(names_a.keys() & names_b.keys()):
         left, right = names_a[kind], names_b[kind]
         if place_agree(left, right) if kind == "entity" else left.lower() == right.lower():
             continue
-        if _mentions(context, a.article_id, names_b) or _mentions(context, b.article_id, names_a):
-            return None
         return left, right
     return None
 
@@ -301,12 +238,19 @@ def _mentions(context: CheckContext, article_id: str, names: dict[str, str]) -> 
 def check_event_places(context: CheckContext) -> Iterator[Contradiction]:
     """One event placed in two different places by two reports (clause level)."""
     clashes: list[Clash] = []
-    for a, b in event_pairs(context):
+    for pair in event_pairs(context):
+        a, b = pair.a, pair.b
         if not _factual(a, b) or len(a.frame.places) != 1 or len(b.frame.places) != 1:
             continue
-        if place_clash(context, a, b) is not None:
-            key_a, key_b = _place_key(context, a), _place_key(context, b)
-            clashes.append(Clash(a, b, key_a, key_b, a.frame.places[0], b.frame.places[0]))
+        names_a, names_b = place_names(context, a), place_names(context, b)
+        if place_clash(names_a, names_b) is None:
+            continue
+        # a report that names the other place too may mean a part of one place
+        valid_a = [ref for ref in pair.copies_a if not _mentions(context, ref.article_id, names_b)]
+        valid_b = [ref for ref in pair.copies_b if not _mentions(context, ref.article_id, names_a)]
+        key_a, key_b = _place_key(context, a), _place_key(context, b)
+        shown_a, shown_b = a.frame.places[0], b.frame.places[0]
+        clashes += [Clash(x, y, key_a, key_b, shown_a, shown_b) for x, y in pair.spans(valid_a, valid_b)]
     for clash, sides, fact in grouped(context, clashes, agree=_place_keys_agree):
         subject = _subject(context, clash.a, clash.b)
         yield contradiction(
@@ -338,17 +282,19 @@ def _states_both(context: CheckContext, ref: FrameRef) -> bool:
 def check_event_negation(context: CheckContext) -> Iterator[Contradiction]:
     """One report says an event happened, another that it did not (clause level)."""
     clashes: list[Clash] = []
-    for a, b in event_pairs(context):
+    for pair in event_pairs(context):
+        a, b = pair.a, pair.b
         if a.frame.negated == b.frame.negated or a.frame.modal or b.frame.modal:
             continue
         if (a.frame.context or b.frame.context) and not set(a.frame.context) & set(b.frame.context):
             continue  # 'filed against Smith' / 'not filed against Jones': maybe different events
-        if _states_both(context, a) or _states_both(context, b):
-            continue
+        valid_a = [ref for ref in pair.copies_a if not _states_both(context, ref)]
+        valid_b = [ref for ref in pair.copies_b if not _states_both(context, ref)]
         verb = _subject(context, a, b).split()[-1]
         value_a = f"not {verb}" if a.frame.negated else verb
         value_b = f"not {verb}" if b.frame.negated else verb
-        clashes.append(Clash(a, b, str(a.frame.negated), str(b.frame.negated), value_a, value_b))
+        key_a, key_b = str(a.frame.negated), str(b.frame.negated)
+        clashes += [Clash(x, y, key_a, key_b, value_a, value_b) for x, y in pair.spans(valid_a, valid_b)]
     for clash, sides, fact in grouped(context, clashes):
         subject = _subject(context, clash.a, clash.b)
         yield contradiction(

@@ -14,8 +14,9 @@ from collections.abc import Iterator, Sequence
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
+from crosswire.check.places import changed_place, person_families, place_agree, sentence_places
 from crosswire.check.text import content_words, edited_copy, fold, name_key, words
-from crosswire.model import Contradiction, DateRef, Extraction, Figure, Mention
+from crosswire.model import Contradiction, DateRef, Extraction, Figure
 
 NUMBER_SIMILARITY = 0.72
 DATE_SIMILARITY = 0.8
@@ -30,9 +31,7 @@ NEGATIONS = frozenset(
     ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "yet", "denied", "denies", "deny"]
     + ["non"]  # 'non-life-threatening' negates too
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_PLACE_PATTERN = re.compile(r"\b(?:Pier|Berth|Dock|Gate|Terminal|Platform|Quay)\s+\d+[A-Z]?\b")
 
 
 def unit_key(figure: Figure) -> str | None:
@@ -250,75 +249,37 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         )
 
 
-def _places(context: CheckContext, article_id: str, sentence: int, mentions: list[Mention]) -> list[str]:
-    families = {person.family for person in context.index.people}  # 'Witkoff' tagged GPE is a person
-    found = {
-        name_key(m.text): m.text
-        for m in mentions
-        if m.label in PLACE_LABELS and name_key(m.text) and name_key(m.text) not in families
-    }
-    text = context.sentence_text(article_id, sentence)
-    for match in _PLACE_PATTERN.finditer(text):
-        found.setdefault(name_key(match.group()), match.group())
-    return list(found.values())
-
-
-STREET_WORDS = frozenset(
-    [
-        "street",
-        "st",
-        "road",
-        "rd",
-        "drive",
-        "dr",
-        "avenue",
-        "ave",
-        "lane",
-        "ln",
-        "boulevard",
-        "blvd",
-        "way",
-        "court",
-        "ct",
-        "place",
-        "highway",
-    ]
-)
-
-
-def place_agree(a: str, b: str) -> bool:
-    """Whether two place names can name one place: one contains the other, they share a name word
-    ('Ditchley Drive' / 'Ditchley Road'), or one is a street and the other is not (different scales)."""
-    words_a, words_b = set(words(name_key(a))), set(words(name_key(b)))
-    if words_a <= words_b or words_b <= words_a or (words_a ^ words_b) <= STREET_WORDS:
-        return True
-    return bool(words_a & STREET_WORDS) != bool(words_b & STREET_WORDS)
+def _sentence_places(
+    context: CheckContext, unit: ClaimUnit, mentions: dict[tuple[str, int], list], families: frozenset[str]
+) -> list[str]:
+    found = mentions.get((unit.article_id, unit.sentence), [])
+    return sentence_places(context.sentence_text(unit.article_id, unit.sentence), found, families=families)
 
 
 @register_check
 def check_places(context: CheckContext) -> Iterator[Contradiction]:
-    """The same event placed in two places that neither report mentions together."""
+    """The same event placed in two places that neither report mentions together.
+
+    In an edited copy with one run of words replaced, only that run is compared
+    (``places.changed_place``); otherwise each sentence must hold one place the other lacks.
+    """
     mentions = _by_sentence(context, "mentions")
+    families = frozenset(person.family for person in context.index.people)  # 'Witkoff' tagged GPE is a person
+    named = person_families(context.index.people)  # in an edited copy: a lone 'ROSWELL' read as a person is a place
     everywhere: dict[str, set[str]] = defaultdict(set)
     for (article_id, sentence), items in mentions.items():
-        everywhere[article_id].update(name_key(p) for p in _places(context, article_id, sentence, items))
+        text = context.sentence_text(article_id, sentence)
+        everywhere[article_id].update(name_key(p) for p in sentence_places(text, items, families=families))
     for pair in context.pairs:
         similarity = context.closeness(pair, PLACE_SIMILARITY)
         if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
-        ours = _places(context, left.article_id, left.sentence, mentions.get((left.article_id, left.sentence), []))
-        theirs = _places(
-            context, right.article_id, right.sentence, mentions.get((right.article_id, right.sentence), [])
-        )
-        edited = edited_copy(left.text, right.text)
-        found = _lone_mismatch(ours, theirs, place_agree, limit=8 if edited else 2)
-        if found is None and edited:
-            found = _changed_place(left.text, right.text, ours, theirs)
+        found = _place_pair(context, left, right, mentions, (families, named))
         if found is None:
             continue
         a, b = found
-        if name_key(a) in everywhere[right.article_id] and name_key(b) in everywhere[left.article_id]:
+        if _names(context, right.article_id, a, everywhere) and _names(context, left.article_id, b, everywhere):
             continue  # each report also names the other place: likely two places, not a conflict
         yield contradiction(
             context,
@@ -330,6 +291,43 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
             explanation=f"Reports of the same event place it at {a!r} and at {b!r}.",
             fact=pair.fact,
         )
+
+
+def _names(context: CheckContext, article_id: str, place: str, everywhere: dict[str, set[str]]) -> bool:
+    """Whether an article names a place: tagged as one anywhere, or written anywhere (the NER tags a
+    name a place in one sentence and a person or nothing in the next)."""
+    if name_key(place) in everywhere[article_id]:
+        return True
+    text = context.articles[article_id].text if article_id in context.articles else ""
+    return re.search(rf"\b{re.escape(place.strip(' .'))}\b", text, re.IGNORECASE) is not None
+
+
+def _place_pair(
+    context: CheckContext,
+    left: ClaimUnit,
+    right: ClaimUnit,
+    mentions: dict[tuple[str, int], list],
+    families: tuple[frozenset[str], frozenset[str]],
+) -> tuple[str, str] | None:
+    """The two places of an aligned pair that cannot be one place, or None. ``families``: family names
+    of every resolved person, and of those written with a given name (see ``places.person_families``)."""
+    sentence_mentions = (
+        mentions.get((left.article_id, left.sentence), []),
+        mentions.get((right.article_id, right.sentence), []),
+    )
+    texts = (context.articles[left.article_id].text, context.articles[right.article_id].text)
+    spans = ((left.start, left.end), (right.start, right.end))
+    if texts[0][left.start : left.end] == left.text and texts[1][right.start : right.end] == right.text:
+        changed = changed_place(texts, spans, sentence_mentions, families=families[1])
+        if changed is not False:
+            return changed  # type: ignore[return-value]  # one run replaced: that run decides
+    ours = _sentence_places(context, left, mentions, families[0])
+    theirs = _sentence_places(context, right, mentions, families[0])
+    edited = edited_copy(left.text, right.text)
+    found = _lone_mismatch(ours, theirs, place_agree, limit=8 if edited else 2)
+    if found is None and edited:
+        found = _changed_place(left.text, right.text, ours, theirs)
+    return found
 
 
 def _changed_place(text_a: str, text_b: str, places_a: list[str], places_b: list[str]) -> tuple[str, str] | None:

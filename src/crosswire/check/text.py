@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -251,3 +252,30 @@ def evidence(extraction: Extraction, index: int) -> Evidence:
     if sentence is None:
         return Evidence(extraction.article_id, "", 0, 0)
     return Evidence(extraction.article_id, sentence.text, sentence.start, sentence.end)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, comparison key) of each word token, possessive 's dropped."""
+    found = []
+    for match in _WORD.finditer(text):
+        key = match.group().lower().replace("’", "'")
+        found.append((match.start(), match.end(), key[:-2] if key.endswith("'s") else key))
+    return found
+
+
+def replaced_region(
+    a: str, b: str, *, max_words: int = 3, min_shared: int = 6
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The one run of words that replaces another between two wordings of one sentence, as character
+    spans into ``a`` and ``b``: 'a Chicago Police spokeswoman' / 'a Spokane Police spokeswoman' ->
+    the spans of 'Chicago' and 'Spokane'. None unless the wordings share at least ``min_shared`` words
+    in order and differ by exactly one replaced run of at most ``max_words`` words on each side."""
+    tokens_a, tokens_b = _tokens(a), _tokens(b)
+    matcher = difflib.SequenceMatcher(None, [t[2] for t in tokens_a], [t[2] for t in tokens_b], autojunk=False)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changes) != 1 or changes[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = changes[0]
+    if i2 - i1 > max_words or j2 - j1 > max_words or len(tokens_a) - (i2 - i1) < min_shared:
+        return None
+    return (tokens_a[i1][0], tokens_a[i2 - 1][1]), (tokens_b[j1][0], tokens_b[j2 - 1][1])

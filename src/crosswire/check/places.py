@@ -1,0 +1,138 @@
+"""Place names for the place checks: which names in a sentence are places, when two names can name one
+place, and which place an edited copy changed.
+
+``check_places`` (in ``slots``) compares the places of two aligned sentences; ``check_event_places``
+(in ``frames``) those of two clause-level frames. Both ask ``place_agree`` whether two names can be one
+place: a place and a place inside it ('Veltmar' / 'the east harbour of Veltmar') can, and so can a
+street and a town (different scales).
+
+In an edited copy (one wording with one run of at most three words replaced, ``text.replaced_region``)
+the replaced run *is* the change, so ``changed_place`` compares exactly it: 'a Chicago Police
+spokeswoman' against 'a Spokane Police spokeswoman' is Chicago against Spokane, even though the NER
+tagged Spokane only inside an organisation, and the other places of the sentence play no part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosswire.check.text import fold, name_key, replaced_region, words
+from crosswire.model import Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = frozenset(
+    {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "NORP", "EVENT", "LAW"}
+)
+"""Labels that say a replaced run is no place name (a renamed person, a changed weekday or count)."""
+FACILITY_PATTERN = re.compile(r"\b(?:Pier|Berth|Dock|Gate|Terminal|Platform|Quay)\s+\d+[A-Z]?\b")
+STREET_WORDS = frozenset(
+    ["street", "st", "road", "rd", "drive", "dr", "avenue", "ave", "lane", "ln", "boulevard", "blvd"]
+    + ["way", "court", "ct", "place", "highway"]
+)
+_STREET_AFTER = re.compile(r"^\s+(street|st\b\.?|road|rd\b\.?|drive|avenue|ave\b\.?|boulevard|blvd\b\.?|lane)", re.I)
+_NAME_TOKEN = re.compile(r"^[A-Z0-9]")
+
+
+def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
+    """Whether two place names can name one place: one contains the other ('Veltmar' / 'east harbour
+    of Veltmar'), they differ only by street words ('Ditchley Drive' / 'Ditchley Road'), or, with
+    ``scales``, one is a street and the other is not (a street in a town)."""
+    words_a, words_b = set(words(name_key(a))), set(words(name_key(b)))
+    if words_a <= words_b or words_b <= words_a or (words_a ^ words_b) <= STREET_WORDS:
+        return True
+    if abbreviates(a, b) or abbreviates(b, a):
+        return True
+    return scales and bool(words_a & STREET_WORDS) != bool(words_b & STREET_WORDS)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is written as an abbreviation of ``full`` ('Ore.' / 'Oregon', 'Fla.' / 'Florida',
+    'N.M.' / 'New Mexico', 'St. Louis' / 'Saint Louis'): it has a period, and its letters, in order
+    and from the same first letter, are fewer than and inside the full name's."""
+    if "." not in short:
+        return False
+    letters_short = [c for c in fold(short) if c.isalpha()]
+    letters_full = [c for c in fold(full) if c.isalpha()]
+    if len(letters_short) < 2 or len(letters_short) >= len(letters_full) or letters_short[0] != letters_full[0]:
+        return False
+    remaining = iter(letters_full)
+    return all(letter in remaining for letter in letters_short)
+
+
+def person_families(people: Sequence[object]) -> frozenset[str]:
+    """Family names that are people in this story: written with a given name somewhere ('Steve
+    Witkoff'), so a lone 'Witkoff' tagged GPE is the person. A lone word the NER once read as a
+    person ('ROSWELL, N.M.') and nowhere with a given name stays a place."""
+    return frozenset(
+        person.family  # type: ignore[attr-defined]
+        for person in people
+        if any(ref.person.given for ref in person.refs)  # type: ignore[attr-defined]
+    )
+
+
+def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozenset[str]) -> list[str]:
+    """The place names of one sentence (``text``): place entities that are not people's family names,
+    and numbered facilities ('Pier 7')."""
+    found: dict[str, str] = {}
+    for mention in mentions:
+        key = name_key(mention.text)
+        if mention.label not in PLACE_LABELS or not key or key in families:
+            continue
+        found.setdefault(key, mention.text)
+    for match in FACILITY_PATTERN.finditer(text):
+        found.setdefault(name_key(match.group()), match.group())
+    return list(found.values())
+
+
+def with_street_word(article_text: str, mention: Mention) -> str:
+    """A place mention with the street word written right after it ('West 46th' -> 'West 46th Street')."""
+    match = _STREET_AFTER.match(article_text[mention.end : mention.end + 12])
+    return mention.text + match.group(0) if match and not set(words(mention.text)) & STREET_WORDS else mention.text
+
+
+def changed_place(
+    article_texts: tuple[str, str],
+    spans: tuple[tuple[int, int], tuple[int, int]],
+    mentions: tuple[Sequence[Mention], Sequence[Mention]],
+    *,
+    families: frozenset[str],
+) -> tuple[str, str] | None | bool:
+    """The place an edited copy changed, as (name on the left, name on the right).
+
+    Args:
+        article_texts: the two articles' texts.
+        spans: the two sentences' character spans in their articles.
+        mentions: the two sentences' entity mentions.
+        families: family names of people in the story (never places).
+
+    Returns:
+        The two names; None when the two wordings are an edited copy whose change is no place (then
+        no place conflict is read from them); False when they are not one wording with one run replaced.
+    """
+    texts = tuple(article[start:end] for article, (start, end) in zip(article_texts, spans, strict=True))
+    region = replaced_region(texts[0], texts[1])
+    if region is None:
+        return False
+    names: list[str] = []
+    placed = False
+    for article, (sentence_start, _), found, (start, end) in zip(article_texts, spans, mentions, region, strict=True):
+        written = article[sentence_start + start : sentence_start + end]
+        if not all(_NAME_TOKEN.match(token) for token in written.split()) or name_key(written) in families:
+            return None  # not a proper name ('in the city'), or a person's name
+        low, high = sentence_start + start, sentence_start + end
+        overlapping = [m for m in found if m.start < high and low < m.end]
+        if any(m.label in NOT_PLACE_LABELS and not _just(m, low, high) for m in overlapping):
+            return None  # part of a person's name ('Talitha' in 'Talitha Bowman'), a date, a count
+        place = next((m for m in overlapping if m.label in PLACE_LABELS), None)
+        placed = placed or place is not None or FACILITY_PATTERN.search(written) is not None
+        names.append(with_street_word(article, place) if place is not None else written)
+    if not placed or place_agree(names[0], names[1], scales=False):
+        return None  # the same slot with another name: a street for a town is a change too
+    return names[0], names[1]
+
+
+def _just(mention: Mention, low: int, high: int) -> bool:
+    """Whether a mention is exactly the replaced run and a name: a new place name the NER, out of its
+    usual context, read as a person ('an Albuquerque man'); the other side must then be a place."""
+    return mention.label == "PERSON" and mention.start == low and mention.end == high
