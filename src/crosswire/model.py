@@ -11,8 +11,10 @@ stage outputs as JSON).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -296,24 +298,30 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a dataclass written by ``to_dict``; unknown keys are ignored."""
+    return cls(**{name: convert(data[name]) for name, convert in _field_plan(cls) if name in data})
+
+
+@functools.cache
+def _field_plan(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field's name and converter, worked out once per class (type hints are slow to resolve)."""
     hints = typing.get_type_hints(cls)
-    values = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            values[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**values)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function turning JSON data into a value of type ``tp`` (None stays None)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else _same
     if origin is tuple:
-        args = typing.get_args(tp)
-        return tuple(_convert(args[0], v) for v in value)
+        item = _converter(typing.get_args(tp)[0])
+        return lambda value: None if value is None else tuple(item(v) for v in value)
     if dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)  # type: ignore[arg-type]
+        return lambda value: None if value is None else from_dict(tp, value)  # type: ignore[arg-type]
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
