@@ -213,3 +213,19 @@ def test_brief_counts_only_cross_source_contradictions(articles_on_sides: tuple,
     contradicted = {row.article_id: row.contradicted_facts for row in brief.scorecard}
     assert (contradicted[articles_on_sides[0][0]] == 1) is counted
     assert any("(disputed)" in row.label for row in brief.matrix.rows) is counted
+
+
+
+@pytest.mark.parametrize(("one_article", "expected"), [(True, True), (False, False)])
+def test_within_one_article_only_when_every_side_is_in_that_article(one_article: bool, expected: bool) -> None:
+    story, articles, extractions, check = make_inputs()
+    name = next(c for c in check.contradictions if c.kind == "person-name")
+    sides = name.sides if not one_article else tuple(
+        Side(side.value, tuple(replace(e, article_id=name.sides[0].evidence[0].article_id) for e in side.evidence))
+        for side in name.sides
+    )
+    flagged = replace(name, within_article=True, sides=sides)
+    check = replace(check, contradictions=(flagged,))
+    brief = build_brief(story, articles, extractions, check, generated_at="t")
+    [item] = [d for d in brief.disputed if d.kind == "person-name"]
+    assert item.within_article is expected

@@ -78,7 +78,10 @@ def _disputed_item(sources: Sources, contradiction: Contradiction) -> DisputedIt
         explanation=contradiction.explanation,
         sides=tuple(sides),
         fact_id=contradiction.fact_id,
-        within_article=contradiction.within_article,
+        # "within one article" only when every side is in that one article; a dispute that also spans
+        # articles (Steven in two reports, David and Amos in a third) is a dispute between articles
+        within_article=contradiction.within_article
+        and len({e.article_id for side in contradiction.sides for e in side.evidence}) == 1,
         syndicated=contradiction.syndicated,
     )
 
