@@ -78,7 +78,7 @@ def test_stage_outputs_round_trip(store: Store) -> None:
     store.save_check(check)
     assert store.load_check("s1") == check
     story = Story("s1", "Leak", ("id01",))
-    store.save_stories([story])
+    store.update_stories([story])
     assert store.stories() == [story]
 
 

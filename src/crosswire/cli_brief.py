@@ -7,14 +7,18 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from crosswire import pipeline
 from crosswire.cli import Context, _progress, cli, err, out, reports_errors
-from crosswire.model import CheckResult, Story, to_dict
+from crosswire.model import Article, CheckResult, Story, to_dict
 from crosswire.settings import Settings
 from crosswire.store import Store
+
+if TYPE_CHECKING:
+    from crosswire.report import Brief
 
 FORMATS = ("terminal", "md", "html", "json")
 
@@ -169,7 +173,6 @@ def brief(
         crosswire brief ../shared/corpus/seeds --out brief/
         crosswire brief --format md,json
     """
-    from crosswire import report
 
     wanted = _parse_formats(formats)
     with obj.store() as store:
@@ -189,18 +192,7 @@ def brief(
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
         articles = store.articles(story.article_ids)
-    written = []
-    if wanted - {"terminal"}:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    if "md" in wanted:
-        written.append(_write(out_dir / "brief.md", report.render_markdown(the_brief)))
-    if "html" in wanted:
-        written.append(_write(out_dir / "brief.html", report.render_html(the_brief, {a.id: a for a in articles})))
-    if "json" in wanted:
-        data = report.render_json([the_brief], articles)
-        written.append(_write(out_dir / "brief.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
-    if "terminal" in wanted:
-        report.render_terminal(the_brief, out)
+    written = _render(the_brief, articles, out_dir, wanted)
     if written:
         err.print("wrote " + ", ".join(str(p) for p in written))
     sys.exit(1 if failed else 0)
@@ -228,20 +220,29 @@ def _brief_each(
         )
         the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
         articles = store.articles(story.article_ids)
-        folder = out_dir / story.id
-        folder.mkdir(parents=True, exist_ok=True)
-        if "md" in wanted:
-            written.append(_write(folder / "brief.md", report.render_markdown(the_brief)))
-        if "html" in wanted:
-            written.append(_write(folder / "brief.html", report.render_html(the_brief, {a.id: a for a in articles})))
-        if "json" in wanted:
-            data = report.render_json([the_brief], articles)
-            written.append(_write(folder / "brief.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
-        if "terminal" in wanted:
-            report.render_terminal(the_brief, out)
+        written += _render(the_brief, articles, out_dir / story.id, wanted)
         briefs.append(the_brief)
     written.append(_write(out_dir / "index.html", report.render_index_html(briefs)))
     err.print(f"{len(stories)} stories: wrote {len(written)} files; start at {out_dir / 'index.html'}")
+
+
+def _render(the_brief: Brief, articles: Sequence[Article], folder: Path, wanted: set[str]) -> list[Path]:
+    """Write the wanted formats of one brief into ``folder`` (and print it when "terminal" is wanted)."""
+    from crosswire import report
+
+    written = []
+    if wanted - {"terminal"}:
+        folder.mkdir(parents=True, exist_ok=True)
+    if "md" in wanted:
+        written.append(_write(folder / "brief.md", report.render_markdown(the_brief)))
+    if "html" in wanted:
+        written.append(_write(folder / "brief.html", report.render_html(the_brief, {a.id: a for a in articles})))
+    if "json" in wanted:
+        data = report.render_json([the_brief], articles)
+        written.append(_write(folder / "brief.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
+    if "terminal" in wanted:
+        report.render_terminal(the_brief, out)
+    return written
 
 
 def _parse_formats(formats: str) -> set[str]:

@@ -230,21 +230,6 @@ class Store:
         row = self.conn.execute("SELECT data FROM checks WHERE story_id = ?", (story_id,)).fetchone()
         return from_dict(CheckResult, json.loads(row[0])) if row else None
 
-    def save_stories(self, stories: Sequence[Story]) -> None:
-        """Replace the stored story assignment with ``stories`` in one transaction."""
-        with self.conn:
-            self.conn.execute("DELETE FROM story_articles")
-            self.conn.execute("DELETE FROM stories")
-            for story in stories:
-                self.conn.execute(
-                    "INSERT INTO stories (id, headline, data, updated_at) VALUES (?, ?, ?, ?)",
-                    (story.id, story.headline, _dumps(to_dict(story)), _now()),
-                )
-                self.conn.executemany(
-                    "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                    [(story.id, a) for a in story.article_ids],
-                )
-
     def stories(self) -> list[Story]:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY id").fetchall()
         return [from_dict(Story, json.loads(r[0])) for r in rows]
