@@ -9,7 +9,8 @@ import pytest
 
 from crosswire.model import CheckResult, Contradiction, Evidence, Side, Story
 from crosswire.report import build_brief
-from crosswire.report.brief import Brief
+from crosswire.report.brief import Brief, DisputedItem, FactLine
+from crosswire.report.findings import takeaways
 from crosswire.report.voices import UNATTRIBUTED, resolve_speaker
 
 from .fixtures import make_inputs
@@ -72,7 +73,8 @@ def test_brief_groups_quotes_by_resolved_speaker(brief: Brief) -> None:
 
 def test_brief_timeline_uses_fact_wording_when_it_carries_the_date(brief: Brief) -> None:
     assert [(entry.date, entry.text) for entry in brief.timeline] == [
-        ("2026-03-02", "Clean-up crews of 40 workers were deployed on 2 March 2026.")]
+        ("2026-03-02", "Clean-up crews of 40 workers were deployed on 2 March 2026.")
+    ]
 
 
 def test_brief_timeline_quotes_the_sentence_when_the_fact_has_no_date() -> None:
@@ -82,14 +84,17 @@ def test_brief_timeline_quotes_the_sentence_when_the_fact_has_no_date() -> None:
     assert [entry.text for entry in brief.timeline] == ["Clean-up crews of 40 workers were deployed on 2 March 2026."]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("Harbour Minister Dana Reyes", "Dana Reyes"),
-    ("Reyes", "Dana Reyes"),
-    ("he", UNATTRIBUTED),
-    ("", UNATTRIBUTED),
-    (None, UNATTRIBUTED),
-    ("A  port   spokesman", "A port spokesman"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Harbour Minister Dana Reyes", "Dana Reyes"),
+        ("Reyes", "Dana Reyes"),
+        ("he", UNATTRIBUTED),
+        ("", UNATTRIBUTED),
+        (None, UNATTRIBUTED),
+        ("A  port   spokesman", "A port spokesman"),
+    ],
+)
 def test_resolve_speaker(raw: str | None, expected: str) -> None:
     assert resolve_speaker(raw, {"dana reyes": "Dana Reyes", "reyes": "Dana Reyes"}) == expected
 
@@ -116,8 +121,7 @@ def test_brief_is_independent_of_input_order() -> None:
     first = build_brief(story, articles, extractions, check, generated_at=STAMP)
     shuffled = articles[:]
     random.Random(3).shuffle(shuffled)
-    check = replace(check, facts=tuple(reversed(check.facts)),
-                    contradictions=tuple(reversed(check.contradictions)))
+    check = replace(check, facts=tuple(reversed(check.facts)), contradictions=tuple(reversed(check.contradictions)))
     assert build_brief(story, shuffled, dict(reversed(extractions.items())), check, generated_at=STAMP) == first
 
 
@@ -130,9 +134,16 @@ def test_brief_with_no_articles_says_so() -> None:
 def test_brief_with_one_article_is_all_single_source() -> None:
     story, articles, extractions, check = make_inputs()
     (a1,) = [a for a in articles if a.id == "a1"]
-    facts = tuple(replace(f, status="single-source", independent_sources=1,
-                          evidence=tuple(e for e in f.evidence if e.article_id == "a1"))
-                  for f in check.facts if any(e.article_id == "a1" for e in f.evidence))
+    facts = tuple(
+        replace(
+            f,
+            status="single-source",
+            independent_sources=1,
+            evidence=tuple(e for e in f.evidence if e.article_id == "a1"),
+        )
+        for f in check.facts
+        if any(e.article_id == "a1" for e in f.evidence)
+    )
     check = CheckResult("s1", ("a1",), check.entities, facts, ())
     brief = build_brief(replace(story, article_ids=("a1",)), [a1], extractions, check, generated_at=STAMP)
     assert brief.takeaways == ()
@@ -165,24 +176,30 @@ def test_brief_survives_offsets_that_do_not_match_the_text() -> None:
     brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
     text = {a.id: a.text for a in articles}
     for citation in brief.takeaways[0].citations:  # re-anchored on the quoted sentence
-        assert text[citation.article_id][citation.start:citation.end] == citation.sentence
+        assert text[citation.article_id][citation.start : citation.end] == citation.sentence
 
 
 def test_brief_timeline_highlights_keep_best_supported_in_date_order(brief: Brief) -> None:
     entry = brief.timeline[0]
     single = replace(entry, citations=entry.citations[:1])
-    entries = (replace(single, date="2026-01-01"), replace(entry, date="2026-02-01", citations=(
-        *entry.citations, replace(entry.citations[0], number=2))), replace(single, date="2026-03-01"))
+    entries = (
+        replace(single, date="2026-01-01"),
+        replace(entry, date="2026-02-01", citations=(*entry.citations, replace(entry.citations[0], number=2))),
+        replace(single, date="2026-03-01"),
+    )
     crowded = replace(brief, timeline=entries)
     assert [e.date for e in crowded.timeline_highlights(2)] == ["2026-01-01", "2026-02-01"]
     assert crowded.timeline_highlights(5) == entries
 
 
-@pytest.mark.parametrize(("url", "outlet"), [
-    ("https://news.example.com/a/b", "news.example.com"),
-    ("/corpus/seeds/000_1dd9.txt", "000_1dd9.txt"),
-    (None, "Unknown outlet"),
-])
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://news.example.com/a/b", "news.example.com"),
+        ("/corpus/seeds/000_1dd9.txt", "000_1dd9.txt"),
+        (None, "Unknown outlet"),
+    ],
+)
 def test_brief_names_an_article_without_outlet(url: str | None, outlet: str) -> None:
     story, articles, extractions, check = make_inputs()
     articles = [replace(a, source=None, url=url) if a.id == "a1" else a for a in articles]
@@ -197,16 +214,21 @@ def test_brief_drops_list_bullets_from_fact_wording() -> None:
     assert brief.takeaways[0].text == "Reinforcement of alliances."
 
 
-@pytest.mark.parametrize(("articles_on_sides", "counted"), [
-    ((("a1",), ("a4",)), True),  # two independent sources
-    ((("a2",), ("a3",)), False),  # copies of one syndicated report
-    ((("a4",), ("a4",)), False),  # one article against itself
-])
+@pytest.mark.parametrize(
+    ("articles_on_sides", "counted"),
+    [
+        ((("a1",), ("a4",)), True),  # two independent sources
+        ((("a2",), ("a3",)), False),  # copies of one syndicated report
+        ((("a4",), ("a4",)), False),  # one article against itself
+    ],
+)
 def test_brief_counts_only_cross_source_contradictions(articles_on_sides: tuple, counted: bool) -> None:
     story, articles, extractions, check = make_inputs()
     by_id = {a.id: a for a in articles}
-    sides = tuple(Side(f"v{i}", tuple(Evidence(a, by_id[a].text[:20], 0, 20) for a in ids))
-                  for i, ids in enumerate(articles_on_sides))
+    sides = tuple(
+        Side(f"v{i}", tuple(Evidence(a, by_id[a].text[:20], 0, 20) for a in ids))
+        for i, ids in enumerate(articles_on_sides)
+    )
     contradiction = Contradiction("c-x", "other", "x", "high", 0.9, "x", sides, within_article=True)
     check = replace(check, contradictions=(contradiction,))
     brief = build_brief(story, articles, extractions, check, generated_at=STAMP)
@@ -215,17 +237,36 @@ def test_brief_counts_only_cross_source_contradictions(articles_on_sides: tuple,
     assert any("(disputed)" in row.label for row in brief.matrix.rows) is counted
 
 
-
 @pytest.mark.parametrize(("one_article", "expected"), [(True, True), (False, False)])
 def test_within_one_article_only_when_every_side_is_in_that_article(one_article: bool, expected: bool) -> None:
     story, articles, extractions, check = make_inputs()
     name = next(c for c in check.contradictions if c.kind == "person-name")
-    sides = name.sides if not one_article else tuple(
-        Side(side.value, tuple(replace(e, article_id=name.sides[0].evidence[0].article_id) for e in side.evidence))
-        for side in name.sides
+    sides = (
+        name.sides
+        if not one_article
+        else tuple(
+            Side(side.value, tuple(replace(e, article_id=name.sides[0].evidence[0].article_id) for e in side.evidence))
+            for side in name.sides
+        )
     )
     flagged = replace(name, within_article=True, sides=sides)
     check = replace(check, contradictions=(flagged,))
     brief = build_brief(story, articles, extractions, check, generated_at="t")
     [item] = [d for d in brief.disputed if d.kind == "person-name"]
     assert item.within_article is expected
+
+
+def _line(fact_id: str, text: str, sources: int) -> FactLine:
+    return FactLine(fact_id, text, "confirmed", sources, 0.5, ())
+
+
+def test_takeaways_take_a_quotation_once_and_leave_disputed_speakers_to_disputed() -> None:
+    facts = [
+        _line("a", '"The situation is under control," said Marten.', 3),
+        _line("b", '"The situation is under control," Harbour Minister Ilse Marten told reporters.', 2),
+        _line("c", '"The clean-up could take weeks," Hale said.', 2),
+        _line("d", "The east harbour was closed to shipping.", 2),
+    ]
+    assert [f.fact_id for f in takeaways(facts)] == ["a", "c", "d"]
+    disputed = [DisputedItem("x", "attribution", "\u201cThe situation is under control\u201d", "high", 0.9, "", ())]
+    assert [f.fact_id for f in takeaways(facts, disputed)] == ["c", "d"]

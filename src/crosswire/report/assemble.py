@@ -158,7 +158,7 @@ def assemble_brief(
         scope=make_scope(story, sources, facts_status=[f.status for f in facts], missing=len(
             set(story.article_ids) - in_story), disputed_points=len(disputed)),
         sources=refs,
-        takeaways=findings.takeaways(facts),
+        takeaways=findings.takeaways(facts, disputed),
         facts=facts,
         disputed=disputed,
         verify=findings.verify_items(sources, facts, figures),

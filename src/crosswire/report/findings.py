@@ -24,8 +24,7 @@ _STATUS_ORDER = {"confirmed": 0, "disputed": 1, "single-source": 2}
 def fact_rank(fact: Fact | FactLine) -> tuple[int, int, float, str, str]:
     """Sort key: status (confirmed, disputed, single-source), then independent support, then salience."""
     fact_id = fact.fact_id if isinstance(fact, FactLine) else fact.id
-    return (_STATUS_ORDER.get(fact.status, 3), -fact.independent_sources, -round(fact.salience, 6),
-            fact.text, fact_id)
+    return (_STATUS_ORDER.get(fact.status, 3), -fact.independent_sources, -round(fact.salience, 6), fact.text, fact_id)
 
 
 def clean_text(text: str) -> str:
@@ -37,25 +36,61 @@ def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
     """Every fact of the check, ranked, with one citation per article that reports it."""
     lines = []
     for fact in sorted(sources.check.facts, key=fact_rank):
-        citations = unique_citations(
-            sources.cite(e.article_id, e.start, e.end, e.sentence) for e in fact.evidence
+        citations = unique_citations(sources.cite(e.article_id, e.start, e.end, e.sentence) for e in fact.evidence)
+        lines.append(
+            FactLine(
+                fact.id,
+                clean_text(fact.text),
+                fact.status,
+                fact.independent_sources,
+                round(fact.salience, 6),
+                citations,
+            )
         )
-        lines.append(FactLine(fact.id, clean_text(fact.text), fact.status, fact.independent_sources,
-                              round(fact.salience, 6), citations))
     return tuple(lines)
 
 
-def takeaways(facts: Sequence[FactLine]) -> tuple[FactLine, ...]:
-    """The most important confirmed facts: most independent support first, then salience."""
-    return tuple(fact for fact in facts if fact.status == "confirmed")[:MAX_TAKEAWAYS]
+_QUOTED = re.compile(r'"([^"]{12,})"')
+
+
+def _quoted(text: str) -> set[str]:
+    """The quotations in a text, folded for comparison (case, quote marks, closing punctuation)."""
+    return {
+        " ".join(q.lower().strip(" ,.!?").split()) for q in _QUOTED.findall(text.replace("“", '"').replace("”", '"'))
+    }
+
+
+def takeaways(facts: Sequence[FactLine], disputed: Sequence[DisputedItem] = ()) -> tuple[FactLine, ...]:
+    """The most important confirmed facts: most independent support first, then salience.
+
+    A fact that carries a quotation whose speaker is disputed is left to the Disputed section, and a
+    quotation already taken away in other words is not taken twice.
+    """
+    seen = set().union(*(_quoted(f'"{item.subject}"') for item in disputed if item.kind == "attribution"))
+    chosen = []
+    for fact in facts:
+        quotes = _quoted(fact.text)
+        if fact.status != "confirmed" or quotes & seen:
+            continue
+        chosen.append(fact)
+        seen |= quotes
+    return tuple(chosen[:MAX_TAKEAWAYS])
 
 
 def disputed_items(sources: Sources) -> tuple[DisputedItem, ...]:
     """Every contradiction, cross-source and most severe first, each side with its citations."""
     items = [_disputed_item(sources, c) for c in sources.check.contradictions]
     items = [item for item in items if item.sides]
-    items.sort(key=lambda item: (item.within_article or item.syndicated, item.severity != "high",
-                                 -item.confidence, item.kind, item.subject, item.contradiction_id))
+    items.sort(
+        key=lambda item: (
+            item.within_article or item.syndicated,
+            item.severity != "high",
+            -item.confidence,
+            item.kind,
+            item.subject,
+            item.contradiction_id,
+        )
+    )
     return tuple(items)
 
 
@@ -118,9 +153,7 @@ def figure_lines(sources: Sources) -> tuple[FigureLine, ...]:
     return tuple(lines)
 
 
-def verify_items(
-    sources: Sources, facts: Sequence[FactLine], figures: Sequence[FigureLine]
-) -> tuple[VerifyItem, ...]:
+def verify_items(sources: Sources, facts: Sequence[FactLine], figures: Sequence[FigureLine]) -> tuple[VerifyItem, ...]:
     """Single-source claims to verify: figures first, then single-source facts by salience.
 
     A figure given by several copies of one syndicated report is listed once, citing the first copy.
@@ -136,8 +169,10 @@ def verify_items(
             seen_figures.add(marker)
             items.append(VerifyItem("figure", line.text, _outlet(sources, line.citation), line.citation))
     cited = {item.citation.anchor for item in items}
-    single = sorted((f for f in facts if f.status == "single-source" and f.citations),
-                    key=lambda f: (-f.salience, f.text, f.fact_id))
+    single = sorted(
+        (f for f in facts if f.status == "single-source" and f.citations),
+        key=lambda f: (-f.salience, f.text, f.fact_id),
+    )
     for fact in single:
         citation = fact.citations[0]
         if citation.anchor not in cited:
