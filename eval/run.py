@@ -78,7 +78,9 @@ def main() -> None:
         "`../shared/corpus/seeds/` (never copied into this repository); the demo corpus is our own fiction.",
         "These are development splits: held-out splits exist elsewhere, so figures here are optimistic.",
         "",
-        f"- run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}",
+        f"- last written: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC "
+        "(`python -m eval.run SECTION ...` refreshes only those sections), "
+        f"Python {platform.python_version()}",
     ]
     fresh = {name: section(name) for name in wanted}
     kept = _sections(OUT.read_text("utf-8")) if OUT.exists() and sys.argv[1:] else {}
