@@ -266,6 +266,7 @@ def test_takeaways_take_a_quotation_once_and_leave_disputed_speakers_to_disputed
         _line("b", '"The situation is under control," Harbour Minister Ilse Marten told reporters.', 2),
         _line("c", '"The clean-up could take weeks," Hale said.', 2),
         _line("d", "The east harbour was closed to shipping.", 2),
+        _line("e", '"Our priority is the safety of the people who live and work around the harbour.', 2),
     ]
     assert [f.fact_id for f in takeaways(facts)] == ["a", "c", "d"]
     disputed = [DisputedItem("x", "attribution", "\u201cThe situation is under control\u201d", "high", 0.9, "", ())]

@@ -63,14 +63,15 @@ def _quoted(text: str) -> set[str]:
 def takeaways(facts: Sequence[FactLine], disputed: Sequence[DisputedItem] = ()) -> tuple[FactLine, ...]:
     """The most important confirmed facts: most independent support first, then salience.
 
-    A fact that carries a quotation whose speaker is disputed is left to the Disputed section, and a
-    quotation already taken away in other words is not taken twice.
+    A fact that carries a quotation whose speaker is disputed is left to the Disputed section, a
+    quotation already taken away in other words is not taken twice, and a sentence cut out of a
+    longer quotation (an odd number of quote marks: no speaker, no closing mark) is not a takeaway.
     """
     seen = set().union(*(_quoted(f'"{item.subject}"') for item in disputed if item.kind == "attribution"))
     chosen = []
     for fact in facts:
         quotes = _quoted(fact.text)
-        if fact.status != "confirmed" or quotes & seen:
+        if fact.status != "confirmed" or quotes & seen or fact.text.count('"') % 2:
             continue
         chosen.append(fact)
         seen |= quotes
