@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -71,17 +71,31 @@ def _extract_and_check(
     return story, check
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _check_options(func: F) -> F:
+    """The options `check` and `brief` share: confidence threshold, processes, private addresses."""
+    for option in reversed(
+        [
+            click.option(
+                "--min-confidence",
+                type=click.FloatRange(0, 1),
+                default=None,
+                help="Report contradictions at or above this confidence [default: 0.75].",
+            ),
+            click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True),
+            click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private network addresses."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--story", "story_id", help="Check a stored story by id instead of INPUTS.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help="Report contradictions at or above this confidence [default: 0.75].",
-)
-@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private network addresses.")
+@_check_options
 @click.option("--json", "as_json", is_flag=True, help="Print the check result as JSON.")
 @click.pass_obj
 @reports_errors
@@ -141,14 +155,7 @@ def check(
     help="Comma-separated: terminal, md, html, json.",
 )
 @click.option("--story", "story_id", help="Brief a stored story by id instead of INPUTS.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help="Report contradictions at or above this confidence [default: 0.75].",
-)
-@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private network addresses.")
+@_check_options
 @click.pass_obj
 @reports_errors
 def brief(
@@ -182,11 +189,22 @@ def brief(
         clustered = pipeline.run_stories(store)
         many = clustered if not story_id and not inputs else []  # INPUTS given: briefed together
         if len(many) > 1:
-            _brief_each(store, many, out_dir, wanted, processes=processes, min_confidence=min_confidence,
-                        settings=obj.settings())
+            _brief_each(
+                store,
+                many,
+                out_dir,
+                wanted,
+                processes=processes,
+                min_confidence=min_confidence,
+                settings=obj.settings(),
+            )
             sys.exit(1 if failed else 0)
         story, result = _extract_and_check(
-            store, ids, processes=processes, min_confidence=min_confidence, settings=obj.settings(),
+            store,
+            ids,
+            processes=processes,
+            min_confidence=min_confidence,
+            settings=obj.settings(),
             story=next((s for s in clustered if s.id == story_id), None),
         )
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -215,7 +233,11 @@ def _brief_each(
     briefs, written = [], []
     for one in stories:
         story, result = _extract_and_check(
-            store, list(one.article_ids), processes=processes, min_confidence=min_confidence, settings=settings,
+            store,
+            list(one.article_ids),
+            processes=processes,
+            min_confidence=min_confidence,
+            settings=settings,
             story=one,
         )
         the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
