@@ -73,11 +73,13 @@ def stories(obj: Context, run_checks: bool, as_json: bool) -> None:
         err.print(f"No articles in {obj.db}. Add some with: crosswire ingest PATH")
         return
     table = Table(title=f"{len(rows)} stories in {obj.db}", title_justify="left", box=box.SIMPLE_HEAD)
-    for name in ("id", "articles", "sources", "dates", "disputed"):
+    for name in ("id", "arts", "srcs", "dates", "disp."):
         table.add_column(name, no_wrap=True)
-    table.add_column("headline", overflow="fold", min_width=30)
+    table.add_column("headline", overflow="fold")
     for row in sorted(rows, key=lambda r: (-r["articles"], r["id"])):
-        dates = " – ".join(sorted({(row["first_published"] or "")[:10], (row["last_published"] or "")[:10]} - {""}))
+        first, last = (row["first_published"] or "")[:10], (row["last_published"] or "")[:10]
+        dates = first + (f"→{last[5:]}" if last and last[:4] == first[:4] and last != first else
+                         f"→{last}" if last and last != first else "")
         disputed = "—" if row["disputed_facts"] is None else str(row["disputed_facts"])
         notes = f"\n[dim]{'; '.join(row['notes'])}[/]" if row["notes"] else ""
         table.add_row(row["id"], str(row["articles"]), str(row["independent_sources"]), dates or "undated",
