@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import math
 import random
 import time
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from collections.abc import Sequence
 import numpy
 
 from bench.corpus import DEMO, SEEDS
+from bench.report import per_doubling
 from crosswire.check import check_story
 from crosswire.check.align import FACT_THRESHOLD, collect_claims
 from crosswire.check.entities import resolve_entities
@@ -109,10 +109,7 @@ def table(rows: Sequence[dict]) -> str:
     ]
     previous = None
     for row in rows:
-        growth = "—"
-        if previous:
-            doublings = math.log2(row["articles"] / previous["articles"])
-            growth = f"{(row['seconds'] / previous['seconds']) ** (1 / doublings):.2f}x"
+        growth = per_doubling(row, previous)
         naive = row["naive_all_pairs_seconds"]
         lines.append(
             f"| {row['articles']:,} | {row['claims']:,} | {row['seconds']:.2f} | {row['articles_per_s']:.0f} | "

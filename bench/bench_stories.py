@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import resource
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import numpy
 
+from bench.report import per_doubling
 from crosswire.stories import DIM, StoryItem, StoryState, assign_stories
 from crosswire.stories.features import term_id
 
@@ -137,10 +137,7 @@ def table(rows: Sequence[dict]) -> str:
              "| all-pairs s | same stories as all-pairs |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     previous = None
     for row in rows:
-        growth = "—"
-        if previous:
-            doublings = math.log2(row["articles"] / previous["articles"])
-            growth = f"{(row['seconds'] / previous['seconds']) ** (1 / doublings):.2f}x"
+        growth = per_doubling(row, previous)
         base = f"{row['baseline_seconds']:.2f}" if row["baseline_seconds"] is not None else "not run (quadratic)"
         agree = f"{row['agreement']:.1%}" if row["agreement"] is not None else "—"
         lines.append(f"| {row['articles']:,} | {row['seconds']:.2f} | {row['articles_per_s']:,.0f} | {growth} | "

@@ -13,6 +13,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.report import per_doubling, write_sections
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "BENCHMARKS.md"
 INGEST_SIZES = (250, 500, 1000, 2000)  # 1x, 2x, 4x, 8x
@@ -38,13 +40,13 @@ def ingest_section() -> str:
         "MinHash, LSH lookup, one SQLite transaction per article). Baseline, same process: exact Jaccard of all",
         "pairs of shingle sets (what de-duplication costs without LSH).",
         "",
-        "| articles | seconds | articles/s | time vs previous size | near copies grouped / planted | "
+        "| articles | seconds | articles/s | time per doubling | near copies grouped / planted | "
         "all-pairs baseline s | crosswire / baseline time | peak RSS MB |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     previous = None
     for row in rows:
-        growth = f"{row['seconds'] / previous:.2f}x" if previous else "—"
+        growth = per_doubling(row, previous)
         naive = row["naive_all_pairs_seconds"]
         ratio = f"{row['seconds'] / naive:.2f}" if naive else "not run (quadratic)"
         lines.append(
@@ -52,7 +54,7 @@ def ingest_section() -> str:
             f"{row['near_copies_grouped']} / {row['near_copies_planted']} | {naive if naive else '—'} | {ratio} | "
             f"{row['peak_rss_mb']:.0f} |"
         )
-        previous = row["seconds"]
+        previous = row
     return "\n".join(lines)
 
 
@@ -191,17 +193,6 @@ TITLES = {
 }
 
 
-def _sections(text: str) -> dict[str, str]:
-    """Split an existing BENCHMARKS.md into its sections by name."""
-    found: dict[str, str] = {}
-    for chunk in text.split("\n## ")[1:]:
-        body = "## " + chunk.strip()
-        for name, title in TITLES.items():
-            if body.startswith(title):
-                found[name] = body
-    return found
-
-
 def header() -> str:
     return "\n".join(
         [
@@ -220,13 +211,8 @@ def header() -> str:
 
 def main() -> None:
     wanted = sys.argv[1:] or list(SECTIONS)
-    sections = [SECTIONS[name]() for name in wanted]
-    if OUT.exists() and sys.argv[1:]:  # a partial run keeps the other sections as they were
-        kept = _sections(OUT.read_text("utf-8"))
-        fresh = dict(zip(wanted, sections, strict=True))
-        sections = [fresh.get(name) or kept.get(name, "") for name in SECTIONS if name in fresh or name in kept]
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(header() + "\n\n" + "\n\n".join(sections) + "\n", "utf-8")
+    fresh = {name: SECTIONS[name]() for name in wanted}
+    write_sections(OUT, header(), fresh, order=list(SECTIONS), titles=TITLES)
     print(f"wrote {OUT.relative_to(ROOT)}", file=sys.stderr)
 
 

@@ -11,6 +11,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.report import write_sections
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "EVALUATION.md"
 SECTIONS = {
@@ -58,17 +60,6 @@ TITLES = {
 }
 
 
-def _sections(text: str) -> dict[str, str]:
-    """An existing EVALUATION.md split into its sections by name, so a partial run keeps the others."""
-    found: dict[str, str] = {}
-    for chunk in text.split("\n## ")[1:]:
-        body = "## " + chunk.strip()
-        for name, title in TITLES.items():
-            if body.startswith(title):
-                found[name] = body
-    return found
-
-
 def main() -> None:
     wanted = sys.argv[1:] or list(SECTIONS)
     head = [
@@ -83,9 +74,7 @@ def main() -> None:
         f"Python {platform.python_version()}",
     ]
     fresh = {name: section(name) for name in wanted}
-    kept = _sections(OUT.read_text("utf-8")) if OUT.exists() and sys.argv[1:] else {}
-    body = [fresh.get(name) or kept[name] for name in SECTIONS if name in fresh or name in kept]
-    OUT.write_text("\n".join(head) + "\n\n" + "\n\n".join(body) + "\n", "utf-8")
+    write_sections(OUT, "\n".join(head), fresh, order=list(SECTIONS), titles=TITLES)
     print(f"wrote {OUT.relative_to(ROOT)}", file=sys.stderr)
 
 
