@@ -2,7 +2,7 @@
 
 Run one size per process (so peak memory is that size's own):
     python -m bench.bench_ingest --size 1000
-prints one JSON line: articles, seconds, articles/s, peak RSS, and the same-process baseline
+prints one JSON line: articles, median seconds of --repeat runs (3), articles/s, peak RSS, and the same-process baseline
 (naive all-pairs Jaccard over the same shingle sets) for comparison.
 """
 
@@ -12,6 +12,7 @@ import argparse
 import itertools
 import json
 import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -31,16 +32,19 @@ def naive_all_pairs(texts: list[str], *, size: int, threshold: float) -> int:
     )
 
 
-def run(size: int, *, baseline: bool) -> dict[str, float | int | None]:
+def run(size: int, *, baseline: bool, repeat: int = 3) -> dict[str, float | int | None]:
     settings = load_settings()
     texts = make_corpus(size)
+    times = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         write_corpus(texts, folder)
-        start = time.perf_counter()
-        with Store.open(Path(tmp) / "bench.db") as store:
-            outcomes = list(pipeline.run_ingest(store, [str(folder)], settings=settings))
-        seconds = time.perf_counter() - start
+        for attempt in range(repeat):  # a fresh store each time; the median damps disk and machine noise
+            start = time.perf_counter()
+            with Store.open(Path(tmp) / f"bench{attempt}.db") as store:
+                outcomes = list(pipeline.run_ingest(store, [str(folder)], settings=settings))
+            times.append(time.perf_counter() - start)
+    seconds = statistics.median(times)
     grouped = sum(1 for o in outcomes if o.detail.startswith("near copy"))
     naive = None
     if baseline:
@@ -50,6 +54,7 @@ def run(size: int, *, baseline: bool) -> dict[str, float | int | None]:
     return {
         "articles": size,
         "seconds": round(seconds, 3),
+        "runs": repeat,
         "articles_per_s": round(size / seconds, 1),
         "near_copies_grouped": grouped,
         "near_copies_planted": size // 10,
@@ -62,8 +67,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=500)
     parser.add_argument("--no-baseline", action="store_true", help="skip the all-pairs baseline")
+    parser.add_argument("--repeat", type=int, default=3, help="ingest runs per size; the median is reported")
     args = parser.parse_args()
-    print(json.dumps(run(args.size, baseline=not args.no_baseline)))
+    print(json.dumps(run(args.size, baseline=not args.no_baseline, repeat=args.repeat)))
 
 
 if __name__ == "__main__":

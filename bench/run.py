@@ -37,8 +37,8 @@ def ingest_section() -> str:
         "",
         "`python -m bench.bench_ingest --size N`: N articles of ~450 words composed from demo and seed sentences,",
         "one in ten a near-copy with one changed word, ingested from a folder into a fresh store (read, normalise,",
-        "MinHash, LSH lookup, one SQLite transaction per article). Baseline, same process: exact Jaccard of all",
-        "pairs of shingle sets (what de-duplication costs without LSH).",
+        "MinHash, LSH lookup, one SQLite transaction per article); seconds are the median of 3 runs. Baseline,",
+        "same process: exact Jaccard of all pairs of shingle sets (what de-duplication costs without LSH).",
         "",
         "| articles | seconds | articles/s | time per doubling | near copies grouped / planted | "
         "all-pairs baseline s | crosswire / baseline time | peak RSS MB |",
