@@ -26,7 +26,7 @@ from crosswire.check.events import FrameRef, event_pairs, same_event
 from crosswire.check.places import place_agree
 from crosswire.check.slots import date_agree
 from crosswire.check.text import evidence, name_key
-from crosswire.model import Contradiction, DateRef, Extraction, Frame, Side
+from crosswire.model import Contradiction, ContradictionKind, DateRef, Extraction, Frame, Side
 
 COMPASS = re.compile(r"\b(north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?\s+([a-z]+)\b")
 FACILITY = re.compile(r"\b([A-Z][a-z]+)\s+(\d+[A-Z]?)\b")
@@ -132,6 +132,33 @@ def _factual(a: FrameRef, b: FrameRef) -> bool:
     return not (a.frame.negated or b.frame.negated or a.frame.modal or b.frame.modal)
 
 
+def _event_findings(
+    context: CheckContext,
+    clashes: Sequence[Clash],
+    *,
+    kind: ContradictionKind,
+    label: str,
+    verb: str,
+    joiner: str,
+    agree: Callable[[str, str], bool] = str.__eq__,
+) -> Iterator[Contradiction]:
+    """One high-severity finding per event from its slot clashes: 'Reports of the same event (...) date it ...'."""
+    for clash, sides, fact in grouped(context, clashes, agree=agree):
+        subject = _subject(context, clash.a, clash.b)
+        yield contradiction(
+            context,
+            kind=kind,
+            subject=f"{label}: {subject}",
+            sides=sides,
+            confidence=0.85,
+            severity="high",
+            explanation=f"Reports of the same event ({subject}) {verb} "
+            + joiner.join(repr(s.value) for s in sides)
+            + ".",
+            fact=fact,
+        )
+
+
 @register_check
 def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
     """One event given two different days by two reports (clause level)."""
@@ -150,20 +177,7 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
         valid_b = [ref for ref in pair.copies_b if not _article_dates_event(context, ref, date_a, dated)]
         value_a, value_b = date_a.value or date_a.text, date_b.value or date_b.text
         clashes += [Clash(x, y, value_a, value_b, value_a, value_b) for x, y in pair.spans(valid_a, valid_b)]
-    for clash, sides, fact in grouped(context, clashes):
-        subject = _subject(context, clash.a, clash.b)
-        yield contradiction(
-            context,
-            kind="date",
-            subject=f"when: {subject}",
-            sides=sides,
-            confidence=0.85,
-            severity="high",
-            explanation=f"Reports of the same event ({subject}) date it "
-            + " and ".join(repr(side.value) for side in sides)
-            + ".",
-            fact=fact,
-        )
+    yield from _event_findings(context, clashes, kind="date", label="when", verb="date it", joiner=" and ")
 
 
 def _article_dates_event(
@@ -251,20 +265,9 @@ def check_event_places(context: CheckContext) -> Iterator[Contradiction]:
         key_a, key_b = _place_key(context, a), _place_key(context, b)
         shown_a, shown_b = a.frame.places[0], b.frame.places[0]
         clashes += [Clash(x, y, key_a, key_b, shown_a, shown_b) for x, y in pair.spans(valid_a, valid_b)]
-    for clash, sides, fact in grouped(context, clashes, agree=_place_keys_agree):
-        subject = _subject(context, clash.a, clash.b)
-        yield contradiction(
-            context,
-            kind="place",
-            subject=f"where: {subject}",
-            sides=sides,
-            confidence=0.85,
-            severity="high",
-            explanation=f"Reports of the same event ({subject}) place it at "
-            + " and at ".join(repr(side.value) for side in sides)
-            + ".",
-            fact=fact,
-        )
+    yield from _event_findings(
+        context, clashes, kind="place", label="where", verb="place it at", joiner=" and at ", agree=_place_keys_agree
+    )
 
 
 def _states_both(context: CheckContext, ref: FrameRef) -> bool:
