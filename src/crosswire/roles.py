@@ -58,6 +58,11 @@ TITLES = frozenset(
         "spokeswoman",
         "spokesperson",
         "principal",
+        "coach",
+        "pope",
+        "rabbi",
+        "imam",
+        "cardinal",
         "superintendent",
         "pastor",
         "priest",
@@ -108,6 +113,7 @@ TITLES = frozenset(
 ABBREVIATIONS = {"sgt": "sergeant", "lt": "lieutenant", "capt": "captain", "cpl": "corporal", "det": "detective"}
 ABBREVIATIONS |= {"ofc": "officer", "insp": "inspector", "supt": "superintendent", "gov": "governor", "sen": "senator"}
 ABBREVIATIONS |= {"rep": "representative", "cmdr": "commander", "atty": "attorney", "dep": "deputy"}
+ABBREVIATIONS |= {"ceo": "executive"}
 
 GENERIC_TITLES = frozenset(
     ["leader", "official", "head", "member", "representative", "aide", "negotiator", "agent", "investigator"]

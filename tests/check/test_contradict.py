@@ -317,6 +317,121 @@ NOT_FLAGGED = {
             [Line("The tanker moved from Pier 7 towards Pier 2 in the east harbour on Tuesday.", places=["Pier 2"])],
         ),
     ],
+    "a middle name used as the given name": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Fernando Felix Solano, 16, was found on the hillside in the park.",
+                    people=[("Fernando Felix Solano", "Fernando", "Solano", None)],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Felix Solano, 16, was found dead on the hillside in the park.",
+                    people=[("Felix Solano", "Felix", "Solano", None)],
+                )
+            ],
+        ),
+        Report(
+            "c",
+            [
+                Line(
+                    "Fernando Solano, 16, was found dead on the hillside in the park.",
+                    people=[("Fernando Solano", "Fernando", "Solano", None)],
+                )
+            ],
+        ),
+    ],
+    "lawyer and defense attorney": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Joseph Gutheinz, Bentley's defense attorney, said his client was devastated.",
+                    people=[("Joseph Gutheinz", "Joseph", "Gutheinz", "Bentley's defense attorney")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "His lawyer Joe Gutheinz said his client heard the sirens.",
+                    people=[("Joe Gutheinz", "Joe", "Gutheinz", "lawyer")],
+                )
+            ],
+        ),
+    ],
+    "two ages of two men in one article": [
+        Report(
+            "a",
+            [
+                Line(
+                    "A 36 year old man called Corpus Christi police after he heard four gunshots fired outside "
+                    "his home, located in the 1300 block of Aswan Drive.",
+                    figures=[("36 year", 36, "year", {})],
+                ),
+                Line(
+                    "A 35 year old man called Corpus Christi police after two men armed with guns entered his "
+                    "home, located in the 2500 block of Crews Street.",
+                    figures=[("35 year", 35, "year", {})],
+                ),
+            ],
+        ),
+        Report("b", [Line("Police in Corpus Christi are investigating two break-ins this week.")]),
+    ],
+    "part of a group against the whole": [
+        Report(
+            "a",
+            [
+                Line(
+                    "The other eight people in the Dallas group were detained for questioning.",
+                    figures=[("eight people", 8, "people", {})],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "The nine people in the Dallas group were all detained for questioning.",
+                    figures=[("nine people", 9, "people", {})],
+                )
+            ],
+        ),
+    ],
+    "non-life-threatening injuries": [
+        Report("a", [Line("The other three victims were taken to Albany Med with non-life threatening injuries.")]),
+        Report("b", [Line("The other three victims were taken to Albany Med with their injuries.")]),
+    ],
+    "as-yet unidentified": [
+        Report("a", [Line("An as-yet unidentified man was shot near the school on Friday night.")]),
+        Report("b", [Line("A man was shot near the school on Friday night, police said.")]),
+    ],
+    "one written date resolved against two publication years": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Police were called to a shooting at Wolfe Enterprises on April 28 around 3 a.m.",
+                    dates=[("April 28", "2013-04-28", "day", None)],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Police were called to a shooting at Wolfe Enterprises around 3 a.m. on April 28.",
+                    dates=[("April 28", "2016-04-28", "day", None)],
+                )
+            ],
+        ),
+    ],
 }
 
 

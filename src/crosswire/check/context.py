@@ -63,6 +63,11 @@ class CheckContext:
         after = [f for f in extraction.frames if f.sentence == sentence and f.start >= offset] if extraction else []
         return min(after, key=lambda f: f.start).predicate if after else None
 
+    def within_article(self, pair: ClaimPair) -> bool:
+        """Whether an aligned pair is two sentences of one article. Such pairs are left out of the slot checks:
+        two alike sentences in one report are usually about two victims, charges or incidents."""
+        return self.units[pair.left].article_id == self.units[pair.right].article_id
+
     def group_of(self, article_id: str) -> str:
         article = self.articles.get(article_id)
         return article.independent_key if article else article_id

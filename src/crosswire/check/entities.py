@@ -77,6 +77,15 @@ class NameGroup:
         return Counter(ref.person.given for ref in self.refs if ref.person.given)
 
     @property
+    def names(self) -> set[str]:
+        """Every given and middle name written for the group: 'Fernando Felix Solano' makes 'Felix
+        Solano' and 'Fernando Solano' one person."""
+        found = set(self.givens)
+        for ref in self.refs:
+            found.update(_middle_names(ref.person))
+        return found
+
+    @property
     def roles(self) -> list[str]:
         return [ref.person.role for ref in self.refs if ref.person.role]
 
@@ -146,6 +155,20 @@ def _is_initial(given: str) -> bool:
     return len(given.replace(".", "").replace(" ", "")) <= 2
 
 
+def _middle_names(person: Person) -> list[str]:
+    """The full middle names written between a mention's given and family name (no initials: 'Donald
+    J. Trump' says nothing about a 'John Trump')."""
+    if not person.given or not person.family or person.text.count(" ") < 2:
+        return []
+    written = person.text.split()
+    try:
+        start = written.index(person.given) + 1
+        end = len(written) - 1 - written[::-1].index(person.family.split()[0])
+    except ValueError:
+        return []
+    return [w for w in written[start:end] if w.isalpha() and not _is_initial(w)]
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Whether two given names can denote the same person: 'Steve'/'Steven', 'S.'/'Steven', ''/'Amos'."""
     a, b = fold(a).strip(" ."), fold(b).strip(" .")
@@ -183,7 +206,8 @@ def _name_groups(refs: list[PersonRef]) -> tuple[list[NameGroup], list[PersonRef
     surname_only = [ref for ref in refs if not ref.person.given]
     groups: list[NameGroup] = []
     for ref in full:
-        match = [g for g in groups if any(same_given_name(ref.person.given, n) for n in g.givens)]
+        names = [ref.person.given, *_middle_names(ref.person)]
+        match = [g for g in groups if any(same_given_name(m, n) for m in names for n in g.names)]
         if not match:
             groups.append(NameGroup(given=ref.person.given, refs=[ref]))
             continue

@@ -69,11 +69,16 @@ class Office:
     past: bool = False
 
 
+SAME_TITLE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer"}
+"""Titles that name one occupation: 'his lawyer' and 'defense attorney' are not a conflict."""
+
+
 def _tokens(text: str) -> list[str]:
     out = []
     for token in _WORD.findall(text.lower()):
         token = token.replace("’", "'").removesuffix("'s").rstrip(".")
-        out.append(ABBREVIATIONS.get(token, token))
+        token = ABBREVIATIONS.get(token, token)
+        out.append(SAME_TITLE.get(token, token))
     return out
 
 

@@ -28,9 +28,12 @@ ABOUT = {"about", "around", "approximately", "nearly", "almost", "roughly", "som
 AT_LEAST = {"over", "more than", "at least", "above", "upwards of", "exceeding", "nearly"}
 AT_MOST = {"under", "less than", "up to", "at most", "below", "fewer than", "almost"}
 NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "yet", "denied", "denies", "deny"]
-    + ["non"]  # 'non-life-threatening' negates too
+    ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "denied", "denies", "deny"]
+    + ["non"]  # 'non-life-threatening' negates too ('yet' does not: 'an as-yet unidentified man')
 )
+PREFIXES = frozenset({"non"})  # negates the one word it is joined to: 'non-life-threatening' -> 'life'
+PART_WORDS = frozenset({"other", "another", "remaining", "additional", "further", "extra"})
+"""Words before a figure that make it count part of a group: 'the other eight people' ('two more' too)."""
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -107,14 +110,14 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
     """The same quantity (same unit, same fact) given different values."""
     figures = _by_sentence(context, "figures")
     for pair in context.pairs:
-        if pair.similarity < NUMBER_SIMILARITY:
+        if pair.similarity < NUMBER_SIMILARITY or context.within_article(pair):
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
         for side, unit in ((0, left), (1, right)):
             for figure in figures.get((unit.article_id, unit.sentence), []):
                 key = unit_key(figure)
-                if key is not None and not figure.ordinal:
+                if key is not None and not figure.ordinal and not _counts_part(unit, figure):
                     groups[key][side].append(figure)
         for key, (ours, theirs) in groups.items():
             found = _lone_mismatch(ours, theirs, figures_agree)
@@ -137,6 +140,16 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             )
 
 
+def _counts_part(unit: ClaimUnit, figure: Figure) -> bool:
+    """Whether a figure counts part of a group ('the other eight people', 'two more victims')."""
+    at = figure.start - unit.start
+    if not 0 <= at <= len(unit.text):
+        return False
+    before = words(unit.text[max(0, at - 20) : at])[-2:]
+    after = words(unit.text[at : at + len(figure.text) + 12])
+    return bool(PART_WORDS & set(before)) or "more" in after[1:3] and "than" not in after
+
+
 def _different_outcomes(context: CheckContext, left: ClaimUnit, right: ClaimUnit, a: Figure, b: Figure) -> bool:
     """Whether two counts of one unit count different things: 'Three people died' / 'Five people were
     shot' (the verbs after them differ). An edited copy is one sentence, whatever its verbs."""
@@ -152,6 +165,8 @@ def date_agree(a: DateRef, b: DateRef) -> bool:
     the weekdays differ ('Wednesday, June 22' against 'Friday, June 22')."""
     if fold(a.weekday or "") in WEEKDAYS and fold(b.weekday or "") in WEEKDAYS and fold(a.weekday) != fold(b.weekday):
         return False
+    if not (a.weekday or b.weekday) and fold(a.text) == fold(b.text):
+        return True  # written alike ('April 28'): resolved apart only by the reports' own dates
     if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
         return True
     if a.weekday and b.weekday:
@@ -207,7 +222,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
     dates = _by_sentence(context, "dates")
     for pair in context.pairs:
         similarity = context.closeness(pair, DATE_SIMILARITY)
-        if similarity is None:
+        if similarity is None or context.within_article(pair):
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         extractions = context.extractions
@@ -272,7 +287,7 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
         everywhere[article_id].update(name_key(p) for p in sentence_places(text, items, families=families))
     for pair in context.pairs:
         similarity = context.closeness(pair, PLACE_SIMILARITY)
-        if similarity is None:
+        if similarity is None or context.within_article(pair):
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         found = _place_pair(context, left, right, mentions, (families, named))
@@ -361,7 +376,8 @@ def negated_words(text: str) -> tuple[set[str], set[str]]:
     for i, token in enumerate(tokens):
         if token in NEGATIONS or token.endswith("n't"):
             cues.add(token)
-            targets.update(t for t in tokens[i + 1 : i + 4] if t not in NEGATIONS)
+            reach = 2 if token in PREFIXES else 4
+            targets.update(t for t in tokens[i + 1 : i + reach] if t not in NEGATIONS)
     return targets, cues
 
 
@@ -369,7 +385,7 @@ def negated_words(text: str) -> tuple[set[str], set[str]]:
 def check_negation(context: CheckContext) -> Iterator[Contradiction]:
     """One report says a thing happened or exists, an aligned one says it did not."""
     for pair in context.pairs:
-        if pair.similarity < NEGATION_SIMILARITY:
+        if pair.similarity < NEGATION_SIMILARITY or context.within_article(pair):
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         targets_l, cues_l = negated_words(left.text)

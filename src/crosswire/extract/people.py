@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.quotes import REPORTING_VERBS
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Person
-from crosswire.roles import leading_title
+from crosswire.roles import leading_title, title_words
 
 ROLE_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "HYPH", "POS"}
 ROLE_ENTS = {"", "ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
@@ -150,6 +150,8 @@ def _role_before(doc: Doc, span: Span, sentences: Sentences) -> Span | None:
     i = span.start - 1
     if i < 0 or not _is_title_word(doc[i]):
         return None
+    if doc[i].tag_ in {"NNP", "NNPS"} and not title_words(doc[i].text):
+        return None  # a given name the NER left out ('Chanice Renee Reed'), not a title
     start = i
     while start > 0 and sentences.same(start - 1, i) and _extends_role(doc[start - 1]):
         start -= 1
@@ -184,7 +186,12 @@ def _appositive_after(span: Span) -> Span | None:
         return None
     for child in span.root.rights:
         if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ != "PERSON":
-            return _without_verbs(_trim_phrase(child))
+            phrase = _without_verbs(_trim_phrase(child))
+            if phrase is None or not any(t.is_alpha for t in phrase):
+                return None  # an age: 'Felix Solano, 16'
+            if any(t.ent_type_ == "PERSON" or t.text == span[-1].text for t in phrase):
+                return None  # a list of people: 'Annette Reed, 22-year-old Chanice Reed and ...'
+            return phrase
     return None
 
 
