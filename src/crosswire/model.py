@@ -181,6 +181,18 @@ class Frame:
 
 
 @dataclass(frozen=True, slots=True)
+class Status:
+    """Whether a sentence takes an agreed measure to be in force: 'violating the ceasefire' -> in force,
+    'get moving on a ceasefire' -> not yet. Read from what the sentence presupposes, not asserts."""
+
+    start: int  # the words that decide it ('violating the ceasefire')
+    end: int
+    sentence: int
+    thing: str  # 'ceasefire', 'peace deal', 'curfew', 'fishing ban'
+    state: Literal["in force", "not yet"]
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article by one extractor version."""
 
@@ -196,6 +208,7 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = ()  # 'non-English (de): skipped', 'sentence 12 truncated' ...
     frames: tuple[Frame, ...] = ()  # clause-level events (added in extractor version 2)
+    statuses: tuple[Status, ...] = ()  # whether a ceasefire, deal or ban is in force (version 6)
 
 
 # --------------------------------------------------------------------------- check

@@ -10,7 +10,7 @@ import numpy
 import pytest
 
 from crosswire.check.text import words
-from crosswire.model import Article, Claim, DateRef, Extraction, Figure, Mention, Person, Quote, Sentence
+from crosswire.model import Article, Claim, DateRef, Extraction, Figure, Mention, Person, Quote, Sentence, Status
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Line:
     places: Sequence[str] = ()
     orgs: Sequence[str] = ()
     quotes: Sequence[tuple[str, str]] = ()  # (quoted words, speaker as written)
+    statuses: Sequence[tuple[str, str, str]] = ()  # (deciding words, thing, 'in force' | 'not yet')
 
 
 @dataclass
@@ -31,11 +32,13 @@ class Report:
     article_id: str
     lines: list[Line] = field(default_factory=list)
     dup_group: str | None = None
+    published_at: str | None = None
 
 
 def build(report: Report) -> tuple[Article, Extraction]:
     """Turn a Report into an Article and its Extraction with exact offsets."""
     text, sentences, people, figures, dates, mentions, quotes, claims = "", [], [], [], [], [], [], []
+    statuses = []
     for index, line in enumerate(report.lines):
         start = len(text)
         text += line.text + " "
@@ -77,7 +80,16 @@ def build(report: Report) -> tuple[Article, Extraction]:
         for words_, speaker in line.quotes:
             s, sp = at(words_), at(speaker)
             quotes.append(Quote(s, s + len(words_), words_, index, speaker, sp, sp + len(speaker), "said"))
-    article = Article(id=report.article_id, text=text.strip(), source=report.article_id, dup_group=report.dup_group)
+        for phrase, thing, state in line.statuses:
+            s = at(phrase)
+            statuses.append(Status(s, s + len(phrase), index, thing, state))
+    article = Article(
+        id=report.article_id,
+        text=text.strip(),
+        source=report.article_id,
+        dup_group=report.dup_group,
+        published_at=report.published_at,
+    )
     extraction = Extraction(
         report.article_id,
         "test",
@@ -89,6 +101,7 @@ def build(report: Report) -> tuple[Article, Extraction]:
         tuple(dates),
         tuple(quotes),
         tuple(claims),
+        statuses=tuple(statuses),
     )
     return article, extraction
 

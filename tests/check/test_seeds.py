@@ -44,5 +44,16 @@ def test_seeds_witkoff_putin_meeting_confirmed(result):
     assert meetings, [(f.status, f.independent_sources, f.text[:80]) for f in result.facts[:5]]
 
 
+def test_seeds_ceasefire_status_conflict_found(result):
+    """004 takes the ceasefire to be in force ('violating the ceasefire'), 001 has Trump urging Russia
+    to 'get moving on a ceasefire' and 003 hopes to 'facilitate a ceasefire': none yet."""
+    found = [c for c in result.contradictions if c.kind == "negation" and "ceasefire" in c.subject]
+    assert len(found) == 1, [(c.kind, c.subject) for c in result.contradictions]
+    sides = {side.value: {e.article_id[:3] for e in side.evidence} for side in found[0].sides}
+    assert sides["in force"] == {"004"}
+    assert "001" in sides["not yet"]
+    assert any("get moving on a ceasefire" in e.sentence for side in found[0].sides for e in side.evidence)
+
+
 def test_seeds_flag_nothing_else_with_high_severity(result):
-    assert [c.kind for c in result.contradictions if c.severity == "high"] == ["person-name"]
+    assert sorted(c.kind for c in result.contradictions if c.severity == "high") == ["negation", "person-name"]

@@ -24,6 +24,8 @@ from crosswire.extract import role_words
         ("Tomas Brandt, chief executive of the Port Authority, said the closure would stay.", "Tomas Brandt",
          "Tomas", "Brandt", "chief executive of the Port Authority"),
         ("Talks between Vladimir Putin and a US envoy, Witkoff, went on.", "Witkoff", "", "Witkoff", "US envoy"),
+        ("Port Authority CEO Tomas Brandt said the closure would stay.", "Tomas Brandt", "Tomas", "Brandt",
+         "Port Authority CEO"),
     ],
 )
 def test_people_role_next_to_name(extract, text, name, given, family, role):
@@ -110,3 +112,17 @@ def test_split_name_reads_leading_titles_as_titles(text, expected):
     from crosswire.extract.people import split_name
 
     assert split_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sandra Salgado, 14, and Felix Solano, 16, were found in the park.", "Felix Solano"),  # an age
+        ("Police named the victims as Chanice Renee Reed, 21, and Annette Reed, 39.", "Renee Reed"),  # a given name
+        ("He was charged in the deaths of 39-year-old Annette Reed, 22-year-old Chanice Reed and a boy.",
+         "Annette Reed"),  # a list of people
+    ],
+)
+def test_people_no_role_from_ages_names_or_lists(extract, text, name):
+    roles = [p.role for p in extract(text).people if p.text.endswith(name)]
+    assert roles and all(role is None for role in roles), roles

@@ -10,7 +10,8 @@ Stages, each its own module: ``entities`` (resolve people/orgs/places), ``align`
 blocked so cost grows about linearly), the checks registered in ``context.CHECKS`` (``contradict``
 for people's names and quotes, ``roles`` for titles, ``slots`` for numbers, dates, places and
 negation between aligned sentences, ``frames`` for dates, places and negation between clause-level
-events, paired once per wording by ``events``; place names in ``places``) and the optional ``judge``.
+events, paired once per wording by ``events``; place names in ``places``; ``status`` for a measure in
+force in one report and not yet agreed in another) and the optional ``judge``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Protocol
 
 import numpy
 
-from crosswire.check import contradict, frames, roles, slots  # noqa: F401  (registers the built-in checks)
+from crosswire.check import contradict, frames, roles, slots, status  # noqa: F401  (registers the built-in checks)
 from crosswire.check.align import (
     ClaimUnit,
     FactCluster,
@@ -165,7 +166,7 @@ def _facts(
     held = _disputed_sentences(contradictions)
     for fact, fid in zip(context.facts, context.fact_ids, strict=True):
         sources = independent_sources(context.units, fact, context.articles)
-        status = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
+        verdict = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
         entity_ids = sorted(
             {
                 key
@@ -178,7 +179,7 @@ def _facts(
             Fact(
                 id=fid,
                 text=_canonical(context, fact, vectors, held).text,
-                status=status,  # type: ignore[arg-type]
+                status=verdict,  # type: ignore[arg-type]
                 independent_sources=sources,
                 evidence=tuple(context.units[m].evidence for m in fact.members),
                 entity_ids=tuple(entity_ids),

@@ -1,8 +1,8 @@
 """The extraction stage: articles in, one ``Extraction`` per article out.
 
 The spaCy pipeline (see ``nlp``) runs once over all articles with ``nlp.pipe``; then each extractor
-reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes``, ``claims`` and
-``frames``.
+reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes``, ``claims``, ``frames`` and
+``statuses``.
 An article that cannot be processed (non-English, no sentences) yields an empty Extraction with a
 note saying why; an extractor that fails on one article leaves a note and the others still run.
 
@@ -30,13 +30,15 @@ from crosswire.extract.nlp import load_nlp, screen_language
 from crosswire.extract.people import find_people
 from crosswire.extract.quotes import find_quotes
 from crosswire.extract.sentences import split_sentences
+from crosswire.extract.status import find_statuses
 from crosswire.model import Article, Extraction, Mention, Person
 from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "5"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
-# 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names
+EXTRACTOR_VERSION = "6"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+# 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
+# 6: statuses (is the ceasefire in force?); no ages or lists of people as roles
 T = TypeVar("T")
 
 
@@ -115,6 +117,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         "claims", found, lambda: score_claims(doc, sentences, figures=figures, dates=dates, quotes=quotes)
     )
     frames = _safe("frames", found, lambda: find_frames(doc, sentences, dates=dates))
+    statuses = _safe("statuses", found, lambda: find_statuses(doc, sentences))
     return Extraction(
         article_id=article.id,
         version=EXTRACTOR_VERSION,
@@ -128,6 +131,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         claims=tuple(claims),
         notes=tuple(found),
         frames=tuple(frames),
+        statuses=tuple(statuses),
     )
 
 

@@ -176,7 +176,7 @@ def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) 
         objects=_stems(objects),
         context=_stems(_modifiers(heads + clause, skip={t.i for t in heads})),
         negated=any(_negated(t) for t in clause) or any(_negative_argument(t) for t in heads if t.head.i == verb.i),
-        modal=_modal(verb),
+        modal=modal_clause(verb),
         reporting=verb.lower_ in REPORTING_VERBS,
         main=_main(verb),
         dates=tuple(start for t in clause for start in date_verbs.get(t.i, [])),
@@ -256,7 +256,7 @@ def _negative_argument(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in head.children)
 
 
-def _modal(verb: Token) -> bool:
+def modal_clause(verb: Token) -> bool:
     """Future, modal, planned, conditional or asked: not a statement that something happened.
 
     The clause inherits this from the clause it depends on through xcomp, conj or advcl ('would

@@ -1,0 +1,89 @@
+"""The status check: one report takes a measure (a ceasefire, a peace deal, a curfew) to be in force,
+another takes it to be not yet agreed.
+
+Each article's statuses (``extract.status``) are read per measure. An article that says both (the
+truce collapsed, now they push for a new one) says nothing clear and is left out. The finding needs
+an article on each side published within ``MAX_GAP_DAYS`` of each other (or undated): a measure
+agreed between two reports a week apart is a development, not a contradiction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+
+from crosswire.check.context import CheckContext, contradiction, register_check
+from crosswire.check.text import evidence
+from crosswire.model import Article, Contradiction, Side, Status
+
+MAX_GAP_DAYS = 2.0
+
+
+@register_check
+def check_status(context: CheckContext) -> Iterator[Contradiction]:
+    """A measure in force in one report and not yet agreed in another of about the same time."""
+    said: dict[str, dict[str, dict[str, list[Status]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for article_id, extraction in context.extractions.items():
+        for status in extraction.statuses:
+            said[status.thing][article_id][status.state].append(status)
+    for thing, articles in said.items():
+        in_force = {a: by_state["in force"] for a, by_state in articles.items() if set(by_state) == {"in force"}}
+        not_yet = {a: by_state["not yet"] for a, by_state in articles.items() if set(by_state) == {"not yet"}}
+        in_force, not_yet = _contemporary(context, in_force, not_yet)
+        if not in_force or not not_yet:
+            continue
+        sides = [_side(context, "in force", in_force), _side(context, "not yet", not_yet)]
+        mentions = [sum(len(found) for found in side.values()) for side in (in_force, not_yet)]
+        yield contradiction(
+            context,
+            kind="negation",
+            subject=f"status of the {thing}",
+            sides=sides,
+            confidence=0.85 if min(mentions) >= 2 else 0.8,
+            severity="high",
+            explanation=f"{len(in_force)} report(s) take the {thing} to be in force "
+            f"({_cue(context, in_force)!r}); {len(not_yet)} take it to be not yet agreed ({_cue(context, not_yet)!r}).",
+        )
+
+
+def _contemporary(
+    context: CheckContext, in_force: dict[str, list[Status]], not_yet: dict[str, list[Status]]
+) -> tuple[dict[str, list[Status]], dict[str, list[Status]]]:
+    """The articles of each side published within ``MAX_GAP_DAYS`` of one on the other side."""
+    days = {a: _day(context.articles.get(a)) for a in [*in_force, *not_yet]}
+
+    def near(article_id: str, others: Sequence[str]) -> bool:
+        return any(
+            days[article_id] is None or days[o] is None or abs(days[article_id] - days[o]) <= MAX_GAP_DAYS  # type: ignore[operator]
+            for o in others
+            if o != article_id
+        )
+
+    return (
+        {a: found for a, found in in_force.items() if near(a, list(not_yet))},
+        {a: found for a, found in not_yet.items() if near(a, list(in_force))},
+    )
+
+
+def _day(article: Article | None) -> float | None:
+    if article is None or not article.published_at:
+        return None
+    try:
+        when = datetime.fromisoformat(article.published_at.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp() / 86400.0
+
+
+def _side(context: CheckContext, state: str, found: dict[str, list[Status]]) -> Side:
+    cited = {(a, s.sentence) for a, statuses in found.items() for s in statuses}
+    return Side(state, tuple(evidence(context.extractions[a], sentence) for a, sentence in sorted(cited)))
+
+
+def _cue(context: CheckContext, found: dict[str, list[Status]]) -> str:
+    """The words that say it in the first article: 'violating the ceasefire'."""
+    article_id = sorted(found)[0]
+    status = found[article_id][0]
+    article = context.articles.get(article_id)
+    return " ".join(article.text[status.start : status.end].split()) if article else status.thing
