@@ -165,6 +165,29 @@ FLAGGED = {
         ],
         {"Ilse Marten", "Tomas Brandt"},
     ),
+    "person-name sharing only a middle name": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "Seventeen-year-old Kevin Anthony Jackson died shortly after arriving at a nearby hospital.",
+                        people=[("Kevin Anthony Jackson", "Kevin", "Jackson", None)],
+                    )
+                ],
+            ),
+            Report(
+                "b",
+                [
+                    Line(
+                        "Seventeen-year-old Trevor Anthony Jackson died shortly after arriving at a nearby hospital.",
+                        people=[("Trevor Anthony Jackson", "Trevor", "Jackson", None)],
+                    )
+                ],
+            ),
+        ],
+        {"Kevin Jackson", "Trevor Jackson"},
+    ),
 }
 
 
@@ -342,6 +365,26 @@ NOT_FLAGGED = {
                 Line(
                     "Fernando Solano, 16, was found dead on the hillside in the park.",
                     people=[("Fernando Solano", "Fernando", "Solano", None)],
+                )
+            ],
+        ),
+    ],
+    "a middle name used as the given name of one official": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Fire brigade commander Fernando Felix Hale said crews worked through the night.",
+                    people=[("Fernando Felix Hale", "Fernando", "Hale", "Fire brigade commander")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Fire brigade commander Felix Hale said the clean-up could take weeks.",
+                    people=[("Felix Hale", "Felix", "Hale", "Fire brigade commander")],
                 )
             ],
         ),

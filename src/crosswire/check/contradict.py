@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.entities import PersonRef, same_given_name
+from crosswire.check.entities import NameGroup, PersonRef, middle_names, same_given_name
 from crosswire.check.text import evidence, family_key, fold, overlap, words
 from crosswire.model import Contradiction, Evidence, Side
 
@@ -39,12 +39,14 @@ def _written_name(refs: list[PersonRef]) -> str:
 @register_check
 def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
     """One resolved person (same family name, matching role) written with different given names."""
+    middles = _middles(context)
     for person in context.index.people:
-        if len(person.groups) < 2:
+        groups = [g for g in person.groups if not _middle_of_another(person.family, g, person.groups, middles)]
+        if len(groups) < 2:
             continue
-        sides = [Side(_written_name(g.refs), ref_evidence(context, g.refs)) for g in person.groups]
+        sides = [Side(_written_name(g.refs), ref_evidence(context, g.refs)) for g in groups]
         sides.sort(key=lambda side: -len({e.article_id for e in side.evidence}))
-        roles = Counter(" ".join(words(r)) for g in person.groups for r in g.roles)
+        roles = Counter(" ".join(words(r)) for g in groups for r in g.roles)
         role = roles.most_common(1)[0][0] if roles else "person"
         counts = ", ".join(f"{side.value} in {len({e.article_id for e in side.evidence})}" for side in sides)
         yield contradiction(
@@ -59,6 +61,21 @@ def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
     yield from _renamed_in_aligned_claims(context)
 
 
+def _middles(context: CheckContext) -> set[tuple[str, str, str]]:
+    found = context.memo.get("middle_names")
+    if found is None:
+        found = context.memo["middle_names"] = middle_names(context.extractions)
+    return found  # type: ignore[return-value]
+
+
+def _middle_of_another(family: str, group: NameGroup, groups: list[NameGroup], middles: set) -> bool:
+    """Whether every given name of a group is the middle name of a mention in another group."""
+    others = {fold(given) for other in groups if other is not group for given in other.givens}
+    return bool(group.givens) and all(
+        any((family, given, fold(name)) in middles for given in others) for name in group.givens
+    )
+
+
 def _givens_by_article(context: CheckContext) -> dict[tuple[str, str], set[str]]:
     givens: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article_id, extraction in context.extractions.items():
@@ -71,6 +88,7 @@ def _givens_by_article(context: CheckContext) -> dict[tuple[str, str], set[str]]
 def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]:
     """Near-identical sentences that name a person of one family with incompatible given names."""
     givens = _givens_by_article(context)
+    middles = _middles(context)
     people_at: dict[tuple[str, int], list] = defaultdict(list)
     for article_id, extraction in context.extractions.items():
         for person in extraction.people:
@@ -86,6 +104,8 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
                 family = family_key(a.family)
                 if family != family_key(b.family) or same_given_name(a.given, b.given):
                     continue
+                if {(family, fold(a.given), fold(b.given)), (family, fold(b.given), fold(a.given))} & middles:
+                    continue  # 'Felix Solano' and 'Fernando Felix Solano': a middle name used as given name
                 if (
                     fold(b.given) in givens[(left.article_id, family)]
                     and fold(a.given) in givens[(right.article_id, family)]

@@ -77,15 +77,6 @@ class NameGroup:
         return Counter(ref.person.given for ref in self.refs if ref.person.given)
 
     @property
-    def names(self) -> set[str]:
-        """Every given and middle name written for the group: 'Fernando Felix Solano' makes 'Felix
-        Solano' and 'Fernando Solano' one person."""
-        found = set(self.givens)
-        for ref in self.refs:
-            found.update(_middle_names(ref.person))
-        return found
-
-    @property
     def roles(self) -> list[str]:
         return [ref.person.role for ref in self.refs if ref.person.role]
 
@@ -155,6 +146,19 @@ def _is_initial(given: str) -> bool:
     return len(given.replace(".", "").replace(" ", "")) <= 2
 
 
+def middle_names(extractions: Mapping[str, Extraction]) -> set[tuple[str, str, str]]:
+    """(family key, given, middle) of every mention written with a full middle name, folded: a
+    mention whose given name is another's middle name names the same person ('Felix Solano' and
+    'Fernando Felix Solano'); two that only share a middle name need not ('Kevin Anthony Jackson' and
+    'Trevor Anthony Jackson')."""
+    return {
+        (family_key(person.family), fold(person.given), fold(middle))
+        for extraction in extractions.values()
+        for person in extraction.people
+        for middle in _middle_names(person)
+    }
+
+
 def _middle_names(person: Person) -> list[str]:
     """The full middle names written between a mention's given and family name (no initials: 'Donald
     J. Trump' says nothing about a 'John Trump')."""
@@ -206,8 +210,7 @@ def _name_groups(refs: list[PersonRef]) -> tuple[list[NameGroup], list[PersonRef
     surname_only = [ref for ref in refs if not ref.person.given]
     groups: list[NameGroup] = []
     for ref in full:
-        names = [ref.person.given, *_middle_names(ref.person)]
-        match = [g for g in groups if any(same_given_name(m, n) for m in names for n in g.names)]
+        match = [g for g in groups if any(same_given_name(ref.person.given, n) for n in g.givens)]
         if not match:
             groups.append(NameGroup(given=ref.person.given, refs=[ref]))
             continue
