@@ -10,7 +10,7 @@ import pytest
 from crosswire.model import CheckResult, Contradiction, Evidence, Side, Story
 from crosswire.report import build_brief
 from crosswire.report.brief import Brief, DisputedItem, FactLine
-from crosswire.report.findings import takeaways
+from crosswire.report.findings import clean_text, takeaways
 from crosswire.report.voices import UNATTRIBUTED, resolve_speaker
 
 from .fixtures import make_inputs
@@ -271,3 +271,29 @@ def test_takeaways_take_a_quotation_once_and_leave_disputed_speakers_to_disputed
     assert [f.fact_id for f in takeaways(facts)] == ["a", "c", "d"]
     disputed = [DisputedItem("x", "attribution", "\u201cThe situation is under control\u201d", "high", 0.9, "", ())]
     assert [f.fact_id for f in takeaways(facts, disputed)] == ["c", "d"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        (
+            "In a significant development in international relations, US envoy Steve Witkoff met Putin.",
+            "US envoy Steve Witkoff met Putin.",
+        ),
+        ("However, the ministry denied it on Tuesday.", "The ministry denied it on Tuesday."),
+        ("- In an unprecedented move, the council voted 7-2.", "The council voted 7-2."),
+        # openings that carry a place, a time, a name or an attribution stay
+        (
+            "In a village near the border, police found 14 people.",
+            "In a village near the border, police found 14 people.",
+        ),
+        (
+            "In a statement on Tuesday, the agency said it was safe.",
+            "In a statement on Tuesday, the agency said it was safe.",
+        ),
+        ("According to police, the boy was 12.", "According to police, the boy was 12."),
+        ("In a move backed by Berlin, the council voted.", "In a move backed by Berlin, the council voted."),
+    ],
+)
+def test_fact_wording_drops_an_empty_opening(written, shown):
+    assert clean_text(written) == shown

@@ -27,9 +27,30 @@ def fact_rank(fact: Fact | FactLine) -> tuple[int, int, float, str, str]:
     return (_STATUS_ORDER.get(fact.status, 3), -fact.independent_sources, -round(fact.salience, 6), fact.text, fact_id)
 
 
+_LEAD = re.compile(r"^(?:([A-Za-z]+)|(?:in|amid|amidst) an? ([a-z' -]{1,80}?)),\s+(?=\S)", re.IGNORECASE)
+CONNECTIVES = frozenset(
+    ["however", "meanwhile", "notably", "additionally", "furthermore", "moreover", "importantly", "indeed"]
+    + ["interestingly", "significantly", "crucially", "ultimately"]
+)
+FILLER_NOUNS = frozenset(["development", "move", "twist", "turn", "step", "shift", "sign", "moment", "world", "era"])
+"""Openings that carry nothing checkable: a connective ('However,') or 'In a significant development in
+international relations,' (lower-case words only, its noun one of these)."""
+
+
 def clean_text(text: str) -> str:
-    """A fact's wording without a leading list bullet ("- ", "• ", "2. ") and with single spaces."""
-    return " ".join(_BULLET.sub("", text).split())
+    """A fact's wording without a leading list bullet ("- ", "• ", "2. ") or empty opening ("In a
+    significant development,"), with single spaces. The evidence keeps the sentence as written."""
+    text = " ".join(_BULLET.sub("", text).split())
+    lead = _LEAD.match(text)
+    if lead is None:
+        return text
+    connective, phrase = lead.group(1), lead.group(2)
+    if (connective and connective.lower() in CONNECTIVES) or (
+        phrase and phrase.islower() and FILLER_NOUNS & set(phrase.split())
+    ):
+        rest = text[lead.end() :]
+        return rest[:1].upper() + rest[1:]
+    return text
 
 
 def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
