@@ -42,8 +42,8 @@ def check_status(context: CheckContext) -> Iterator[Contradiction]:
             sides=sides,
             confidence=0.85 if min(mentions) >= 2 else 0.8,
             severity="high",
-            explanation=f"{len(in_force)} report(s) take the {thing} to be in force "
-            f"({_cue(context, in_force)!r}); {len(not_yet)} take it to be not yet agreed ({_cue(context, not_yet)!r}).",
+            explanation=f"The {thing} is in force in {len(in_force)} report(s) ({_cue(context, in_force)!r}) "
+            f"and not yet agreed in {len(not_yet)} ({_cue(context, not_yet)!r}).",
         )
 
 

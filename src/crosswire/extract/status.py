@@ -110,8 +110,10 @@ def find_statuses(doc: Doc, sentences: Sentences) -> list[Status]:
         if decided is None:
             continue
         state, cue = decided
+        if cue.dep_ == "xcomp" and cue.head.pos_ == "VERB" and 0 < cue.i - cue.head.i <= 6:
+            cue = cue.head  # 'get moving on a ceasefire', 'pressing the agency to impose a ban'
         start, end = min(cue.i, head.left_edge.i), max(cue.i, head.i)
-        if end - start > 8:
+        if end - start > 10:
             start, end = head.left_edge.i, head.i
         found.append(
             Status(
