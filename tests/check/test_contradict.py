@@ -389,6 +389,134 @@ NOT_FLAGGED = {
             ],
         ),
     ],
+    "two sisters of one family": [
+        Report(
+            "a",
+            [
+                Line(
+                    "His 18-year-old sister Kaitlin Buckner died later in hospital, police said.",
+                    people=[("Kaitlin Buckner", "Kaitlin", "Buckner", "18-year-old sister")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "A neighbour said that his little sister Emma Buckner was learning how to write.",
+                    people=[("Emma Buckner", "Emma", "Buckner", "little sister")],
+                )
+            ],
+        ),
+    ],
+    "initials used as a given name": [
+        Report(
+            "a",
+            [
+                Line(
+                    "University police chief Gregory T. Fowler identified the shooter on Friday.",
+                    people=[("Gregory T. Fowler", "Gregory", "Fowler", "University police chief")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "University police chief JT Fowler identified the suspect on Friday.",
+                    people=[("JT Fowler", "JT", "Fowler", "University police chief")],
+                )
+            ],
+        ),
+    ],
+    "one letter spelled differently": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Perez's mother, Jeannette Segarra, said she could not understand it.",
+                    people=[("Jeannette Segarra", "Jeannette", "Segarra", "Perez's mother")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Perez's mother, Jeanette Segarra, said she could not understand it at all.",
+                    people=[("Jeanette Segarra", "Jeanette", "Segarra", "Perez's mother")],
+                )
+            ],
+        ),
+    ],
+    "a negation inside a side clause": [
+        Report("a", [Line("The child was taken to Arkansas Children's Hospital in serious condition, police said.")]),
+        Report(
+            "b",
+            [
+                Line(
+                    "The child, whom police did not identify, was taken to Arkansas Children's Hospital "
+                    "in serious condition."
+                )
+            ],
+        ),
+    ],
+    "part of a group written after the number": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Four other children were home in the house when the shooting happened.",
+                    figures=[("Four other children", 4, "children", {})],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Six children were home in the house when the shooting happened, police said.",
+                    figures=[("Six children", 6, "children", {})],
+                )
+            ],
+        ),
+    ],
+    "a place inside a place of the same name": [
+        Report(
+            "a",
+            [
+                Line(
+                    "A 2-year-old girl shot herself in the head inside a Sacramento County house on Monday.",
+                    places=["Sacramento County"],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "A 2-year-old girl shot herself in the head inside a South Sacramento house on Monday.",
+                    places=["South Sacramento"],
+                )
+            ],
+        ),
+    ],
+    "not yet done, then done a week later": [
+        Report(
+            "a",
+            [Line("The man fled before police arrived, and no arrest had been made in the shooting.")],
+            published_at="2017-02-01T12:00:00Z",
+        ),
+        Report(
+            "b",
+            [Line("The man fled before police arrived, and an arrest has been made in the shooting.")],
+            published_at="2017-02-10T12:00:00Z",
+        ),
+    ],
+    "a short everyday question from two people": [
+        _quote("a", "Melvin Jackson", "Melvin", "Jackson", "Neighbour", "Why would somebody do something like this"),
+        _quote("b", "Melvin Powell", "Melvin", "Powell", "Pastor", "Who would do something like this"),
+    ],
     "lawyer and defense attorney": [
         Report(
             "a",

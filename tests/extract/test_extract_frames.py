@@ -70,8 +70,9 @@ def test_reference_times_do_not_date_an_event(extract, text):
         ("An evacuation order was issued for the district.", "issu", False),
         ("The suspect was not arrested.", "arrest", True),
         ("Crews had never stopped the leak.", "stop", True),
-        # 'no' belongs to 'release', not to 'affecting': no statement that nothing was affected
-        ("Officials said there had been no toxic release affecting residents.", "affect", False),
+        # a participle after a noun under 'no' is negated with it: 'no officers involved' = none were involved
+        ("Officials said there had been no toxic release affecting residents.", "affect", True),
+        ("There were no officers involved in the shooting.", "involv", True),
     ],
 )
 def test_frames_read_negation(extract, text, predicate, negated):

@@ -7,6 +7,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
 from crosswire.check.entities import EntityIndex
@@ -62,6 +63,23 @@ class CheckContext:
         extraction = self.extractions.get(article_id)
         after = [f for f in extraction.frames if f.sentence == sentence and f.start >= offset] if extraction else []
         return min(after, key=lambda f: f.start).predicate if after else None
+
+    def day_of(self, article_id: str) -> float | None:
+        """An article's publication time in days since the epoch (None when unknown)."""
+        article = self.articles.get(article_id)
+        if article is None or not article.published_at:
+            return None
+        try:
+            when = datetime.fromisoformat(article.published_at.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp() / 86400.0
+
+    def published_before(self, earlier: str, later: str, *, days: float = 1.0) -> bool:
+        """Whether one article was published at least ``days`` before another (False when either is undated).
+        'No arrest had been made' a week before 'an arrest had been made' is a development, not a conflict."""
+        a, b = self.day_of(earlier), self.day_of(later)
+        return a is not None and b is not None and b - a >= days
 
     def within_article(self, pair: ClaimPair) -> bool:
         """Whether an aligned pair is two sentences of one article. Such pairs are left out of the slot checks:

@@ -199,6 +199,8 @@ def _attribution(context: CheckContext, first: tuple, second: tuple) -> Iterator
     (article_a, quote_a, key_a, tokens_a), (article_b, quote_b, key_b, tokens_b) = first, second
     if key_a == key_b or overlap(tokens_a, tokens_b) < 0.8:
         return
+    if min(len(tokens_a), len(tokens_b)) < 8 and len(tokens_a & tokens_b) < 0.8 * max(len(tokens_a), len(tokens_b)):
+        return  # short everyday words ('Who'd do something like this?') are not one quote unless near-identical
     people, names = context.index.person_by_id, context.index.person_names
     family_a = people[key_a].family if key_a in people else (words(quote_a.speaker or "") or [""])[-1]
     family_b = people[key_b].family if key_b in people else (words(quote_b.speaker or "") or [""])[-1]

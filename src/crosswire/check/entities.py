@@ -57,6 +57,16 @@ GENERIC_ROLE_WORDS = frozenset(
 )
 
 
+RELATIONS = frozenset(
+    ["mother", "father", "sister", "brother", "son", "daughter", "wife", "husband", "uncle", "aunt", "cousin"]
+    + ["grandmother", "grandfather", "grandson", "granddaughter", "nephew", "niece", "boyfriend", "girlfriend"]
+    + ["fiance", "fiancee", "stepfather", "stepmother", "stepson", "stepdaughter", "parent", "parents", "child"]
+    + ["relative", "friend", "neighbor", "neighbour", "victim", "suspect", "sibling", "grandparent", "mom", "dad"]
+)
+"""Words of a role that relate a person to someone else, or to the event: they do not tell one person
+from another of the same family."""
+
+
 @dataclass(frozen=True, slots=True)
 class PersonRef:
     """One person mention, placed in its article."""
@@ -174,14 +184,18 @@ def _middle_names(person: Person) -> list[str]:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Whether two given names can denote the same person: 'Steve'/'Steven', 'S.'/'Steven', ''/'Amos'."""
-    a, b = fold(a).strip(" ."), fold(b).strip(" .")
+    """Whether two given names can denote the same person: 'Steve'/'Steven', 'S.'/'Steven', ''/'Amos',
+    'JT' (initials used as a name) and anything, 'Jeannette'/'Jeanette' and 'O'Neil'/'O’Neal' (one letter
+    inside the name spelled differently)."""
+    if any(2 <= len(n) <= 3 and n.isalpha() and n.isupper() for n in (a, b)):
+        return True
+    a, b = fold(a).replace("’", "'").strip(" ."), fold(b).replace("’", "'").strip(" .")
     if not a or not b or a == b:
         return True
     if _is_initial(a) or _is_initial(b):
         return a[0] == b[0]
     a, b = a.split()[0], b.split()[0]
-    if a == b:
+    if a == b or _spelled_alike(a, b):
         return True
     namer = _namer()
     a_forms = namer.canonicals_of(a) | namer.nicknames_of(a) | {a}  # type: ignore[attr-defined]
@@ -189,11 +203,24 @@ def same_given_name(a: str, b: str) -> bool:
     return b in a_forms or a in b_forms or bool(namer.canonicals_of(a) & namer.canonicals_of(b))  # type: ignore[attr-defined]
 
 
+def _spelled_alike(a: str, b: str) -> bool:
+    """One letter inside names of five letters or more added, dropped or changed; the first and last
+    letters equal ('Maria' / 'Mario' and 'Daniel' / 'Daniela' stay apart)."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+
+
 def role_words(role: str | None) -> set[str]:
-    """The specific words of a role: 'U.S. Special Envoy' -> {'special', 'envoy'}."""
+    """The specific words of a role: 'U.S. Special Envoy' -> {'special', 'envoy'}. None for a relation
+    ('Callahan's 31-year-old sister', 'her mother'): two sisters of one family are two people."""
     if not role:
         return set()
-    return {w for w in content_words(role) if w not in GENERIC_ROLE_WORDS and len(w) > 1}
+    found = {w for w in content_words(role) if w not in GENERIC_ROLE_WORDS and len(w) > 1 and not w.isdigit()}
+    return set() if found & RELATIONS else found
 
 
 def roles_compatible(roles_a: list[str], roles_b: list[str]) -> bool:

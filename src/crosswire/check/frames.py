@@ -291,6 +291,9 @@ def check_event_negation(context: CheckContext) -> Iterator[Contradiction]:
             continue
         if (a.frame.context or b.frame.context) and not set(a.frame.context) & set(b.frame.context):
             continue  # 'filed against Smith' / 'not filed against Jones': maybe different events
+        negative, positive = (a, b) if a.frame.negated else (b, a)
+        if context.published_before(negative.article_id, positive.article_id):
+            continue  # 'no arrest had been made' a week before 'an arrest had been made': a development
         valid_a = [ref for ref in pair.copies_a if not _states_both(context, ref)]
         valid_b = [ref for ref in pair.copies_b if not _states_both(context, ref)]
         verb = _subject(context, a, b).split()[-1]

@@ -43,7 +43,27 @@ def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
         return True
     if abbreviates(a, b) or abbreviates(b, a):
         return True
+    if _names_in(a) & _names_in(b):
+        return True  # 'a Sacramento County house' / 'South Sacramento': one may lie inside the other
     return scales and bool(words_a & STREET_WORDS) != bool(words_b & STREET_WORDS)
+
+
+GENERIC_PLACE_WORDS = frozenset(
+    ["county", "city", "town", "north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+    + ["new", "saint", "lake", "river", "park", "mount", "port", "pier", "harbour", "harbor", "bay", "island"]
+    + ["beach", "hill", "hills", "valley", "springs", "center", "centre", "district", "state", "upper", "lower"]
+    + ["school", "church", "hospital", "station", "airport", "mall", "hotel", "club", "village", "township"]
+)
+"""Words many place names share: sharing one of these says nothing about two places being one."""
+
+
+def _names_in(place: str) -> set[str]:
+    """The distinctive capitalised words of a place name ('Sacramento County house' -> {'sacramento'})."""
+    return {
+        w.lower()
+        for w in re.findall(r"[A-Z][A-Za-z'’-]{3,}", place)
+        if w.lower() not in GENERIC_PLACE_WORDS and w.lower() not in STREET_WORDS
+    }
 
 
 def abbreviates(short: str, full: str) -> bool:

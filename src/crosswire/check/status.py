@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.text import evidence
-from crosswire.model import Article, Contradiction, Side, Status
+from crosswire.model import Contradiction, Side, Status
 
 MAX_GAP_DAYS = 2.0
 
@@ -51,7 +50,7 @@ def _contemporary(
     context: CheckContext, in_force: dict[str, list[Status]], not_yet: dict[str, list[Status]]
 ) -> tuple[dict[str, list[Status]], dict[str, list[Status]]]:
     """The articles of each side published within ``MAX_GAP_DAYS`` of one on the other side."""
-    days = {a: _day(context.articles.get(a)) for a in [*in_force, *not_yet]}
+    days = {a: context.day_of(a) for a in [*in_force, *not_yet]}
 
     def near(article_id: str, others: Sequence[str]) -> bool:
         return any(
@@ -64,16 +63,6 @@ def _contemporary(
         {a: found for a, found in in_force.items() if near(a, list(not_yet))},
         {a: found for a, found in not_yet.items() if near(a, list(in_force))},
     )
-
-
-def _day(article: Article | None) -> float | None:
-    if article is None or not article.published_at:
-        return None
-    try:
-        when = datetime.fromisoformat(article.published_at.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp() / 86400.0
 
 
 def _side(context: CheckContext, state: str, found: dict[str, list[Status]]) -> Side:

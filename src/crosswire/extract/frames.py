@@ -175,7 +175,9 @@ def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) 
         subjects=_stems(subjects),
         objects=_stems(objects),
         context=_stems(_modifiers(heads + clause, skip={t.i for t in heads})),
-        negated=any(_negated(t) for t in clause) or any(_negative_argument(t) for t in heads if t.head.i == verb.i),
+        negated=any(_negated(t) for t in clause)
+        or any(_negative_argument(t) for t in heads if t.head.i == verb.i)
+        or (verb.dep_ == "acl" and _negative_argument(verb.head)),  # 'no officers involved'
         modal=modal_clause(verb),
         reporting=verb.lower_ in REPORTING_VERBS,
         main=_main(verb),
