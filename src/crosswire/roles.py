@@ -117,7 +117,7 @@ ABBREVIATIONS |= {"ceo": "executive"}
 
 GENERIC_TITLES = frozenset(
     ["leader", "official", "head", "member", "representative", "aide", "negotiator", "agent", "investigator"]
-    + ["adviser", "advisor", "analyst", "administrator", "manager"]
+    + ["adviser", "advisor", "analyst", "administrator", "manager", "owner", "founder"]
 )
 """Titles vague enough to describe the holder of almost any other title ('a senior official' may be
 the minister): never one side of a role conflict on their own."""

@@ -517,6 +517,112 @@ NOT_FLAGGED = {
         _quote("a", "Melvin Jackson", "Melvin", "Jackson", "Neighbour", "Why would somebody do something like this"),
         _quote("b", "Melvin Powell", "Melvin", "Powell", "Pastor", "Who would do something like this"),
     ],
+    "US and U.S.": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Obama asked Sanjay Gupta to serve as the U.S. surgeon general, a Democrat said on Tuesday.",
+                    places=["U.S."],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Obama asked Sanjay Gupta to serve as the US surgeon general, a Democrat said on Tuesday.",
+                    places=["US"],
+                )
+            ],
+        ),
+    ],
+    "a country and a town in it": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Two leaders of a polygamous community in Canada were arrested and charged on Wednesday.",
+                    places=["Canada"],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Two leaders of a polygamous community in Bountiful were arrested and charged on Wednesday.",
+                    places=["Bountiful"],
+                )
+            ],
+        ),
+    ],
+    "two scores of one game": [
+        Report(
+            "a",
+            [
+                Line(
+                    "The Colts built a 14-0 lead in the first quarter of the game at home.",
+                    figures=[("14-0 lead", 14, "lead", {})],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "The Colts built a 17-7 lead in the first half of the game at home.",
+                    figures=[("17-7 lead", 17, "lead", {})],
+                )
+            ],
+        ),
+    ],
+    "judge and justice, prosecutor and district attorney": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Judge Vincent Del Giudice and Prosecutor David Rossi met in court on Monday.",
+                    people=[
+                        ("Vincent Del Giudice", "Vincent", "Del Giudice", "Judge"),
+                        ("David Rossi", "David", "Rossi", "Prosecutor"),
+                    ],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Justice Vincent Del Giudice heard Assistant District Attorney David Rossi on Monday.",
+                    people=[
+                        ("Vincent Del Giudice", "Vincent", "Del Giudice", "Justice"),
+                        ("David Rossi", "David", "Rossi", "Assistant District Attorney"),
+                    ],
+                )
+            ],
+        ),
+    ],
+    "a middle initial used as the given name": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Surgeon general nominee Regina M. Benjamin founded a rural clinic in Alabama.",
+                    people=[("Regina M. Benjamin", "Regina", "Benjamin", "Surgeon general nominee")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Surgeon general nominee M. Benjamin founded a rural health clinic in Alabama.",
+                    people=[("M. Benjamin", "M.", "Benjamin", "Surgeon general nominee")],
+                )
+            ],
+        ),
+    ],
     "lawyer and defense attorney": [
         Report(
             "a",

@@ -70,9 +70,9 @@ def _middles(context: CheckContext) -> set[tuple[str, str, str]]:
 
 def _middle_of_another(family: str, group: NameGroup, groups: list[NameGroup], middles: set) -> bool:
     """Whether every given name of a group is the middle name of a mention in another group."""
-    others = {fold(given) for other in groups if other is not group for given in other.givens}
+    others = {fold(given).strip(". ") for other in groups if other is not group for given in other.givens}
     return bool(group.givens) and all(
-        any((family, given, fold(name)) in middles for given in others) for name in group.givens
+        any((family, given, fold(name).strip(". ")) in middles for given in others) for name in group.givens
     )
 
 
@@ -104,7 +104,8 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
                 family = family_key(a.family)
                 if family != family_key(b.family) or same_given_name(a.given, b.given):
                     continue
-                if {(family, fold(a.given), fold(b.given)), (family, fold(b.given), fold(a.given))} & middles:
+                given_a, given_b = fold(a.given).strip(". "), fold(b.given).strip(". ")
+                if {(family, given_a, given_b), (family, given_b, given_a)} & middles:
                     continue  # 'Felix Solano' and 'Fernando Felix Solano': a middle name used as given name
                 if (
                     fold(b.given) in givens[(left.article_id, family)]

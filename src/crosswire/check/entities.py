@@ -162,7 +162,7 @@ def middle_names(extractions: Mapping[str, Extraction]) -> set[tuple[str, str, s
     'Fernando Felix Solano'); two that only share a middle name need not ('Kevin Anthony Jackson' and
     'Trevor Anthony Jackson')."""
     return {
-        (family_key(person.family), fold(person.given), fold(middle))
+        (family_key(person.family), fold(person.given).strip(". "), fold(middle))
         for extraction in extractions.values()
         for person in extraction.people
         for middle in _middle_names(person)
@@ -170,8 +170,8 @@ def middle_names(extractions: Mapping[str, Extraction]) -> set[tuple[str, str, s
 
 
 def _middle_names(person: Person) -> list[str]:
-    """The full middle names written between a mention's given and family name (no initials: 'Donald
-    J. Trump' says nothing about a 'John Trump')."""
+    """The middle names and initials written between a mention's given and family name. A group is
+    explained only by one equal to its given name: 'Donald J. Trump' explains 'J. Trump', not 'John Trump'."""
     if not person.given or not person.family or person.text.count(" ") < 2:
         return []
     written = person.text.split()
@@ -180,7 +180,7 @@ def _middle_names(person: Person) -> list[str]:
         end = len(written) - 1 - written[::-1].index(person.family.split()[0])
     except ValueError:
         return []
-    return [w for w in written[start:end] if w.isalpha() and not _is_initial(w)]
+    return [w.rstrip(".") for w in written[start:end] if w.rstrip(".").isalpha()]
 
 
 def same_given_name(a: str, b: str) -> bool:

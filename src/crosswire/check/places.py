@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from crosswire.check.text import fold, name_key, replaced_region, words
+from crosswire.check.text import COUNTRIES, fold, name_key, normalise_name, replaced_region, words
 from crosswire.model import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -45,6 +46,8 @@ def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
         return True
     if _names_in(a) & _names_in(b):
         return True  # 'a Sacramento County house' / 'South Sacramento': one may lie inside the other
+    if is_country(a) != is_country(b):
+        return True  # 'Canada' / 'Bountiful, B.C.': a country and a place in it
     return scales and bool(words_a & STREET_WORDS) != bool(words_b & STREET_WORDS)
 
 
@@ -55,6 +58,19 @@ GENERIC_PLACE_WORDS = frozenset(
     + ["school", "church", "hospital", "station", "airport", "mall", "hotel", "club", "village", "township"]
 )
 """Words many place names share: sharing one of these says nothing about two places being one."""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from babel import Locale  # country names in English, from the CLDR data babel ships
+
+    names = {name.lower() for code, name in Locale("en").territories.items() if code.isalpha()}
+    return frozenset(names | {name.lower() for name in COUNTRIES.values()})
+
+
+def is_country(place: str) -> bool:
+    """Whether a place name names a country ('U.K.', 'Egypt', 'the United States')."""
+    return normalise_name(place).lower() in _countries()
 
 
 def _names_in(place: str) -> set[str]:

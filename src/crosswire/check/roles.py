@@ -70,6 +70,7 @@ class Office:
 
 
 SAME_TITLE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer"}
+SAME_TITLE |= {"prosecutor": "attorney", "justice": "judge"}
 """Titles that name one occupation: 'his lawyer' and 'defense attorney' are not a conflict."""
 
 

@@ -32,6 +32,8 @@ NEGATIONS = frozenset(
     + ["non"]  # 'non-life-threatening' negates too ('yet' does not: 'an as-yet unidentified man')
 )
 PREFIXES = frozenset({"non"})  # negates the one word it is joined to: 'non-life-threatening' -> 'life'
+SCORE_WORDS = frozenset({"victory", "win", "lead", "loss", "defeat", "score", "rout", "triumph", "edge", "advantage"})
+"""Units that make '31-24' a game score, not a quantity or a range."""
 PART_WORDS = frozenset({"other", "another", "remaining", "additional", "further", "extra"})
 """Words before a figure that make it count part of a group: 'the other eight people' ('two more' too)."""
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -117,7 +119,8 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
         for side, unit in ((0, left), (1, right)):
             for figure in figures.get((unit.article_id, unit.sentence), []):
                 key = unit_key(figure)
-                if key is not None and not figure.ordinal and not _counts_part(unit, figure):
+                score = (figure.unit or "").lower() in SCORE_WORDS
+                if key is not None and not figure.ordinal and not score and not _counts_part(unit, figure):
                     groups[key][side].append(figure)
         for key, (ours, theirs) in groups.items():
             found = _lone_mismatch(ours, theirs, figures_agree)

@@ -136,6 +136,7 @@ COUNTRIES = {
     "the u.n.": "United Nations",
     "the united nations": "United Nations",
 }
+_COMPACT_COUNTRIES = {re.sub(r"[\s.]", "", key): name for key, name in COUNTRIES.items()}  # "U. S." = "U.S." = "US"
 ADJECTIVE_COUNTRY = {"american": "us", "u.s.": "us", "u. s.": "us", "us": "us", "british": "uk", "uk": "uk"}
 
 LIGHT_VERBS = frozenset(
@@ -215,6 +216,9 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 def normalise_name(text: str) -> str:
     """Canonical form of an organisation or place name: 'U. S.' -> 'United States'."""
+    compact = re.sub(r"[\s.]", "", text.lower())
+    if compact in _COMPACT_COUNTRIES:
+        return _COMPACT_COUNTRIES[compact]
     cleaned = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,;:'\"").strip()
     cleaned = re.sub(r"'s$", "", cleaned)
     key = cleaned.lower()
