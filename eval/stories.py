@@ -9,6 +9,8 @@ table. The thresholds are round values, not fitted to these dev splits (held-out
 
     .venv/bin/python -m eval.stories
     .venv/bin/python -m eval.stories --no-entities     # skip the extraction run
+    .venv/bin/python -m eval.stories --undated         # also with every date removed (content alone)
+    .venv/bin/python -m eval.stories --contrast 0,0.5,1,2   # F1 for each contrast_weight instead
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ SETS = {"ecbplus": ("ECB+", 0.90), "gva": ("GVA", 0.85)}
 REFERENCE = "Miranda et al. 2018, own English news set: F1 0.940 (not the same data)"
 
 
-def load_set(name: str) -> tuple[list[Article], dict[str, str]]:
-    """The dev split's articles and their gold cluster per article id."""
+def load_set(name: str, *, undated: bool = False) -> tuple[list[Article], dict[str, str]]:
+    """The dev split's articles and their gold cluster per article id (``undated``: every date dropped)."""
     articles, gold = [], {}
     with open(SHARED / name / "dev.jsonl", encoding="utf-8") as handle:
         for line in handle:
@@ -45,7 +47,7 @@ def load_set(name: str) -> tuple[list[Article], dict[str, str]]:
                     text=row["text"],
                     title=row.get("title"),
                     source=row.get("source"),
-                    published_at=row.get("date"),
+                    published_at=None if undated else row.get("date"),
                 )
             )
             gold[row["id"]] = row["cluster"]
@@ -94,9 +96,11 @@ def extractions(name: str, articles: Sequence[Article]) -> dict[str, Extraction]
     return {e.article_id: e for e in found}
 
 
-def evaluate(name: str, *, entities: bool = True, params: StoryParams | None = None) -> dict[str, float]:
-    """Cluster one dev split as a stream and score it."""
-    articles, gold = load_set(name)
+def evaluate(
+    name: str, *, entities: bool = True, params: StoryParams | None = None, undated: bool = False
+) -> dict[str, float]:
+    """Cluster one dev split as a stream and score it (``undated``: on content alone, every date dropped)."""
+    articles, gold = load_set(name, undated=undated)
     vectors = lead_vectors(name, articles)
     found = extractions(name, articles) if entities else {}
     started = time.perf_counter()
@@ -132,20 +136,46 @@ def table(rows: Sequence[tuple[str, str, dict[str, float]]]) -> str:
     return "\n".join(lines)
 
 
+def sensitivity(names: Sequence[str], weights: Sequence[float], *, entities: bool) -> str:
+    """B-cubed P/R/F1 for each ``contrast_weight``, per set as given and with every date dropped."""
+    lines = ["| contrast_weight | " + " | ".join(f"{SETS[n][0]}{d} P / R / F1" for n in names
+                                                for d in ("", " no dates")) + " |"]
+    lines.append("|---:|" + "---:|" * (2 * len(names)))
+    for weight in weights:
+        params = StoryParams(contrast_weight=weight)
+        cells = []
+        for name in names:
+            for undated in (False, True):
+                r = evaluate(name, entities=entities, params=params, undated=undated)
+                cells.append(f"{r['precision']:.3f} / {r['recall']:.3f} / **{r['f1']:.3f}**")
+        lines.append(f"| {weight:g} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-entities", action="store_true", help="skip the run with extracted entities (slow)")
     parser.add_argument("--sets", default="ecbplus,gva")
+    parser.add_argument("--undated", action="store_true",
+                        help="add rows with every date dropped: clustering on content alone")
+    parser.add_argument("--contrast", metavar="W,W,...",
+                        help="instead of the table, F1 for each contrast_weight (as given and without dates)")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent (the labelled sets live in ../shared/eval)")
         return 0
+    names = args.sets.split(",")
+    if args.contrast:
+        weights = [float(w) for w in args.contrast.split(",")]
+        print(sensitivity(names, weights, entities=not args.no_entities))
+        return 0
     rows = []
-    for name in args.sets.split(","):
-        variants = [("lead centroid + words + name words + weekday + time", False)]
-        variants += [] if args.no_entities else [("+ extracted entities", True)]
-        for features, use in variants:
-            rows.append((name, features, evaluate(name, entities=use)))
+    for name in names:
+        variants = [("lead centroid + words + name words + weekday + lead contrast + time", False, False)]
+        variants += [] if args.no_entities else [("+ extracted entities", True, False)]
+        variants += [(f"{f} (dates dropped)", e, True) for f, e, _ in variants] if args.undated else []
+        for features, use, undated in variants:
+            rows.append((name, features, evaluate(name, entities=use, undated=undated)))
     print(table(rows))
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import numpy
@@ -18,10 +19,12 @@ from crosswire.stories import (
     body_terms,
     build_stories,
     entity_keys,
+    lead_details,
     lead_text,
     lead_weekday,
     publication_day,
     story_id_for,
+    story_item,
     stream_order,
 )
 from crosswire.stories.sparse import Sparse
@@ -186,6 +189,18 @@ def test_summary_survives_its_bytes() -> None:
     assert again.terms.dot(summary.terms) == pytest.approx(1.0, abs=1e-5)
 
 
+def test_summary_reads_a_version_1_blob_without_details() -> None:
+    state = assign_stories([story_item(Article("a", "INS Mysore captured 23 pirates near MV Gibe."), vector(0))])
+    [summary] = state.summaries.values()
+    assert len(summary.details) == 3  # mysore, gibe, 23
+    again = StorySummary.from_bytes(summary.story_id, summary.to_bytes())
+    assert again.details.ids.tolist() == summary.details.ids.tolist()
+    header = json.dumps({"v": 1, "first": 0, "size": 1, "days": [None, None], "weekdays": [0] * 7}).encode()
+    old = (len(header).to_bytes(4, "little") + header + summary.lead.astype("<f4").tobytes()
+           + summary.terms.to_bytes() + summary.names.to_bytes())
+    assert len(StorySummary.from_bytes("s", old).details) == 0
+
+
 def test_sparse_dot_and_capped_sum() -> None:
     left = Sparse(numpy.array([1, 4, 9], dtype=numpy.int32), numpy.array([0.5, 0.5, 1.0], dtype=numpy.float32))
     right = Sparse(numpy.array([4, 9, 12], dtype=numpy.int32), numpy.array([2.0, 1.0, 3.0], dtype=numpy.float32))
@@ -208,6 +223,47 @@ def test_shared_rare_words_keep_two_similar_events_apart() -> None:
     stories = assign_stories(items).stories()
     assert stories[story_id_for("m0")] == ["m0", "m1", "m2"]
     assert stories[story_id_for("s0")] == ["s0", "s1", "s2"]
+
+
+def test_lead_details_are_the_names_and_figures_a_lead_states() -> None:
+    article = Article("a", "The Indian navy captured 23 pirates near INS Mysore's patrol area at 9:30 a.m. on Nov 12. "
+                      "Commander Nirad Sinha said the raid ended. The ship sailed on. Later, 99 more came.",
+                      title="Navy Captures Pirates In Gulf Of Aden")
+    # not the headline's capitals, a sentence's first word, the clock time, the day of the month, nor
+    # what comes after the lead; a possessive is the name itself
+    assert lead_details(article) == {"indian", "ins", "mysore", "nirad", "sinha", "23"}
+
+
+PIRATES = {
+    "m0": "Indian commandos from INS Mysore captured 23 pirates in the Gulf of Aden after a distress call from "
+          "MV Gibe. The pirates were taken aboard the destroyer. Navy spokesman Nirad Sinha said no sailor was hurt.",
+    "s0": "Warship INS Sukanya foiled an attack on five merchant ships in the Gulf of Aden and arrested 26 "
+          "pirates, the Western Naval Command said. Three skiffs were seized with their weapons.",
+    "m1": "The Indian navy said INS Mysore seized 23 pirates who tried to board MV Gibe in the Gulf of Aden. "
+          "The pirates were taken aboard. Spokesman Nirad Sinha said the ship's crew were safe.",
+    "m2": "The Indian navy now says INS Mysore captured 25 pirates in the Gulf of Aden, not the 23 first "
+          "reported. The pirates were taken aboard. Nirad Sinha gave the new count.",
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "weight", "expected"),
+    [
+        (None, 1.0, [["m0", "m1", "m2"], ["s0"]]),  # the Sukanya report names nothing the Mysore one does
+        (None, 0.0, [["m0", "s0", "m1", "m2"]]),  # without the contrast its lead and words are close enough
+        (20000.0, 1.0, [["m0", "s0", "m1", "m2"]]),  # dated on one day: left to the time term
+    ],
+)
+def test_undated_lookalikes_whose_leads_state_other_details_stay_apart(
+    day: float | None, weight: float, expected: list[list[str]]
+) -> None:
+    """Two pirate captures in one sea, undated: ship, people and count differ. A later report that revises
+    the count (25, not 23) still names the ship and the spokesman, so it joins its story."""
+    topic = vector(0, 0.0)
+    items = [story_item(Article(k, text, published_at=None), vector(topic, 0.5)) for k, text in PIRATES.items()]
+    items = [StoryItem(i.article_id, i.vector, i.terms, i.names, day, None, i.weekday, i.details) for i in items]
+    stories = assign_stories(items, params=StoryParams(contrast_weight=weight)).stories()
+    assert sorted(stories.values()) == expected
 
 
 def test_dated_articles_far_apart_are_not_compared() -> None:

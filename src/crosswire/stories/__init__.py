@@ -1,14 +1,17 @@
 """Story clustering: sort a stream of articles into stories, online and incrementally.
 
 Each article is one ``StoryItem``: a lead vector (title plus the first sentences, ``lead_text``),
-its words (``body_terms``), its name words (``entity_keys``), the weekday its lead names and its
-publication day. A new article ``a`` is scored against each story ``S`` found among its nearest
-earlier articles (``LeadIndex``: HNSW search blocked by publication time)::
+its words (``body_terms``), its name words (``entity_keys``), the details its lead states
+(``lead_details``), the weekday its lead names and its publication day. A new article ``a`` is
+scored against each story ``S`` found among its nearest earlier articles (``LeadIndex``: HNSW search
+blocked by publication time)::
 
     score(a, S) = cos(lead_a, centroid of S's leads)
                 + body_weight    * (mean cos(words_a, words_m) - body_prior)     # when both have words
                 + entity_weight  * (mean cos(names_a, names_m) - entity_prior)   # when both have names
                 + weekday_weight * (share of S's leads naming a's weekday - 1/2)  # when a or S is undated
+                - contrast_weight * unknown(a's lead details, S)
+                                  * unknown(S's lead details, a)                  # when a or S is undated
                 - time_weight    * gap(a, S)                                      # when both are dated
 
 * The lead term compares with the story's centroid (its topic, however varied its members' angles);
@@ -21,6 +24,13 @@ earlier articles (``LeadIndex``: HNSW search blocked by publication time)::
   common one ('navy', 'said'). Numbers and years count as words.
 * ``weekday``: news leads name the day of the event ('on Saturday'); an undated article whose lead
   names another day than the story's leads is less likely to be the same event.
+* ``unknown(D, X)``: the idf-weighted share of the details ``D`` that no text of ``X`` mentions.
+  A lead's details are its name words (written with a capital inside a sentence, not in a title-case
+  headline) and its figures (not clock times or days of the month). Two undated look-alikes whose
+  leads each state what the other never mentions ('INS Sukanya', '26', '2011' against 'INS Mysore',
+  '23', 'MV Gibe') are two events; a report that revises a figure or adds a name still mentions most
+  of its story's details, and the product stays small. Dated stories are left to the time term (on
+  the same days, reports of one event differ in detail as it develops).
 * ``gap``: 0 while the article's day is within ``time_grace_days`` of the story's date span, rising
   linearly to 1 at ``time_span_days``. Missing and doubtful dates (after ingest, before 1900) leave
   it out: such an article is clustered on content alone, and its story says so in ``Story.notes``.
@@ -47,6 +57,7 @@ from crosswire.stories.cluster import (
 from crosswire.stories.features import (
     body_terms,
     entity_keys,
+    lead_details,
     lead_text,
     lead_weekday,
     publication_day,
@@ -71,6 +82,7 @@ __all__ = [
     "body_terms",
     "build_stories",
     "entity_keys",
+    "lead_details",
     "lead_text",
     "lead_weekday",
     "publication_day",

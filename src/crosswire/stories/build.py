@@ -8,7 +8,7 @@ import numpy
 
 from crosswire.model import Article, Extraction, Story
 from crosswire.stories.cluster import StoryItem
-from crosswire.stories.features import body_terms, entity_keys, lead_weekday, publication_day
+from crosswire.stories.features import body_terms, entity_keys, lead_details, lead_weekday, publication_day
 
 
 def story_item(article: Article, vector: numpy.ndarray, extraction: Extraction | None = None) -> StoryItem:
@@ -16,7 +16,8 @@ def story_item(article: Article, vector: numpy.ndarray, extraction: Extraction |
     day, _ = publication_day(article)
     group = article.dup_group if article.dup_group and article.dup_group != article.id else None
     return StoryItem(
-        article.id, vector, body_terms(article), entity_keys(article, extraction), day, group, lead_weekday(article)
+        article.id, vector, body_terms(article), entity_keys(article, extraction), day, group, lead_weekday(article),
+        lead_details(article),
     )
 
 

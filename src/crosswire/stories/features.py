@@ -1,4 +1,5 @@
-"""What story clustering reads from one article: its lead text, word terms, name words, weekday and date.
+"""What story clustering reads from one article: its lead text, word terms, name words, the identifying
+details its lead states, weekday and date.
 
 Terms and names are hashed to integer ids (``term_id``) so that the stream's document frequencies
 and each story's summed term vector stay compact at 100k articles.
@@ -43,6 +44,19 @@ _FUNCTION_WORDS = _word_set(
     "into about than then there which who whom what when where while also more most"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
+_DATELINE = _word_set(
+    "posted updated published edited last gmt utc est edt pst pdt cst cdt bst cet ist am pm "
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
+_OPENERS = "\"'“‘:(-–—"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d\d(?:\s?[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d\d)?\s?[ap]\.?\s?m\b\.?", re.I)
+_DAY_OF_MONTH = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def term_id(word: str) -> int:
@@ -91,6 +105,51 @@ def entity_keys(article: Article, extraction: Extraction | None = None, *, max_c
             if mention.label in ENTITY_LABELS:
                 keys.update(w.lower() for w in _CAPITALISED.findall(mention.text) if w.lower() not in _STOPWORDS)
     return frozenset(keys)
+
+
+def lead_details(article: Article, *, max_chars: int = 6000) -> frozenset[str]:
+    """The identifying details the lead states: its name words and its figures, lower-cased, with a
+    possessive 's dropped ('India's' is 'india').
+
+    A name word is a word the article writes with a capital inside a sentence ('Sukanya', 'Sonoma'),
+    not at a sentence's start and not in a title-case line (a headline's capitals say nothing), nor a
+    dateline word ('Posted', 'GMT'). A figure is a number the lead writes ('23', '4.4', '2011'), except
+    clock times and the day of a month ('Nov 12', '2:09 a.m.'), which date the report more than the event.
+    """
+    text = f"{article.title or ''}\n{article.text[:max_chars]}"
+    lead = lead_text(article)
+    named = _name_words(text)
+    details = {w for w in (_base(w.lower()) for w in _WORD.findall(lead)) if w in named}
+    without_dates = _DAY_OF_MONTH.sub(lambda m: re.sub(r"\d", " ", m.group(0)), _CLOCK.sub(" ", lead))
+    details.update(_NUMBER.findall(without_dates))
+    return frozenset(details)
+
+
+def detail_id(word: str) -> tuple[int, int]:
+    """The term ids of a detail word and of its possessive ('india', "india's"): a text mentions the
+    detail when its words hold either."""
+    return term_id(word), term_id(word + "'s")
+
+
+def _base(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _name_words(text: str) -> set[str]:
+    """Words written with a capital inside a sentence that is not in title case, lower-cased."""
+    names = set()
+    for sentence in _SENTENCE_END.split(text):
+        long_words = _LONG_WORD.findall(sentence)[1:]
+        if sum(w[0].isupper() for w in long_words) * 2 > max(1, len(long_words)):
+            continue
+        for match in _CAPITALISED.finditer(sentence):
+            before = sentence[: match.start()].rstrip()
+            if not before or before[-1] in _OPENERS:
+                continue
+            word = _base(match.group(0).lower())
+            if word not in _STOPWORDS and word not in _DATELINE:
+                names.add(word)
+    return names
 
 
 def lead_weekday(article: Article) -> int | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 
+from crosswire.stories.features import detail_id
 from crosswire.stories.sparse import Sparse, dots
 from crosswire.stories.summary import StorySummary
 
@@ -19,13 +20,20 @@ if TYPE_CHECKING:
 
 
 def story_scores(
-    item: StoryItem, terms: Sparse, names: Sparse, summaries: Sequence[StorySummary], *, params: StoryParams
+    item: StoryItem,
+    terms: Sparse,
+    names: Sparse,
+    details: Sparse,
+    summaries: Sequence[StorySummary],
+    *,
+    params: StoryParams,
 ) -> numpy.ndarray:
     """The score of ``item`` (with its tf-idf ``terms`` and ``names``) against each of ``summaries``.
 
     Args:
         item: the new article.
         terms, names: its word and name-word tf-idf vectors (``StoryState.vectors_of``).
+        details: the idf of its lead's details (``StoryState.vectors_of``).
         summaries: the candidate stories.
         params: the score's weights and priors.
 
@@ -42,6 +50,7 @@ def story_scores(
     value += _average_link(terms, [s.terms for s in summaries], sizes, p.body_weight, p.body_prior)
     value += _average_link(names, [s.names for s in summaries], sizes, p.entity_weight, p.entity_prior)
     value += _weekday_term(item, summaries, params=p)
+    value -= _contrast_term(item, details, summaries, params=p)
     if item.day is not None:
         value -= _time_term(item.day, summaries, params=p)
     return value
@@ -67,6 +76,46 @@ def _weekday_term(item: StoryItem, summaries: Sequence[StorySummary], *, params:
         if said and (item.day is None or summary.first_day is None):
             result[i] = params.weekday_weight * (summary.weekdays[item.weekday] / said - 0.5)
     return result
+
+
+def _contrast_term(
+    item: StoryItem, details: Sparse, summaries: Sequence[StorySummary], *, params: StoryParams
+) -> numpy.ndarray:
+    """``contrast_weight * unknown(a's lead details, S) * unknown(S's lead details, a)``, when a or S is undated.
+
+    ``unknown(D, X)``: the idf-weighted share of details ``D`` that no text of ``X`` mentions (for a
+    story's details, weighted by how many of its leads state each). Both leads must state details, and
+    the term is large only when each side's are mostly absent from everything the other side wrote:
+    'Sukanya', '26' and '2011' against 'Mysore', '23' and 'Gibe'. A report that adds a new name or a
+    revised figure to a story still mentions most of what the story's leads say, so it keeps its score.
+    Dated stories are left to the time term: on the same days, reports of one event differ in detail.
+    """
+    result = numpy.zeros(len(summaries), dtype=numpy.float64)
+    undated = [i for i, s in enumerate(summaries) if (item.day is None or s.first_day is None) and len(s.details)]
+    own = float(details.weights.sum())
+    if not undated or own <= 0.0 or not params.contrast_weight:
+        return result
+    possessive = dict(detail_id(word) for word in item.details)
+    forms = numpy.array([possessive.get(int(i), int(i)) for i in details.ids], dtype=numpy.int32)
+    mentions = numpy.sort(numpy.fromiter(item.terms, dtype=numpy.int64, count=len(item.terms)).astype(numpy.int32))
+    for i in undated:
+        summary = summaries[i]
+        theirs, stated = summary.details, float(summary.details.weights.sum())
+        if stated <= 0.0:
+            continue
+        known = _within(summary.terms.ids, details.ids) | _within(summary.terms.ids, forms)
+        new_to_story = float(details.weights[~known].sum()) / own
+        new_to_item = float(theirs.weights[~_within(mentions, theirs.ids)].sum()) / stated
+        result[i] = params.contrast_weight * new_to_story * new_to_item
+    return result
+
+
+def _within(ids: numpy.ndarray, wanted: numpy.ndarray) -> numpy.ndarray:
+    """Whether each of ``wanted`` is in the sorted ``ids``."""
+    if not len(ids):
+        return numpy.zeros(len(wanted), dtype=bool)
+    at = numpy.minimum(numpy.searchsorted(ids, wanted), len(ids) - 1)
+    return ids[at] == wanted
 
 
 def _time_term(day: float, summaries: Sequence[StorySummary], *, params: StoryParams) -> numpy.ndarray:

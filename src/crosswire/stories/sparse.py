@@ -85,6 +85,13 @@ def tfidf(
     return Sparse(ids[order], (weights[order] / norm).astype(numpy.float32))
 
 
+def idf(ids: Sequence[int], frequency: Mapping[int, int], total: int, *, background: int = 0) -> Sparse:
+    """The inverse document frequency of each term (the weight ``tfidf`` gives a term seen once), unnormalised."""
+    unique = numpy.unique(numpy.fromiter(ids, dtype=numpy.int64, count=len(ids))).astype(numpy.int32)
+    df = numpy.fromiter((frequency.get(int(t), 0) for t in unique), dtype=numpy.float64, count=len(unique))
+    return Sparse(unique, numpy.log((2.0 + total + background) / (1.0 + df)).astype(numpy.float32))
+
+
 def dots(vector: Sparse, others: Sequence[Sparse]) -> numpy.ndarray:
     """``vector.dot(other)`` for every one of ``others`` at once (float64, one per other).
 

@@ -29,6 +29,8 @@ class StorySummary:
         names: sum of their name-word tf-idf vectors.
         first_day, last_day: span of their usable publication days, None when none has one.
         weekdays: how many leads named each weekday, Monday first.
+        details: the identifying details their leads state (``lead_details``), each weighted by its idf
+            when the member came, summed over the members (the heaviest ``story_terms`` kept).
     """
 
     story_id: str
@@ -40,17 +42,19 @@ class StorySummary:
     first_day: float | None = None
     last_day: float | None = None
     weekdays: list[int] = field(default_factory=lambda: [0] * 7)
+    details: Sparse = field(default_factory=Sparse.empty)
 
     @classmethod
     def start(cls, story_id: str, first: int) -> StorySummary:
         return cls(story_id, first)
 
-    def absorb(self, item: StoryItem, terms: Sparse, names: Sparse, *, cap: int) -> None:
+    def absorb(self, item: StoryItem, terms: Sparse, names: Sparse, details: Sparse, *, cap: int) -> None:
         """Add one article."""
         self.size += 1
         self.lead = self.lead + item.vector.astype(numpy.float32)
         self.terms = self.terms.plus(terms, cap=cap)
         self.names = self.names.plus(names, cap=cap)
+        self.details = self.details.plus(details, cap=cap)
         if item.day is not None:
             self._span(item.day, item.day)
         if item.weekday is not None:
@@ -62,6 +66,7 @@ class StorySummary:
         self.lead = self.lead + other.lead
         self.terms = self.terms.plus(other.terms, cap=cap)
         self.names = self.names.plus(other.names, cap=cap)
+        self.details = self.details.plus(other.details, cap=cap)
         if other.first_day is not None and other.last_day is not None:
             self._span(other.first_day, other.last_day)
         self.weekdays = [a + b for a, b in zip(self.weekdays, other.weekdays, strict=True)]
@@ -84,11 +89,15 @@ class StorySummary:
         self.last_day = last if self.last_day is None else max(self.last_day, last)
 
     def to_bytes(self) -> bytes:
-        """A compact, versioned binary form (JSON header, float32 lead sum, two sparse vectors)."""
-        header = json.dumps({"v": 1, "first": self.first, "size": self.size, "days": [self.first_day, self.last_day],
+        """A compact, versioned binary form (JSON header, float32 lead sum, three sparse vectors).
+
+        Version 1 (before lead details) had two; such a summary reads back with no details.
+        """
+        header = json.dumps({"v": 2, "first": self.first, "size": self.size, "days": [self.first_day, self.last_day],
                              "weekdays": self.weekdays}).encode("utf-8")
         lead = self.lead.astype("<f4").tobytes()
-        return len(header).to_bytes(4, "little") + header + lead + self.terms.to_bytes() + self.names.to_bytes()
+        vectors = self.terms.to_bytes() + self.names.to_bytes() + self.details.to_bytes()
+        return len(header).to_bytes(4, "little") + header + lead + vectors
 
     @classmethod
     def from_bytes(cls, story_id: str, blob: bytes) -> StorySummary:
@@ -97,7 +106,8 @@ class StorySummary:
         start = 4 + length
         lead = numpy.frombuffer(blob, dtype="<f4", count=DIM, offset=start).astype(numpy.float32)
         terms, offset = Sparse.from_bytes(blob, start + 4 * DIM)
-        names, _ = Sparse.from_bytes(blob, offset)
+        names, offset = Sparse.from_bytes(blob, offset)
+        details = Sparse.from_bytes(blob, offset)[0] if header["v"] >= 2 else Sparse.empty()
         first_day, last_day = header["days"]
         return cls(story_id, header["first"], header["size"], lead, terms, names, first_day, last_day,
-                   list(header["weekdays"]))
+                   list(header["weekdays"]), details)
