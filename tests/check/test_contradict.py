@@ -623,6 +623,38 @@ NOT_FLAGGED = {
             ],
         ),
     ],
+    "not only ... but": [
+        Report("a", [Line("A Navy warship on Saturday repulsed an attack on a merchant vessel in the Gulf of Aden.")]),
+        Report(
+            "b",
+            [
+                Line(
+                    "A Navy warship on Saturday not only repulsed an attack on a merchant vessel in the Gulf "
+                    "of Aden but nabbed 23 pirates."
+                )
+            ],
+        ),
+    ],
+    "a title inside an organisation's name": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Nixon ordered interim FBI director L. Patrick Gray to fire Felt five times.",
+                    people=[("L. Patrick Gray", "Patrick", "Gray", "interim FBI director")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "The president chose a politically loyal Justice Department official, L. Patrick Gray.",
+                    people=[("L. Patrick Gray", "Patrick", "Gray", "politically loyal Justice Department official")],
+                )
+            ],
+        ),
+    ],
     "lawyer and defense attorney": [
         Report(
             "a",

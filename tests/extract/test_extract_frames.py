@@ -88,6 +88,8 @@ def test_frames_read_negation(extract, text, predicate, negated):
         ("If the valve failed, the crew raised the alarm.", "fail", True),
         ("The valve failed on Tuesday.", "fail", False),
         ("Hale said the leak stopped on Tuesday.", "stop", False),  # reported, not hypothetical
+        ("His lawyer set out to prove that his client did not pull the trigger.", "pull", True),  # one side's case
+        ("The mayor insisted that the order was issued on time.", "issu", True),
     ],
 )
 def test_frames_mark_what_did_not_happen_as_fact(extract, text, predicate, modal):

@@ -54,6 +54,8 @@ from crosswire.roles import (
 )
 
 RANK_WORDS = frozenset({"assistant", "vice", "associate"})  # rank words that are no title on their own
+ORG_WORDS = frozenset({"department", "office", "ministry", "agency", "court", "service", "bureau", "committee"})
+"""Words after a title word that make it part of an organisation's name ('Justice Department official')."""
 PORTFOLIO = frozenset({"of", "for", "to"})
 HEAD_STOP = frozenset({"of", "for", "to", "at", "in", "with", "on"})
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -97,7 +99,11 @@ def offices(role: str | None) -> list[Office]:
         if not titled:
             continue
         head = titled[-1]
-        ranks = frozenset(t for t in tokens[:head] if t in TITLES or t in RANK_WORDS)
+        ranks = frozenset(
+            t
+            for i, t in enumerate(tokens[:head])
+            if (t in TITLES or t in RANK_WORDS) and tokens[i + 1] not in ORG_WORDS  # not 'Justice Department'
+        )
         after = tokens[cut + 1 :] if cut < len(tokens) and tokens[cut] in PORTFOLIO else []
         portfolio = frozenset(t for t in after if t not in {"the", "a", "an", "us", "u.s"} and t not in TITLES)
         found.append(Office(tokens[head], ranks, portfolio, bool(PAST & set(tokens))))

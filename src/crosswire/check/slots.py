@@ -379,6 +379,8 @@ def negated_words(text: str) -> tuple[set[str], set[str]]:
         tokens = words(clause)
         for i, token in enumerate(tokens):
             if token in NEGATIONS or token.endswith("n't"):
+                if tokens[i + 1 : i + 2] in (["only"], ["just"], ["merely"]):
+                    continue  # 'not only repulsed an attack but nabbed 23 pirates'
                 cues.add(token)
                 reach = 2 if token in PREFIXES else 4
                 targets.update(t for t in tokens[i + 1 : i + reach] if t not in NEGATIONS)

@@ -126,6 +126,8 @@ NEGATIVE_DETERMINERS = frozenset({"no"})
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "wo", "ca"})
 PLAN_WORDS = frozenset({"expect", "schedul", "due", "plan", "set", "intend", "hope", "want", "try", "seek"})
+CLAIM_WORDS = frozenset({"prov", "argu", "claim", "contend", "insist", "alleg", "deni", "doubt"})
+"""Stems of verbs whose complement is one side's case, not what the report states."""
 CONDITIONS = frozenset({"if", "unless", "whether", "until", "once"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 EVENT_DATE_PREPS = frozenset({"on", "in", "at", "during"})
@@ -276,8 +278,8 @@ def modal_clause(verb: Token) -> bool:
             break
         token = token.head
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
-    if governor is not None and stem(governor.text) in PLAN_WORDS:
-        return True
+    if governor is not None and stem(governor.text) in PLAN_WORDS | CLAIM_WORDS:
+        return True  # planned, or what one side argues: 'in proving that his client did not pull the trigger'
     if any(c.dep_ == "xcomp" for c in verb.children) and stem(verb.text) in PLAN_WORDS:
         return True
     return verb.sent.text.rstrip().endswith("?")
