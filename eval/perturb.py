@@ -29,6 +29,7 @@ from eval.mutate import KINDS, Change, propose
 
 ROOT = Path(__file__).resolve().parents[1]
 GVA = ROOT.parent / "shared" / "eval" / "gva" / "dev.jsonl"
+ECBPLUS = ROOT.parent / "shared" / "eval" / "ecbplus" / "dev.jsonl"
 
 
 def load_clusters(path: Path, *, clusters: int, per_cluster: int, seed: int, max_chars: int) -> list[list[Article]]:
@@ -96,24 +97,11 @@ def run(args: argparse.Namespace) -> str:
     injected: Counter[str] = Counter()
     found: Counter[str] = Counter()
     flagged: Counter[str] = Counter()
-    false_alarms: list[str] = []
-    originals = 0
     for number, articles in enumerate(clusters):
         extractions = _extract(articles, nlp)
-        originals += len(articles)
         baseline = check_story(
             f"c{number}", articles, extractions, embedder=embedder, min_confidence=args.min_confidence
         )
-        false_alarms += [
-            f"{c.kind}: " + " vs ".join(repr(side.value) for side in c.sides)
-            for c in baseline.contradictions
-        ]
-        if args.verbose:
-            for c in baseline.contradictions:
-                print(
-                    f"FALSE ALARM {c.kind}: {[(s.value, [e.sentence[:150] for e in s.evidence[:1]]) for s in c.sides]}",
-                    file=sys.stderr,
-                )
         known = {c.id for c in baseline.contradictions}
         changes = [c for kind in KINDS if (c := propose(kind, articles, extractions, rng)) is not None]
         copies = _extract([change.copy for change in changes], nlp)
@@ -138,15 +126,53 @@ def run(args: argparse.Namespace) -> str:
                     f"[{change.kind}] {change.before!r} -> {change.after!r}: {[(c.kind, c.explanation) for c in new]}",
                     file=sys.stderr,
                 )
+    false_alarms, originals, sampled = _false_alarms(
+        nlp, embedder, args, data=args.data, clusters=args.false_alarm_clusters, per_cluster=args.per_cluster
+    )
+    general = (
+        _false_alarms(nlp, embedder, args, data=args.general, clusters=1000, per_cluster=args.general_per_cluster)
+        if args.general.is_file()
+        else None
+    )
     return _report(
-        injected, found, flagged, false_alarms, originals, len(clusters), time.perf_counter() - started, args
+        injected,
+        found,
+        flagged,
+        false_alarms,
+        originals,
+        (len(clusters), sampled),
+        time.perf_counter() - started,
+        args,
+        general,
     )
 
 
-def _report(injected, found, flagged, false_alarms, originals, clusters, seconds, args) -> str:  # type: ignore[no-untyped-def]
+def _false_alarms(nlp, embedder, args, *, data: Path, clusters: int, per_cluster: int) -> tuple[list[str], int, int]:  # type: ignore[no-untyped-def]
+    """Contradictions flagged among untouched articles of real clusters (one event, several outlets), over
+    a larger sample than the trials: checking a cluster once is cheap, the trials check it once per change."""
+    sample = load_clusters(data, clusters=clusters, per_cluster=per_cluster, seed=args.seed, max_chars=args.max_chars)
+    alarms: list[str] = []
+    originals = 0
+    for number, articles in enumerate(sample):
+        originals += len(articles)
+        result = check_story(
+            f"u{number}", articles, _extract(articles, nlp), embedder=embedder, min_confidence=args.min_confidence
+        )
+        alarms += [f"{c.kind}: " + " vs ".join(repr(side.value) for side in c.sides) for c in result.contradictions]
+        if args.verbose:
+            for c in result.contradictions:
+                print(
+                    f"FALSE ALARM {c.kind}: {[(s.value, [e.sentence[:150] for e in s.evidence[:1]]) for s in c.sides]}",
+                    file=sys.stderr,
+                )
+    return alarms, originals, len(sample)
+
+
+def _report(injected, found, flagged, false_alarms, originals, clusters, seconds, args, general=None) -> str:  # type: ignore[no-untyped-def]
+    trials, sampled = clusters
     lines = [
-        f"Perturbation test: {clusters} GVA dev clusters ({originals} unperturbed articles, at most "
-        f"{args.per_cluster} per cluster, first {args.max_chars:,} characters), seed {args.seed}, "
+        f"Perturbation test: {trials} GVA dev clusters for the trials and {sampled} for the false alarms (at most "
+        f"{args.per_cluster} articles per cluster, first {args.max_chars:,} characters), seed {args.seed}, "
         f"min_confidence {args.min_confidence}, {seconds:.0f} s.",
         "",
         "| change | injected | found (right kind) | flagged as this kind | precision | recall |",
@@ -163,25 +189,41 @@ def _report(injected, found, flagged, false_alarms, originals, clusters, seconds
         f"{total_found / total_flagged if total_flagged else 0:.2f} | "
         f"{total_found / max(1, sum(injected.values())):.2f} |",
         "",
-        f"False alarms on unperturbed clusters: {len(false_alarms)} in {originals} articles = "
-        f"**{100 * len(false_alarms) / max(1, originals):.1f} per 100 articles**"
-        + (
-            " (kinds: " + ", ".join(f"{k} {n}" for k, n in Counter(a.split(":")[0] for a in false_alarms).items()) + ")"
-            if false_alarms
-            else ""
-        )
-        + ".",
     ]
-    if false_alarms:  # values only: the articles are third-party text and stay out of the repository
-        lines += ["", "The false alarms (values on each side):", ""] + [f"- {alarm}" for alarm in false_alarms]
+    lines += _alarm_lines(f"GVA dev, {sampled} clusters", false_alarms, originals)
+    if general is not None:
+        alarms, articles, count = general
+        lines += [""] + _alarm_lines(
+            f"ECB+ dev (general news), {count} clusters of up to {args.general_per_cluster} articles", alarms, articles
+        )
     return "\n".join(lines)
+
+
+def _alarm_lines(where: str, alarms: list[str], articles: int) -> list[str]:
+    kinds = Counter(alarm.split(":")[0] for alarm in alarms)
+    lines = [
+        f"False alarms on unperturbed clusters ({where}): {len(alarms)} in {articles} articles = "
+        f"**{100 * len(alarms) / max(1, articles):.1f} per 100 articles**"
+        + (" (kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if alarms else "")
+        + "."
+    ]
+    if alarms:  # values only: the articles are third-party text and stay out of the repository
+        lines += ["", "Values on each side:", ""] + [f"- {alarm}" for alarm in alarms]
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=GVA, help="GVA-style JSONL with 'cluster' and 'text'")
     parser.add_argument("--clusters", type=int, default=30, help="clusters to sample (run time grows with it)")
+    parser.add_argument(
+        "--false-alarm-clusters", type=int, default=250, help="untouched clusters checked for false alarms"
+    )
     parser.add_argument("--per-cluster", type=int, default=4, help="articles kept per cluster")
+    parser.add_argument(
+        "--general", type=Path, default=ECBPLUS, help="clusters of general news checked for false alarms too"
+    )
+    parser.add_argument("--general-per-cluster", type=int, default=12, help="articles kept per general cluster")
     parser.add_argument("--max-chars", type=int, default=4000, help="characters kept per article")
     parser.add_argument("--seed", type=int, default=20250806)
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
