@@ -37,8 +37,8 @@ HEADINGS = {
     ),
     "stories": (
         "## Story clustering (B-cubed)\n\n"
-        "`python -m eval.stories --undated`: ECB+ and GVA dev splits processed as one stream in publication order (undated "
-        "last). Targets: B-cubed F1 ≥ 0.90 on ECB+, ≥ 0.85 on GVA. The reference is the strongest published "
+        "`python -m eval.stories --undated`: ECB+ and GVA dev splits processed as one stream in publication order "
+        "(undated last). Targets: B-cubed F1 ≥ 0.90 on ECB+, ≥ 0.85 on GVA. The reference is the strongest published "
         "stream clusterer on its own English news set (Miranda et al. 2018), not the same data. The rows without "
         "dates cluster the same articles on content alone (`--undated`): the lead-contrast term, which keeps "
         "apart undated leads that state names and figures the other never mentions, was designed on these dev "
