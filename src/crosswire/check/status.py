@@ -71,8 +71,8 @@ def _side(context: CheckContext, state: str, found: dict[str, list[Status]]) -> 
 
 
 def _cue(context: CheckContext, found: dict[str, list[Status]]) -> str:
-    """The words that say it in the first article: 'violating the ceasefire'."""
+    """The words that say it in the first article, the shortest (most direct) of them: 'violating the ceasefire'."""
     article_id = sorted(found)[0]
-    status = found[article_id][0]
+    status = min(found[article_id], key=lambda s: (s.end - s.start, s.start))
     article = context.articles.get(article_id)
     return " ".join(article.text[status.start : status.end].split()) if article else status.thing
