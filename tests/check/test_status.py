@@ -46,13 +46,22 @@ def test_reports_a_week_apart_are_a_development_not_a_conflict(embedder):
     assert found == []
 
 
-def test_reports_of_the_same_day_are_compared(embedder):
+def test_none_yet_after_in_force_on_the_same_day_is_a_conflict(embedder):
+    found = _statuses(
+        embedder,
+        _report("a", IN_FORCE, "violating the ceasefire", "in force", "2026-03-01T09:00:00Z"),
+        _report("b", NOT_YET, "moving on a ceasefire", "not yet", "2026-03-01T18:00:00Z"),
+    )
+    assert len(found) == 1
+
+
+def test_none_yet_hours_before_in_force_may_predate_the_deal(embedder):
     found = _statuses(
         embedder,
         _report("a", NOT_YET, "moving on a ceasefire", "not yet", "2026-03-01T09:00:00Z"),
         _report("b", IN_FORCE, "violating the ceasefire", "in force", "2026-03-01T18:00:00Z"),
     )
-    assert len(found) == 1
+    assert found == []
 
 
 def test_an_article_that_says_both_is_left_out(embedder):
