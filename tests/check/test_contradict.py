@@ -655,6 +655,27 @@ NOT_FLAGGED = {
             ],
         ),
     ],
+    "a country name used as an adjective": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Vodafone's mobile service in Egypt has been affected by the cable failure, Bloomberg said.",
+                    places=["Egypt"],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Vodafone's mobile service has been affected by the cable failure, said a spokesman for "
+                    "the U.K. company.",
+                    places=["U.K."],
+                )
+            ],
+        ),
+    ],
     "lawyer and defense attorney": [
         Report(
             "a",

@@ -113,12 +113,33 @@ def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozens
     found: dict[str, str] = {}
     for mention in mentions:
         key = name_key(mention.text)
-        if mention.label not in PLACE_LABELS or not key or key in families:
+        if mention.label not in PLACE_LABELS or not key or key in families or _adjective(text, mention.text):
             continue
         found.setdefault(key, mention.text)
     for match in FACILITY_PATTERN.finditer(text):
         found.setdefault(name_key(match.group()), match.group())
     return list(found.values())
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
+AFTER_A_PLACE = frozenset(
+    ["has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "and", "or", "but"]
+    + ["on", "in", "at", "to", "for", "of", "with", "by", "after", "before", "when", "where", "which", "who", "that"]
+    + ["said", "says", "as", "from", "near", "since", "until", "during", "while", "over", "under", "into", "amid"]
+    + ["against", "because", "so", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "early"]
+    + ["again", "too", "also", "recently", "now", "then", "alone", "itself"]
+)
+"""Words that can follow a place named as a place; any other lower-case word makes a country name an
+adjective ('the U.K. company', 'the US surgeon general'), not where something happened."""
+
+
+def _adjective(sentence: str, name: str) -> bool:
+    """Whether a country name modifies the noun after it in this sentence."""
+    at = sentence.find(name)
+    if at < 0 or not is_country(name):
+        return False
+    following = _NEXT_WORD.match(sentence, at + len(name))
+    return following is not None and following.group(1) not in AFTER_A_PLACE
 
 
 def with_street_word(article_text: str, mention: Mention) -> str:
