@@ -109,6 +109,13 @@ def test_extract_then_show_an_article(db: str, tmp_path: Path) -> None:
     assert code == 0 and "Marten" in out and "People" in out
 
 
+def test_show_lists_statuses(db: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(HARBOUR + " Trawler crews were told to observe the fishing ban in the bay.")
+    assert invoke("--db", db, "ingest", str(tmp_path / "a.txt"))[0] == 0
+    code, out, _ = invoke("--db", db, "show", str(tmp_path / "a.txt"))
+    assert code == 0 and "Statuses" in out and "fishing ban" in out and "in force" in out
+
+
 def test_show_unknown_article_is_a_clear_error(db: str) -> None:
     code, _, err = invoke("--db", db, "show", "nope")
     assert code == 1 and "nope: no stored article" in err

@@ -41,7 +41,7 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
 
 
 def render_article(article: Article, extraction: Extraction, console: Console) -> None:
-    """Print the article and tables of its people, figures, dates, quotes and claim share."""
+    """Print the article and tables of its people, figures, dates, quotes, statuses and claim share."""
     legend = "  ".join(f"[{style}]{name}[/]" for name, style in STYLES.items()) + "  [dim]filler[/]"
     header = (
         f"[bold]{article.title or '(untitled)'}[/]\n{article.source or article.url} · "
@@ -55,6 +55,7 @@ def render_article(article: Article, extraction: Extraction, console: Console) -
     ]
     dates = [(d.text, d.value or "?", d.granularity, f"{d.certainty:.2f}") for d in extraction.dates]
     quotes = [(q.text, q.speaker or "?", q.verb or "—") for q in extraction.quotes]
+    statuses = [(s.thing, s.state, article.text[s.start : s.end]) for s in extraction.statuses]
     notes = "\n".join(f"[yellow]note:[/] {n}" for n in extraction.notes)
     console.print(
         Group(
@@ -64,6 +65,7 @@ def render_article(article: Article, extraction: Extraction, console: Console) -
             _table("Figures", ("phrase", "value", "unit", "rate", "approx."), figures),
             _table("Dates", ("phrase", "resolved", "granularity", "certainty"), dates),
             _table("Quotes", ("quote", "speaker", "verb"), quotes),
+            _table("Statuses", ("measure", "state", "words"), statuses),
             Text.from_markup(
                 f"{checkable} of {len(extraction.claims)} sentences are checkable claims"
                 + (f"\n{notes}" if notes else "")
