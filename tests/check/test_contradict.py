@@ -676,6 +676,26 @@ NOT_FLAGGED = {
             ],
         ),
     ],
+    "a sum and its conversion": [  # the extractor reads only the bracketed sum of '$US1 million ($1.52 million)'
+        Report(
+            "a",
+            [
+                Line(
+                    "Damage to the church was estimated at $US1 million ($1.52 million), authorities said.",
+                    figures=[("$1.52 million", 1_520_000, None, {"currency": "USD"})],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Damage to the church was estimated at $1 million, authorities said on Monday.",
+                    figures=[("$1 million", 1_000_000, None, {"currency": "USD"})],
+                )
+            ],
+        ),
+    ],
     "lawyer and defense attorney": [
         Report(
             "a",

@@ -144,10 +144,13 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
 
 
 def _counts_part(unit: ClaimUnit, figure: Figure) -> bool:
-    """Whether a figure counts part of a group ('the other eight people', 'two more victims')."""
+    """Whether a figure counts part of a group ('the other eight people', 'two more victims') or
+    restates another in a second currency."""
     at = figure.start - unit.start
     if not 0 <= at <= len(unit.text):
         return False
+    if figure.currency and unit.text[:at].rstrip().endswith("("):
+        return True  # a conversion: '$US1 million ($1.52 million)'
     before = words(unit.text[max(0, at - 20) : at])[-2:]
     after = words(unit.text[at : at + len(figure.text) + 12])
     return bool(PART_WORDS & {*before, *after[1:3]}) or "more" in after[1:3] and "than" not in after
