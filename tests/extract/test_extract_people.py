@@ -126,3 +126,11 @@ def test_split_name_reads_leading_titles_as_titles(text, expected):
 def test_people_no_role_from_ages_names_or_lists(extract, text, name):
     roles = [p.role for p in extract(text).people if p.text.endswith(name)]
     assert roles and all(role is None for role in roles), roles
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [("Read Jane Smith on Twitter for more updates.", "Jane"), ("Follow John Doe on Twitter for updates.", "John")],
+)
+def test_people_leading_imperative_is_no_given_name(extract, text, given):
+    assert [p.given for p in extract(text).people if p.family in {"Smith", "Doe"}] == [given]

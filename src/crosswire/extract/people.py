@@ -36,6 +36,11 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MISSED_LABELS = {"", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT"}
 LEADING_WORDS = {"a", "an", "the", "its", "their", "his", "her"}
 MAX_ROLE_TOKENS = 14
+LEADING_VERBS = frozenset(
+    ["contact", "enter", "read", "share", "follow", "click", "email", "call", "watch", "meet", "ask", "tell"]
+    + ["photo", "via", "by", "reporting", "written"]
+)
+"""Capitalised words the NER takes into a name at the start of a line ('Read Jane Smith on Twitter')."""
 
 
 def find_people(doc: Doc, sentences: Sentences) -> list[Person]:
@@ -77,6 +82,8 @@ def _names(doc: Doc, sentences: Sentences) -> list[Span]:
         if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"}:
             continue
         tokens = [t for t in ent if t.tag_ != "POS" and not t.is_punct and not t.is_space]
+        while len(tokens) > 2 and tokens[0].lower_ in LEADING_VERBS:
+            tokens = tokens[1:]  # 'Read Jane Smith on Twitter', 'Contact Dolores Stafford:'
         if tokens and any(t.is_alpha for t in tokens) and tokens[0].text[:1].isupper():
             spans.append(doc[tokens[0].i : tokens[-1].i + 1])
     return spans
