@@ -59,7 +59,7 @@ def _extract_and_check(
     min_confidence: float | None,
     settings: Settings,
     story: Story | None = None,
-) -> tuple[Story, CheckResult]:
+) -> tuple[Story, CheckResult, pipeline.StoryData]:
     total = pipeline.pending_extractions(store, ids)
     with _progress(quiet=False) as progress:
         if total:
@@ -67,8 +67,9 @@ def _extract_and_check(
             pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1))
         progress.add_task("cross-checking", total=None)
         story = story or pipeline.story_of(store.articles(ids))
-        check = pipeline.run_check(store, story, min_confidence=min_confidence, settings=settings)
-    return story, check
+        loaded = pipeline.load_story(store, story)
+        check = pipeline.run_check(store, story, min_confidence=min_confidence, settings=settings, loaded=loaded)
+    return story, check, loaded
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -120,7 +121,7 @@ def check(
         ids, failed = _story_articles(obj, store, inputs, story_id, allow_private)
         if not ids:
             raise click.ClickException("no articles to check; give paths or URLs, or ingest some first")
-        story, result = _extract_and_check(
+        story, result, _ = _extract_and_check(
             store, ids, processes=processes, min_confidence=min_confidence, settings=obj.settings()
         )
     if as_json:
@@ -199,7 +200,7 @@ def brief(
                 settings=obj.settings(),
             )
             sys.exit(1 if failed else 0)
-        story, result = _extract_and_check(
+        story, result, loaded = _extract_and_check(
             store,
             ids,
             processes=processes,
@@ -208,8 +209,10 @@ def brief(
             story=next((s for s in clustered if s.id == story_id), None),
         )
         generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
-        articles = store.articles(story.article_ids)
+        the_brief = pipeline.build_story_brief(
+            store, story, result, generated_at=generated_at, history=True, loaded=loaded
+        )
+        articles = loaded[0]
     written = _render(the_brief, articles, out_dir, wanted)
     if written:
         err.print("wrote " + ", ".join(str(p) for p in written))
@@ -232,7 +235,7 @@ def _brief_each(
     generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     briefs, written = [], []
     for one in stories:
-        story, result = _extract_and_check(
+        story, result, loaded = _extract_and_check(
             store,
             list(one.article_ids),
             processes=processes,
@@ -240,8 +243,10 @@ def _brief_each(
             settings=settings,
             story=one,
         )
-        the_brief = pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True)
-        articles = store.articles(story.article_ids)
+        the_brief = pipeline.build_story_brief(
+            store, story, result, generated_at=generated_at, history=True, loaded=loaded
+        )
+        articles = loaded[0]
         written += _render(the_brief, articles, out_dir / story.id, wanted)
         briefs.append(the_brief)
     written.append(_write(out_dir / "index.html", report.render_index_html(briefs)))

@@ -219,6 +219,16 @@ def lead_vectors(store: Store, articles: Sequence[Article], *, embedder: Embedde
     return cached
 
 
+StoryData = tuple[list[Article], dict[str, Extraction]]
+"""A story's articles and their extractions, as read from the store once (``load_story``)."""
+
+
+def load_story(store: Store, story: Story) -> StoryData:
+    """A story's articles and extractions, to pass to ``run_check`` and ``build_story_brief`` so the
+    store is read (and the extractions decoded) once for both."""
+    return store.articles(story.article_ids), store.extractions(story.article_ids)
+
+
 def run_check(
     store: Store,
     story: Story,
@@ -226,6 +236,7 @@ def run_check(
     embedder: Embedder | None = None,
     min_confidence: float | None = None,
     settings: Settings | None = None,
+    loaded: StoryData | None = None,
 ) -> CheckResult:
     """Cross-check one story's (already extracted) articles and store the result.
 
@@ -238,8 +249,7 @@ def run_check(
     judge = None
     if settings is not None and settings.judge_url:
         judge = ChatJudge(settings.judge_url, model=settings.judge_model, timeout=settings.judge_timeout)
-    articles = store.articles(story.article_ids)
-    extractions = store.extractions(story.article_ids)
+    articles, extractions = loaded or load_story(store, story)
     result = check_story(
         story.id,
         articles,
@@ -253,7 +263,13 @@ def run_check(
 
 
 def build_story_brief(
-    store: Store, story: Story, check: CheckResult, *, generated_at: str, history: bool = False
+    store: Store,
+    story: Story,
+    check: CheckResult,
+    *,
+    generated_at: str,
+    history: bool = False,
+    loaded: StoryData | None = None,
 ) -> Brief:
     """Assemble the brief of a checked story from what the store holds.
 
@@ -263,11 +279,10 @@ def build_story_brief(
     from crosswire.report import PreviousBrief, build_brief
     from crosswire.report.json import article_json, story_json
 
-    articles = store.articles(story.article_ids)
+    articles, extractions = loaded or load_story(store, story)
     last = store.last_brief(story.id) if history else None
     previous = PreviousBrief(last[0], last[1]["story"], last[1]["articles"]) if last else None
-    brief = build_brief(story, articles, store.extractions(story.article_ids), check, generated_at=generated_at,
-                        previous=previous)
+    brief = build_brief(story, articles, extractions, check, generated_at=generated_at, previous=previous)
     if history:
         current = {"story": story_json(brief), "articles": [article_json(a) for a in articles]}
         current["story"].pop("developments", None)
