@@ -180,6 +180,9 @@ class Frame:
     places: tuple[str, ...] = ()  # place phrases where it happened ('Pier 7 of the east harbour')
 
 
+StatusState = Literal["in force", "not yet"]
+
+
 @dataclass(frozen=True, slots=True)
 class Status:
     """Whether a sentence takes an agreed measure to be in force: 'violating the ceasefire' -> in force,
@@ -189,7 +192,7 @@ class Status:
     end: int
     sentence: int
     thing: str  # 'ceasefire', 'peace deal', 'curfew', 'fishing ban'
-    state: Literal["in force", "not yet"]
+    state: StatusState
 
 
 @dataclass(frozen=True, slots=True)

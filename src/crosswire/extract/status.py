@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from crosswire.extract.frames import modal_clause
 from crosswire.extract.sentences import Sentences
-from crosswire.model import Status
+from crosswire.model import Status, StatusState
 
 MEASURES = {"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire", "curfew": "curfew"}
 MEASURES |= {"moratorium": "moratorium", "lockdown": "lockdown"}
@@ -147,7 +147,7 @@ def _measure(token: Token) -> tuple[str, Token] | None:
     return None
 
 
-def _state(head: Token) -> tuple[str, Token] | None:
+def _state(head: Token) -> tuple[StatusState, Token] | None:
     """('in force' | 'not yet', the word that says so) for a measure's noun phrase, or None."""
     determiner = next((c for c in head.children if c.dep_ in {"det", "poss"}), None)
     definite = determiner is not None and (determiner.dep_ == "poss" or determiner.lower_ in DEFINITE)
@@ -176,7 +176,7 @@ def _state(head: Token) -> tuple[str, Token] | None:
     return None
 
 
-def _as_object(verb: Token, definite: bool) -> tuple[str, Token] | None:
+def _as_object(verb: Token, definite: bool) -> tuple[StatusState, Token] | None:
     if base(verb.text, KEEPING_VERBS) and definite:
         return "in force", verb
     if base(verb.text, AGREEING_VERBS):
@@ -190,7 +190,7 @@ def _as_object(verb: Token, definite: bool) -> tuple[str, Token] | None:
     return None
 
 
-def _after_preposition(preposition: Token, definite: bool) -> tuple[str, Token] | None:
+def _after_preposition(preposition: Token, definite: bool) -> tuple[StatusState, Token] | None:
     word, above = preposition.lower_, preposition.head
     if word in {"toward", "towards", "without"} and not definite:
         return "not yet", preposition
