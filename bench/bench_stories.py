@@ -92,12 +92,16 @@ def measure(count: int, *, baseline: bool) -> dict[str, float | int | None]:
     items = synthetic_items(count)
     new_bucket()  # imports faiss (0.15-0.18 s and 15 MB, once per process) before the clock and the memory count
     before = rss_mb()
+    half = count // 2
     started = time.perf_counter()
-    state = assign_stories(items)
+    state = assign_stories(items[:half])
+    middle = time.perf_counter()
+    assign_stories(items[half:], state=state)  # the same stream, timed in two halves
     seconds = time.perf_counter() - started
     grown = max(rss_mb() - before, 0.0)
     row: dict[str, float | int | None] = {
         "articles": count, "seconds": round(seconds, 3), "articles_per_s": round(count / seconds, 1),
+        "late_us_per_article": round(1e6 * (started + seconds - middle) / (count - half), 1),
         "stories": len(state.stories()), "peak_rss_mb": round(rss_mb(), 1),
         "state_kb_per_article": round(grown * 1024 / count, 2), "baseline_seconds": None, "agreement": None,
     }
@@ -135,16 +139,19 @@ def embed_rate(count: int = 256) -> float:
 
 def table(rows: Sequence[dict]) -> str:
     """Rows as Markdown, with the growth per doubling between successive sizes."""
-    lines = ["| articles | seconds | articles/s | time per doubling | stories | state KB/article | peak RSS MB "
-             "| all-pairs s | same stories as all-pairs |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| articles | seconds | articles/s | time per doubling | µs per article, second half | stories "
+             "| state KB/article | peak RSS MB | all-pairs s | same stories as all-pairs |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     previous = None
     for row in rows:
         growth = per_doubling(row, previous)
         base = f"{row['baseline_seconds']:.2f}" if row["baseline_seconds"] is not None else "not run (quadratic)"
         agree = f"{row['agreement']:.1%}" if row["agreement"] is not None else "—"
-        lines.append(f"| {row['articles']:,} | {row['seconds']:.2f} | {row['articles_per_s']:,.0f} | {growth} | "
-                     f"{row['stories']:,} | {row['state_kb_per_article']:.2f} | {row['peak_rss_mb']:.0f} | {base} "
-                     f"| {agree} |")
+        lines.append(
+            f"| {row['articles']:,} | {row['seconds']:.2f} | {row['articles_per_s']:,.0f} | {growth} "
+            f"| {row['late_us_per_article']:,.0f} | {row['stories']:,} | {row['state_kb_per_article']:.2f} "
+            f"| {row['peak_rss_mb']:.0f} | {base} | {agree} |"
+        )
         previous = row
     return "\n".join(lines)
 
@@ -155,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     parser.add_argument("--embed", action="store_true", help="also measure the embedder's lead vectors per second")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows the median run")
     args = parser.parse_args(argv)
     if args.size:
         row = measure(args.size, baseline=not args.no_baseline and args.size <= BASELINE_MAX)
@@ -162,10 +170,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     rows = []
     for size in SIZES:
-        print(f"stories {size} …", file=sys.stderr)
-        command = [sys.executable, "-m", "bench.bench_stories", "--size", str(size)]
-        result = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
-        rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        runs = []
+        for run in range(args.runs):
+            print(f"stories {size} ({run + 1}/{args.runs}) …", file=sys.stderr)
+            command = [sys.executable, "-m", "bench.bench_stories", "--size", str(size)]
+            command += ["--no-baseline"] if run else []  # the all-pairs baseline once per size
+            result = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
+            runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        middle = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]  # the median run
+        rows.append({**middle, "baseline_seconds": runs[0]["baseline_seconds"], "agreement": runs[0]["agreement"]})
     print("\n".join(json.dumps(r) for r in rows) if args.json else table(rows))
     if args.embed:
         print(f"\nEmbedding leads (MiniLM int8, 2 threads): {embed_rate():.0f} articles/s")
