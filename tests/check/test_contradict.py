@@ -696,6 +696,27 @@ NOT_FLAGGED = {
             ],
         ),
     ],
+    "a title inside a quotation": [
+        Report(
+            "a",
+            [
+                Line(
+                    "President Barack Obama announced plans on Tuesday to resume full scientific reviews.",
+                    people=[("Barack Obama", "Barack", "Obama", "President")],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    'A spokesman said at the time: "As president, Senator Barack Obama will fight for it."',
+                    people=[("Barack Obama", "Barack", "Obama", "Senator")],
+                    quotes=[("As president, Senator Barack Obama will fight for it.", "spokesman")],
+                )
+            ],
+        ),
+    ],
     "lawyer and defense attorney": [
         Report(
             "a",

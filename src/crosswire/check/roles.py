@@ -153,18 +153,26 @@ def role_conflict(a: str, b: str) -> tuple[float, str] | None:
     return min(verdicts, key=lambda verdict: verdict[0] if verdict else 0.0)  # type: ignore[return-value]
 
 
-def _roles(person: ResolvedPerson) -> dict[str, list[PersonRef]]:
+def _roles(person: ResolvedPerson, context: CheckContext) -> dict[str, list[PersonRef]]:
     """The person's roles, one entry per set of words ('Port Authority chief executive' and 'chief
-    executive of the Port Authority' are one role), keyed by the most common wording."""
+    executive of the Port Authority' are one role), keyed by the most common wording. A title inside
+    a quotation is the speaker's, often of another time ('"As president, Senator Obama will fight"'),
+    so it is left out."""
     by_words: dict[tuple[str, ...], list[PersonRef]] = defaultdict(list)
     for ref in person.refs:
-        if ref.person.role and role_words(ref.person.role):
+        if ref.person.role and role_words(ref.person.role) and not _quoted(context, ref):
             by_words[role_words(ref.person.role)].append(ref)
     roles: dict[str, list[PersonRef]] = {}
     for refs in by_words.values():
         wording = Counter(ref.person.role for ref in refs).most_common(1)[0][0]
         roles[wording or ""] = refs
     return roles
+
+
+def _quoted(context: CheckContext, ref: PersonRef) -> bool:
+    extraction = context.extractions.get(ref.article_id)
+    quotes = extraction.quotes if extraction else ()
+    return any(q.start <= ref.person.start < q.end for q in quotes)
 
 
 def _one_office(a: str, b: str) -> bool:
@@ -201,7 +209,7 @@ def check_roles(context: CheckContext) -> Iterator[Contradiction]:
     """One resolved person given titles that cannot all be right: one finding per person, a side per
     group of roles that name one office ('Greenville Police Chief' and 'Chief' against 'Judge')."""
     for person in context.index.people:
-        roles = _roles(person)
+        roles = _roles(person, context)
         groups = role_groups(sorted(roles))
         verdicts = {
             (i, j): verdict
