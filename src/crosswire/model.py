@@ -176,6 +176,7 @@ class Frame:
     modal: bool = False  # future, modal, conditional or question: not a statement of fact
     reporting: bool = False  # 'said', 'told', 'confirmed': the clause reports speech
     main: bool = False  # the sentence's main clause, or what its main verb of speech reports
+    present: bool = False  # a present-tense state ('the rules do not require'), not a past or perfect event
     dates: tuple[int, ...] = ()  # start offsets of the DateRefs that date this event ('on Monday')
     places: tuple[str, ...] = ()  # place phrases where it happened ('Pier 7 of the east harbour')
 

@@ -25,6 +25,7 @@ class Clause:
     context: tuple[str, ...] = ()
     negated: bool = False
     modal: bool = False
+    present: bool = False
     date: tuple[str, str, str | None] | None = None  # (as written, ISO value, weekday)
     place: str | None = None
     places: tuple[tuple[str, str], ...] = ()  # (name, label) place mentions in the sentence
@@ -51,6 +52,7 @@ def article(article_id: str, *clauses: Clause) -> tuple[Article, Extraction]:
         frames.append(
             Frame(at, at + len(clause.verb), index, clause.predicate, clause.subjects, clause.objects,
                   clause.context, negated=clause.negated, modal=clause.modal, main=True, dates=starts,
+                  present=clause.present,
                   places=(clause.place,) if clause.place else ())
         )
     extraction = Extraction(article_id, "test", "en", tuple(sentences), tuple(mentions), dates=tuple(dates),
@@ -169,6 +171,7 @@ def test_event_negation_found():
         (_with(ORDER, context=("smith",)), _with(NO_ORDER, context=("jones",))),  # different events
         (_with(ORDER, context=()), NO_ORDER),  # one side says nothing of what the order was for
         (_with(ORDER, objects=("curfew",)), NO_ORDER),
+        (ORDER, _with(NO_ORDER, present=True)),  # 'the new rules do not require' / 'the old rule required'
     ],
 )
 def test_event_negation_not_flagged_without_one_event(positive, negative):

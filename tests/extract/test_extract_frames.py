@@ -99,3 +99,16 @@ def test_frames_mark_what_did_not_happen_as_fact(extract, text, predicate, modal
 def test_an_infinitive_is_not_a_statement_of_fact(extract):
     extraction = extract("Police received permission from the court to release his name.")
     assert frame_of(extraction, "releas").modal
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "present"),
+    [
+        ("The new regulations do not require agencies to consult scientists.", "requir", True),
+        ("The old rule required agencies to consult scientists.", "requir", False),
+        ("No evacuation order has been issued for the district.", "issu", False),  # a perfect: an event
+        ("Monitors say the truce is holding.", "hold", True),
+    ],
+)
+def test_frames_mark_present_states(extract, text, predicate, present):
+    assert frame_of(extract(text, published_at=PUBLISHED), predicate).present is present

@@ -182,10 +182,22 @@ def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) 
         or (verb.dep_ == "acl" and _negative_argument(verb.head)),  # 'no officers involved'
         modal=modal_clause(verb),
         reporting=verb.lower_ in REPORTING_VERBS,
+        present=_present(verb),
         main=_main(verb),
         dates=tuple(start for t in clause for start in date_verbs.get(t.i, [])),
         places=tuple(place for t in clause for place in _places(t)),
     )
+
+
+def _present(verb: Token) -> bool:
+    """Whether a clause is in the simple present or present progressive: 'does not require', 'requires',
+    'is holding' ('has been issued' is a perfect: an event, like the past)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"has", "have", "had", "'ve"} or a.tag_ in {"MD", "VBD"} for a in auxiliaries):
+        return False  # a perfect, a past or a modal
+    if auxiliaries:
+        return any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries)
+    return verb.tag_ in {"VBZ", "VBP"}
 
 
 def _main(verb: Token) -> bool:
