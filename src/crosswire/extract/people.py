@@ -82,8 +82,8 @@ def _names(doc: Doc, sentences: Sentences) -> list[Span]:
         if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"}:
             continue
         tokens = [t for t in ent if t.tag_ != "POS" and not t.is_punct and not t.is_space]
-        while len(tokens) > 2 and tokens[0].lower_ in LEADING_VERBS:
-            tokens = tokens[1:]  # 'Read Jane Smith on Twitter', 'Contact Dolores Stafford:'
+        while tokens and tokens[0].lower_ in LEADING_VERBS and (len(tokens) > 2 or tokens[0].is_sent_start):
+            tokens = tokens[1:]  # 'Read Jane Smith on Twitter', 'Contact Dolores Stafford:', 'Enter Beus, then ...'
         if tokens and any(t.is_alpha for t in tokens) and tokens[0].text[:1].isupper():
             spans.append(doc[tokens[0].i : tokens[-1].i + 1])
     return spans
