@@ -20,6 +20,7 @@ from crosswire.cli import Context, cli, err, out, reports_errors
 from crosswire.developments import Developments, compare_briefs
 from crosswire.model import Story
 from crosswire.store import Store
+from crosswire.text import parse_time
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -188,11 +189,9 @@ def _earlier(store: Store, story: Story, since: str, *, generated_at: str) -> di
         except (OSError, ValueError) as e:
             raise click.ClickException(f"--since {since}: cannot read a brief.json ({e})") from e
         return data
-    try:
-        when = datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
-    except ValueError as e:
-        raise click.BadParameter(f"{since!r} is neither an ISO time nor a brief.json", param_hint="--since") from e
-    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    when = parse_time(since)
+    if when is None:
+        raise click.BadParameter(f"{since!r} is neither an ISO time nor a brief.json", param_hint="--since")
     known_at = when.astimezone(UTC).replace(microsecond=0).isoformat()
     return pipeline.story_brief_json(store, story, generated_at=generated_at, known_at=known_at)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import UTC, datetime
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 _QUOTES = str.maketrans(
@@ -71,3 +72,13 @@ def guess_language(text: str, *, sample_words: int = 400) -> str | None:
     scores = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOPSETS.items()}
     lang, score = max(scores.items(), key=lambda kv: kv[1])
     return lang if score >= 0.08 else None
+
+
+def parse_time(text: str) -> datetime | None:
+    """An ISO 8601 time stamp as stored (``published_at``, ``ingested_at``, ``--since``), time-zone
+    aware (UTC when it names no zone); None when it is not one."""
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -7,12 +7,12 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
 from crosswire.check.entities import EntityIndex
 from crosswire.check.text import edited_copy, sentence_of, words
 from crosswire.model import Article, Contradiction, ContradictionKind, Evidence, Extraction, Side
+from crosswire.text import parse_time
 
 
 @dataclass
@@ -67,13 +67,8 @@ class CheckContext:
     def day_of(self, article_id: str) -> float | None:
         """An article's publication time in days since the epoch (None when unknown)."""
         article = self.articles.get(article_id)
-        if article is None or not article.published_at:
-            return None
-        try:
-            when = datetime.fromisoformat(article.published_at.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-        return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp() / 86400.0
+        when = parse_time(article.published_at) if article is not None and article.published_at else None
+        return when.timestamp() / 86400.0 if when is not None else None
 
     def published_before(self, earlier: str, later: str, *, days: float = 1.0) -> bool:
         """Whether one article was published at least ``days`` before another (False when either is undated).

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire.extract.sentences import Sentences
 from crosswire.model import DateRef
+from crosswire.text import parse_time
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LEAD_WORDS = re.compile(r"^(on|in|since|by|until|till|from|during|early|late|earlier|later|the|mid-?)\s+", re.I)
@@ -63,13 +64,8 @@ def find_dates(doc: Doc, sentences: Sentences, *, published_at: str | None) -> l
 
 
 def _base(published_at: str | None) -> datetime | None:
-    if not published_at:
-        return None
-    try:
-        parsed = datetime.fromisoformat(published_at.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
+    parsed = parse_time(published_at) if published_at else None
+    return parsed.replace(tzinfo=None) if parsed is not None else None
 
 
 def _bare_number(ent: Span) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from crosswire.model import Article, Extraction
+from crosswire.text import parse_time
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
@@ -162,23 +163,15 @@ def publication_day(article: Article) -> tuple[float | None, str | None]:
     """The publication time in days since 1970, or None with the reason it is not used."""
     if not article.published_at:
         return None, "no date"
-    when = _parse_time(article.published_at)
+    when = parse_time(article.published_at)
     if when is None:
         return None, f"unreadable date {article.published_at!r}"
-    seen = _parse_time(article.ingested_at) if article.ingested_at else None
+    seen = parse_time(article.ingested_at) if article.ingested_at else None
     if seen is not None and when > seen + timedelta(days=1):
         return None, f"date {article.published_at[:10]} is after it was ingested"
     if when < EARLIEST:
         return None, f"date {article.published_at[:10]} is before 1900"
     return when.timestamp() / 86400.0, None
-
-
-def _parse_time(text: str) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def stream_order(articles: Iterable[Article]) -> list[Article]:
