@@ -7,6 +7,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
 from crosswire.check.entities import EntityIndex
@@ -76,10 +77,11 @@ class CheckContext:
         a, b = self.day_of(earlier), self.day_of(later)
         return a is not None and b is not None and b - a >= days
 
-    def within_article(self, pair: ClaimPair) -> bool:
-        """Whether an aligned pair is two sentences of one article. Such pairs are left out of the slot checks:
-        two alike sentences in one report are usually about two victims, charges or incidents."""
-        return self.units[pair.left].article_id == self.units[pair.right].article_id
+    @cached_property
+    def article_pairs(self) -> list[ClaimPair]:
+        """The aligned pairs of two different articles, for the slot checks: two alike sentences in one
+        report are usually about two victims, charges or incidents, not one fact told twice."""
+        return [p for p in self.pairs if self.units[p.left].article_id != self.units[p.right].article_id]
 
     def group_of(self, article_id: str) -> str:
         article = self.articles.get(article_id)

@@ -111,8 +111,8 @@ def _by_sentence(context: CheckContext, attribute: str) -> dict[tuple[str, int],
 def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
     """The same quantity (same unit, same fact) given different values."""
     figures = _by_sentence(context, "figures")
-    for pair in context.pairs:
-        if pair.similarity < NUMBER_SIMILARITY or context.within_article(pair):
+    for pair in context.article_pairs:
+        if pair.similarity < NUMBER_SIMILARITY:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
@@ -226,9 +226,9 @@ def _event_date(extraction: Extraction, text: str, sentence_start: int, date: Da
 def check_dates(context: CheckContext) -> Iterator[Contradiction]:
     """The same event on different days (or weekdays); a different year or month is a low note."""
     dates = _by_sentence(context, "dates")
-    for pair in context.pairs:
+    for pair in context.article_pairs:
         similarity = context.closeness(pair, DATE_SIMILARITY)
-        if similarity is None or context.within_article(pair):
+        if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         extractions = context.extractions
@@ -291,9 +291,9 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
     for (article_id, sentence), items in mentions.items():
         text = context.sentence_text(article_id, sentence)
         everywhere[article_id].update(name_key(p) for p in sentence_places(text, items, families=families))
-    for pair in context.pairs:
+    for pair in context.article_pairs:
         similarity = context.closeness(pair, PLACE_SIMILARITY)
-        if similarity is None or context.within_article(pair):
+        if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         found = _place_pair(context, left, right, mentions, (families, named))
@@ -393,8 +393,8 @@ def negated_words(text: str) -> tuple[set[str], set[str]]:
 @register_check
 def check_negation(context: CheckContext) -> Iterator[Contradiction]:
     """One report says a thing happened or exists, an aligned one says it did not."""
-    for pair in context.pairs:
-        if pair.similarity < NEGATION_SIMILARITY or context.within_article(pair):
+    for pair in context.article_pairs:
+        if pair.similarity < NEGATION_SIMILARITY:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         targets_l, cues_l = negated_words(left.text)
