@@ -124,6 +124,12 @@ the minister): never one side of a role conflict on their own."""
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
+MILITARY_RANKS = frozenset({"general", "admiral", "colonel", "brigadier", "commodore"})
+"""Ranks of the armed forces (and of state police that use them): a rank, not a post, so 'Rear Admiral'
+and 'commander of the Fifth District' describe one person."""
+RANK_PREFIXES = frozenset({"lieutenant", "rear", "vice", "brigadier", "major", "senior", "first"})
+"""Words that make a different rank of a military one: a lieutenant colonel is not a colonel."""
+
 RANK_LADDERS = (
     ("officer", "patrolman", "trooper", "corporal", "sergeant", "lieutenant", "captain", "major", "commander", "chief"),
     ("deputy", "sergeant", "lieutenant", "captain", "major", "undersheriff", "sheriff"),

@@ -22,7 +22,7 @@ from typing import Protocol
 
 import numpy
 
-from crosswire.check import contradict, frames, roles, slots, status  # noqa: F401  (registers the built-in checks)
+from crosswire.check import contradict, frames, measures, roles, slots, status  # noqa: F401  (registers the built-in checks)
 from crosswire.check.align import (
     ClaimUnit,
     FactCluster,

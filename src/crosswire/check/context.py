@@ -118,6 +118,7 @@ def contradiction(
     severity: str,
     explanation: str,
     fact: int | None = None,
+    developing: bool = False,
 ) -> Contradiction:
     """Build a Contradiction, working out its id and the within-article and syndicated flags."""
     side_articles = [{e.article_id for e in side.evidence} for side in sides]
@@ -139,6 +140,7 @@ def contradiction(
         fact_id=context.fact_ids[fact] if fact is not None else None,
         within_article=within,
         syndicated=syndicated,
+        developing=developing,
     )
 
 

@@ -44,6 +44,8 @@ def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
         return True
     if abbreviates(a, b) or abbreviates(b, a):
         return True
+    if canonical_place(a) == canonical_place(b):
+        return True  # 'Burma' / 'Myanmar': two names of one country
     if _names_in(a) & _names_in(b):
         return True  # 'a Sacramento County house' / 'South Sacramento': one may lie inside the other
     if is_country(a) != is_country(b):
@@ -66,6 +68,28 @@ def _countries() -> frozenset[str]:
 
     names = {name.lower() for code, name in Locale("en").territories.items() if code.isalpha()}
     return frozenset(names | {name.lower() for name in COUNTRIES.values()})
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, str]:
+    """Other names of a country, from CLDR's English names written 'Myanmar (Burma)': 'burma' -> 'myanmar'."""
+    from babel import Locale
+
+    aliases = {}
+    for code, name in Locale("en").territories.items():
+        found = re.fullmatch(r"(.+?) \((.+)\)", name)
+        if code.isalpha() and found and not any(c.isdigit() for c in found.group(2)):
+            main, other = found.group(1).lower(), found.group(2).lower()
+            aliases[other] = main
+            aliases[main] = main
+            aliases[name.lower()] = main
+    return aliases
+
+
+def canonical_place(place: str) -> str:
+    """One name per place for comparison: 'Burma' and 'Myanmar (Burma)' -> 'myanmar'; others lower-cased."""
+    name = normalise_name(place).lower().removeprefix("the ")
+    return _country_aliases().get(name, name)
 
 
 def is_country(place: str) -> bool:

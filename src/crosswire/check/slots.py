@@ -111,6 +111,7 @@ def _by_sentence(context: CheckContext, attribute: str) -> dict[tuple[str, int],
 def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
     """The same quantity (same unit, same fact) given different values."""
     figures = _by_sentence(context, "figures")
+    measured = {(aid, m.start): m for aid, x in context.extractions.items() for m in x.measures}
     for pair in context.article_pairs:
         if pair.similarity < NUMBER_SIMILARITY:
             continue
@@ -118,7 +119,9 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
         groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
         for side, unit in ((0, left), (1, right)):
             for figure in figures.get((unit.article_id, unit.sentence), []):
-                key = unit_key(figure)
+                measure = measured.get((unit.article_id, figure.start))
+                # what the figure measures, when the parse says ('2 Korean passengers' is not '68 passengers')
+                key = f"{measure.key}|{','.join(measure.scope)}" if measure is not None else unit_key(figure)
                 score = (figure.unit or "").lower() in SCORE_WORDS
                 if key is not None and not figure.ordinal and not score and not _counts_part(unit, figure):
                     groups[key][side].append(figure)
