@@ -79,7 +79,7 @@ def _by_scope(context: CheckContext, stated: Sequence[Stated]) -> dict[tuple[str
     main = _main_place(context)
     groups: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
     for s in stated:
-        scope = {part if part.startswith("of:") else canonical_place(part) for part in s.measure.scope}
+        scope = {part if ":" in part else canonical_place(part) for part in s.measure.scope}
         groups[tuple(sorted(scope - {main}))].append(s)
     return groups
 
@@ -147,7 +147,7 @@ def _content(context: CheckContext, stated: Stated) -> set[str]:
 
 
 def _kind(key: str) -> str:
-    if key in COUNT_KEYS:
+    if key in COUNT_KEYS or key.startswith(TALLY_WORDS):
         return "count"
     if key.startswith("money:"):
         return "money"
@@ -233,10 +233,13 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
         head, _, rest = key.partition(":")
         name = {"magnitude": f"magnitude of the {rest}", "money": f"sum ({rest})", "age": f"age of {rest}",
                 "length": f"size ({rest.replace(':', ' ')})"}.get(head, key.replace(":", " "))
-    places = [part for part in scope if not part.startswith("of:") and part != "with add-ons"]
+    places = [part for part in scope if ":" not in part and part != "with add-ons"]
     nations = [part[3:] for part in scope if part.startswith("of:")]
+    anchors = [part[5:] for part in scope if part.startswith("from:")]
     if nations:
         name = f"{name} ({', '.join(nations)})"
+    if anchors:
+        name += " from the " + ", ".join(anchors)
     if places:
         name += " in " + ", ".join(p.title() for p in places)
     return name

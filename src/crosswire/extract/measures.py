@@ -355,7 +355,7 @@ def _dimension(number: Token, noun: Token | None, figure: Figure) -> tuple[str |
     after = [t for t in carrier.doc[carrier.i + 1 : carrier.i + 4]]
     if any(t.lower_ in DISTANCE_WORDS for t in after):
         anchor = next((t for t in carrier.doc[carrier.i + 1 : carrier.i + 6] if t.dep_ == "pobj"), None)
-        scope = [anchor.lower_] if anchor is not None else []
+        scope = [f"from:{anchor.lower_}"] if anchor is not None else []
         return "distance", "m", scope, carrier.doc[carrier.i : carrier.i + 4].text
     adjective = next((t for t in after[:3] if t.lower_ in {"deep", "high", "long", "tall", "wide"}), None)
     owner = _owner(adjective) if adjective is not None else None
