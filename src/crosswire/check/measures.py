@@ -122,8 +122,8 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
 
 
 def _states(stated: Sequence[Stated], other: Stated) -> bool:
-    """Whether an article states, somewhere, a value that allows ``other`` (a bound is not a value)."""
-    return any(s.allows(other) and not s.measure.bound for s in stated)
+    """Whether an article states, somewhere, a value that allows ``other`` (an open bound such as "more than 100" is not a value)."""
+    return any(s.allows(other) and s.measure.high is not None for s in stated)
 
 
 def _comparable(context: CheckContext, key: str, a: Stated, b: Stated) -> bool:
