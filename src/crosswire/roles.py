@@ -177,6 +177,21 @@ def title_words(role: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
+SAME_OFFICE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer",
+               "prosecutor": "attorney", "justice": "judge", "spokesman": "spokesperson",
+               "spokeswoman": "spokesperson", "advisor": "adviser", "councilor": "councillor"}
+"""Titles that name one occupation: 'his lawyer' and 'defense attorney' are one job."""
+
+
+def head_title(role: str | None) -> str | None:
+    """The title a role names, before any 'of' / 'for': 'Chief District Officer of the Kaski district' ->
+    'officer'; 'Kaski Police Chief Superintendent' -> 'superintendent'; None when it names none."""
+    words = [ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in _WORD.findall((role or "").lower())]
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for", "to", "at"} and i > 0), len(words))
+    titles = [w for w in words[:cut] if w in TITLES]
+    return SAME_OFFICE.get(titles[-1], titles[-1]) if titles else None
+
+
 def leading_title(word: str) -> bool:
     """Whether a capitalised word before a name is a title ('Coroner Hector Alfaro'), never a given name.
 

@@ -67,6 +67,8 @@ def check_measures(context: CheckContext) -> Iterator[Contradiction]:
             if not measure.part:
                 by_key[measure.key].append(Stated(article_id, measure))
     for key, stated in by_key.items():
+        if _kind(key) == "other":
+            continue  # a plain noun ('goals', 'counts', 'women') does not say which count it is
         for scope, group in _by_scope(context, stated).items():
             finding = _compare(context, key, scope, group)
             if finding is not None:
@@ -147,7 +149,7 @@ def _content(context: CheckContext, stated: Stated) -> set[str]:
 
 
 def _kind(key: str) -> str:
-    if key in COUNT_KEYS or key.startswith(TALLY_WORDS):
+    if key in COUNT_KEYS or key.startswith(TALLY_WORDS) or key == "people":
         return "count"
     if key.startswith("money:"):
         return "money"

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -138,7 +139,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         scope=tuple(sorted(set(scope) | _places(number, noun))),
         words=said,
         bound=bound,
-        part=_part(doc, span, number, noun, listed_counts=key not in HARM),
+        part=_part(doc, span, number, noun),
         change=_changed(number, noun),
     )
 
@@ -217,7 +218,7 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return HARM_WORD[nxt.lower_], "people", [], nxt.text
     if noun is not None and noun.lower_ in HARM_WORD and noun.lower_ not in {"lives", "toll"}:
         return HARM_WORD[noun.lower_], "people", _qualifiers(noun), noun.text
-    if noun is not None and noun.ent_type_ == "NORP":
+    if noun is not None and _demonym(noun):
         return _nationals(noun)
     argument = noun or number
     for child in (noun.children if noun is not None else ()):
@@ -236,7 +237,7 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return None, "", [], ""
     if number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-":
         return None, "", [], ""  # 'a five-member team', 'a 12-storey building': describes, does not count
-    if _qualifiers(noun):
+    if _qualifiers(noun) or _demonym(noun) or noun.lower_ == "foreigners":
         return _nationals(noun)
     if noun.lower_ in PEOPLE:
         return None, "", [], ""
@@ -244,15 +245,33 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     word = " ".join([*compounds[-1:], noun.lower_])
     word = SYNONYMS.get(word, SYNONYMS.get(noun.lower_, noun.lower_) if not compounds else word)
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ == "VERB" else None
-    key = f"{word}:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}" if verb is not None else word
-    return key, word, [], noun.text
+    if word == "bodies" and verb is not None:  # bodies recovered, identified, taken to hospital: three counts
+        return f"bodies:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}", word, [], noun.text
+    return word, word, [], noun.text
+
+
+def _demonym(token: Token) -> bool:
+    """'Nepalese', 'Nepalis', 'Indians': a people named after a country (CLDR's English country names)."""
+    if token.ent_type_ == "NORP":
+        return True
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    nation = _nation(token.lower_)
+    return len(nation) >= 4 and any(name.startswith(nation) for name in _country_names())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    from babel import Locale  # CLDR's country names, shipped with babel
+
+    return tuple(name.lower() for code, name in Locale("en").territories.items() if code.isalpha())
 
 
 def _nationals(noun: Token) -> tuple[str | None, str, list[str], str]:
     """'53 Nepali passengers', '15 foreign nationals', 'five Indians (were killed)': people of a nation,
     whatever else is said of them; killed or not, they are counted apart from the story's totals."""
     qualifiers = _qualifiers(noun)
-    nation = _nation(qualifiers[0]) if qualifiers else _nation(noun.lower_)
+    nation = _nation(qualifiers[0]) if qualifiers else "foreign" if noun.lower_ == "foreigners" else _nation(noun.lower_)
     return "people", "people", [f"of:{nation}"], noun.text
 
 
@@ -311,18 +330,13 @@ def _places(number: Token, noun: Token | None) -> set[str]:
     return places
 
 
-def _part(doc: Doc, span: Span, number: Token, noun: Token | None, *, listed_counts: bool) -> bool:
-    """'two more victims', 'the other four', 'another 30': part of a group, or an addition; and the
-    members of a list of counts ('seven men and five women', 'two murder and two weapons counts')."""
+def _part(doc: Doc, span: Span, number: Token, noun: Token | None) -> bool:
+    """'two more victims', 'the other four', 'another 30': part of a group, or an addition."""
     before = doc[max(span.start - 2, 0) : span.start]
     after = doc[number.i + 1 : number.i + 3]
     if any(t.lower_ in PART - {"more"} for t in before):
         return True
-    if any(t.lower_ in PART for t in after) and not any(t.lower_ == "than" for t in after):
-        return True
-    counted = noun or number
-    listed = counted.dep_ == "conj" or any(c.dep_ == "conj" for c in counted.children)
-    return listed and listed_counts
+    return any(t.lower_ in PART for t in after) and not any(t.lower_ == "than" for t in after)
 
 
 def _passed(number: Token, noun: Token | None) -> bool:
