@@ -133,16 +133,28 @@ def person_families(people: Sequence[object]) -> frozenset[str]:
 
 def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozenset[str]) -> list[str]:
     """The place names of one sentence (``text``): place entities that are not people's family names,
-    and numbered facilities ('Pier 7')."""
+    nor the ends of a route ('flew to Pokhara from Kathmandu': where it left from and was bound for are
+    not where it happened), and numbered facilities ('Pier 7')."""
     found: dict[str, str] = {}
     for mention in mentions:
         key = name_key(mention.text)
         if mention.label not in PLACE_LABELS or not key or key in families or _adjective(text, mention.text):
             continue
+        if _route_end(text, mention.text):
+            continue
         found.setdefault(key, mention.text)
     for match in FACILITY_PATTERN.finditer(text):
         found.setdefault(name_key(match.group()), match.group())
     return list(found.values())
+
+
+_ROUTE = re.compile(r"\b(?:from|to|for|bound for|en route to|towards|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _route_end(sentence: str, name: str) -> bool:
+    """Whether a place is named as where a journey started or was headed ('from Kathmandu', 'for Pokhara')."""
+    at = sentence.find(name)
+    return at > 0 and bool(_ROUTE.search(sentence[:at]))
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z'-]*)")

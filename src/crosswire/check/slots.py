@@ -211,13 +211,17 @@ WIRE_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,\s*$")  # 'BRENNHOLM, ' befo
 def _event_date(extraction: Extraction, text: str, sentence_start: int, date: DateRef, *, similarity: float) -> bool:
     """Whether a date can date an event: not a reference time ('as of Friday night', 'since Monday'),
     not a wire dateline's filing date ('BRENNHOLM, March 3 (Northsea Wire) - Councillors ... approved'),
-    not the time of something that did not happen (a negated frame: 'No charges were filed late
+    not a possessive that dates a noun ('the toll from Friday's earthquake rose to 1,644', reported on
+    Saturday), not the time of something that did not happen (a negated frame: 'No charges were filed late
     Thursday'). A plan (a weekday in a clause about the future, a modal frame: 'the funeral will be
     Friday') counts only between near-identical sentences (``PLAN_SIMILARITY``): two plans in one
     story are often two events (a funeral on Friday, a tribute on Monday)."""
     before = text[: max(0, date.start - sentence_start)]
     if REFERENCE_TIME.search(before) or WIRE_DATELINE.match(before):
         return False  # a reference time, or a wire dateline's filing date
+    after = text[max(0, date.end - sentence_start) :]
+    if after.startswith(("'s", "’s")):
+        return False  # 'Friday's earthquake': the date of the background event, not of what the clause says
     frames = [frame for frame in extraction.frames if date.start in frame.dates]
     if any(frame.negated for frame in frames):
         return False
