@@ -71,3 +71,15 @@ def test_measures_a_count_in_another_place_is_another_measure(nlp: Language) -> 
         ("2026-05-04", "Officials in Vell said 214 people were killed." + FILLER),
     ])
     assert found == []
+
+
+def test_measures_two_clock_times_of_one_event_conflict_a_rounded_one_agrees(nlp: Language) -> None:
+    found = _check(nlp, [
+        ("2026-05-04", "The ferry took off from Orrin at 10:42 a.m. on Sunday." + FILLER),
+        ("2026-05-04", "The ferry took off from Orrin at 10:30 a.m. on Sunday, officials said." + FILLER),
+        ("2026-05-04", "The ferry took off from Orrin at about 10:40 a.m. on Sunday." + FILLER),
+    ])
+    [item] = found
+    assert item.kind == "date"
+    values = " ".join(side.value for side in item.sides)
+    assert "10:30" in values and "10:42" in values

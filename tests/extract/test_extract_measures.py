@@ -57,3 +57,11 @@ def test_measures_magnitude_of_a_quake_and_of_its_aftershock_are_two_keys(extrac
 )
 def test_measures_leave_out_what_is_no_measurement(extract: Extract, text: str) -> None:
     assert _measures(extract, text) == []
+
+
+def test_measures_clock_time_of_an_event_is_keyed_by_its_verb(extract: Extract) -> None:
+    [measure] = [m for m in extract("The ferry left Orrin at 10:42 a.m. on Sunday.").measures if m.key.startswith("time:")]
+    assert measure.key == "time:leave"  # the stem, so "left" and "leaving" meet
+    assert measure.low < 10 * 60 + 42 < measure.high
+    [about] = [m for m in extract("The ferry sank at about 11:15 p.m. on Sunday.").measures if m.key.startswith("time:")]
+    assert about.high - about.low >= 20 and about.low < 23 * 60 + 15 < about.high

@@ -154,7 +154,7 @@ def _kind(key: str) -> str:
     if key.startswith("money:"):
         return "money"
     head = key.split(":")[0]
-    return "dimension" if head in {"magnitude", "length", "area", "distance", "age"} else "other"
+    return "dimension" if head in {"magnitude", "length", "area", "distance", "age", "time"} else "other"
 
 
 def _sides(opposed: Sequence[tuple[Stated, Stated]], group: Sequence[Stated]) -> list[list[Stated]]:
@@ -194,7 +194,7 @@ def _finding(
         explanation = f"Reports give {' against '.join(labels)} for {subject}."
     return contradiction(
         context,
-        kind="number",
+        kind="date" if key.startswith("time:") else "number",
         subject=subject,
         sides=[Side(label, _evidence(context, side)) for label, side in zip(labels, sides, strict=True)],
         confidence=CONFIDENCE[kind],
@@ -234,6 +234,7 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
     if name is None:
         head, _, rest = key.partition(":")
         name = {"magnitude": f"magnitude of the {rest}", "money": f"sum ({rest})", "age": f"age of {rest}",
+                "time": f"time of '{rest}'",
                 "length": f"size ({rest.replace(':', ' ')})"}.get(head, key.replace(":", " "))
     places = [part for part in scope if ":" not in part and part != "with add-ons"]
     nations = [part[3:] for part in scope if part.startswith("of:")]

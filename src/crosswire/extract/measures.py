@@ -26,6 +26,7 @@ and an implausible value are not measures.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -52,7 +53,8 @@ CHANGE_VERBS = frozenset(
 MODALS = frozenset("could may might would should will can".split())
 HYPOTHETICAL = frozenset("estimated estimate estimates predicted predicts feared fears expected projected".split())
 PART = frozenset("more other another additional further remaining extra".split())
-VERB_SYNONYMS = {"retriev": "recover", "pull": "recover", "found": "recover", "carry": "carr", "board": "carr"}
+VERB_SYNONYMS = {"retriev": "recover", "pull": "recover", "found": "recover", "carry": "carr", "board": "carr",
+                 "took": "take", "struck": "hit", "strike": "hit", "ram": "hit", "collid": "hit", "plow": "hit"}
 SYNONYMS = {"crew members": "crew", "crew member": "crew","games": "appearances", "matches": "appearances", "caps": "appearances", "game": "appearances",
             "appearance": "appearances", "foreigners": "nationals", "citizens": "nationals",
             "body": "bodies", "goal": "goals", "assist": "assists", "passenger": "passengers"}
@@ -81,13 +83,57 @@ ADD_ONS = frozenset("add-ons add ons bonuses bonus variables potentially rise ri
 
 
 def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> list[Measure]:
-    """One Measure for each figure whose key can be read, in text order."""
+    """One Measure for each figure whose key can be read, and one for each clock time of an event."""
     found = []
     for figure in figures:
         measure = measure_of(doc, sentences, figure)
         if measure is not None:
             found.append(measure)
-    return found
+    found += [m for m in (clock_time(ent, sentences) for ent in doc.ents if ent.label_ == "TIME") if m is not None]
+    return sorted(found, key=lambda m: m.start)
+
+
+CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK_APPROX = {"about": (-10, 10), "around": (-10, 10), "approximately": (-10, 10), "roughly": (-10, 10),
+                "shortly": (0, 20), "just": (-10, 10), "nearly": (-10, 0), "almost": (-10, 0)}
+
+
+def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
+    """'took off from Kathmandu at 10:33 am' -> key 'time:take off', 633 minutes after midnight. The
+    key is the verb the time is attached to (with its particle): the time of one event, not of a day."""
+    found = CLOCK.search(ent.text)
+    if found is None:
+        return None
+    hours, minutes = int(found.group(1)), int(found.group(2))
+    if not (1 <= hours <= 12 and minutes < 60):
+        return None
+    value = (hours % 12 + (12 if found.group(3).lower() == "p" else 0)) * 60 + minutes
+    verb = ent.root
+    for _ in range(3):
+        if verb.pos_ == "VERB":
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or _hypothetical(verb):
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    doc = ent.doc
+    words = {t.lower_ for t in doc[max(ent.start - 2, 0) : ent.end]}
+    low, high = -0.5, 0.5
+    for word, (before, after) in CLOCK_APPROX.items():
+        if word in words:
+            low, high = before, after
+    key = f"time:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}{' ' + particle if particle else ''}"
+    return Measure(
+        start=ent.start_char,
+        end=ent.end_char,
+        sentence=sentences.index(ent.start),
+        key=key,
+        value=float(value),
+        low=value + low,
+        high=value + high,
+        unit="minutes after midnight",
+        words=f"{verb.text} {particle}".strip(),
+    )
 
 
 def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None:
