@@ -21,8 +21,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -138,7 +138,10 @@ def run(args: argparse.Namespace) -> str:
             result = check_story(
                 f"c{number}-{change.kind}",
                 [*others, change.copy],
-                {**{a.id: extractions[a.id] for a in others if a.id in extractions}, change.copy.id: copies[change.copy.id]},
+                {
+                    **{a.id: extractions[a.id] for a in others if a.id in extractions},
+                    change.copy.id: copies[change.copy.id],
+                },
                 embedder=embedder,
                 min_confidence=args.min_confidence,
             )
@@ -153,7 +156,9 @@ def run(args: argparse.Namespace) -> str:
                     file=sys.stderr,
                 )
     false_alarms, originals, sampled = (
-        _false_alarms(nlp, embedder, args, data=args.data, clusters=args.false_alarm_clusters, per_cluster=args.per_cluster)
+        _false_alarms(
+            nlp, embedder, args, data=args.data, clusters=args.false_alarm_clusters, per_cluster=args.per_cluster
+        )
         if not args.skip_false_alarms
         else ([], 0, 0)
     )
@@ -198,9 +203,10 @@ def _false_alarms(nlp, embedder, args, *, data: Path, clusters: int, per_cluster
 
 def _report(injected, found, flagged, false_alarms, originals, clusters, seconds, args, general=None) -> str:  # type: ignore[no-untyped-def]
     trials, sampled = clusters
-    mode = ("Cross-outlet: each changed report replaces its original. " if args.cross_outlet else "")
+    mode = "Cross-outlet: each changed report replaces its original. " if args.cross_outlet else ""
     lines = [
-        mode + f"Perturbation test: {trials} GVA dev clusters for the trials and {sampled} for the false alarms (at most "
+        mode
+        + f"Perturbation test: {trials} GVA dev clusters for the trials and {sampled} for the false alarms (at most "
         f"{args.per_cluster} articles per cluster, first {args.max_chars:,} characters), seed {args.seed}, "
         f"min_confidence {args.min_confidence}, {seconds:.0f} s.",
         "",

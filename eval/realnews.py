@@ -59,8 +59,20 @@ def markdown() -> str:
     score.run_brief = keep
     events = sorted(p for p in REALNEWS.iterdir() if (p / "_answer_key.json").is_file())
     rows = [score.score_event(ROOT, event) for event in events]
-    total = {k: sum(r[k] for r in rows) for k in ("articles", "flagged", "real", "gold", "found", "typed",
-                                                  "lookalikes_flagged", "copies", "copies_grouped")}
+    total = {
+        k: sum(r[k] for r in rows)
+        for k in (
+            "articles",
+            "flagged",
+            "real",
+            "gold",
+            "found",
+            "typed",
+            "lookalikes_flagged",
+            "copies",
+            "copies_grouped",
+        )
+    }
     precision = total["real"] / total["flagged"] if total["flagged"] else 0.0
     recall = total["found"] / total["gold"] if total["gold"] else 0.0
     lines = [
@@ -71,8 +83,10 @@ def markdown() -> str:
     for r in rows:
         mixed = _mixed_takeaways(briefs[r["event"]])
         mixed_all += mixed
-        lines.append(f"| {r['event']} | {r['articles']} | {r['flagged']} | {r['real']} | {r['gold']} | {r['found']} | "
-                     f"{r['typed']} | {r['lookalikes_flagged']} | {len(mixed)} |")
+        lines.append(
+            f"| {r['event']} | {r['articles']} | {r['flagged']} | {r['real']} | {r['gold']} | {r['found']} | "
+            f"{r['typed']} | {r['lookalikes_flagged']} | {len(mixed)} |"
+        )
     lines += [
         "",
         f"Disputes **precision {precision:.2f}** ({total['real']}/{total['flagged']}), **recall {recall:.2f}** "

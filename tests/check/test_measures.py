@@ -27,11 +27,14 @@ FILLER = " The dam at Orrin, in the hills of Vell, was built in 1961. Engineers 
 
 
 def test_measures_find_one_count_worded_independently_two_ways(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "The death toll from the Orrin dam collapse has risen to 214." + FILLER),
-        ("2026-05-04", "Officials said 214 people were killed when the Orrin dam gave way." + FILLER),
-        ("2026-05-04", "At least 241 people were killed when the dam at Orrin burst." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "The death toll from the Orrin dam collapse has risen to 214." + FILLER),
+            ("2026-05-04", "Officials said 214 people were killed when the Orrin dam gave way." + FILLER),
+            ("2026-05-04", "At least 241 people were killed when the dam at Orrin burst." + FILLER),
+        ],
+    )
     [item] = found
     assert item.kind == "number" and not item.developing
     assert [len(side.evidence) for side in item.sides] == [2, 1]
@@ -39,46 +42,64 @@ def test_measures_find_one_count_worded_independently_two_ways(nlp: Language) ->
 
 
 def test_measures_agree_within_the_wording(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "More than 3,400 people were injured in the quake." + FILLER),
-        ("2026-05-04", "The number of injured increased to 3,408, officials said." + FILLER),
-        ("2026-05-04", "Nearly 3,500 people were injured, the ministry said." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "More than 3,400 people were injured in the quake." + FILLER),
+            ("2026-05-04", "The number of injured increased to 3,408, officials said." + FILLER),
+            ("2026-05-04", "Nearly 3,500 people were injured, the ministry said." + FILLER),
+        ],
+    )
     assert found == []
 
 
 def test_measures_a_rising_count_is_a_developing_tally(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "At least 68 people were killed in the crash, police said." + FILLER),
-        ("2026-05-05", "The death toll rose to 70 on Tuesday as searchers found more bodies." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "At least 68 people were killed in the crash, police said." + FILLER),
+            ("2026-05-05", "The death toll rose to 70 on Tuesday as searchers found more bodies." + FILLER),
+        ],
+    )
     [item] = found
     assert item.developing and item.severity == "low"
 
 
 def test_measures_an_article_that_states_both_values_is_not_opposed(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "At least 214 people were killed. Nearly 60 deaths were at the market, rescuers said." + FILLER),
-        ("2026-05-04", "Officials said 214 people were killed when the dam gave way." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            (
+                "2026-05-04",
+                "At least 214 people were killed. Nearly 60 deaths were at the market, rescuers said." + FILLER,
+            ),
+            ("2026-05-04", "Officials said 214 people were killed when the dam gave way." + FILLER),
+        ],
+    )
     assert found == []
 
 
 def test_measures_a_count_in_another_place_is_another_measure(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "At least 214 people were killed in Vell when the dam gave way." + FILLER),
-        ("2026-05-04", "In neighbouring Laos, at least 9 people were killed by the flood." + FILLER),
-        ("2026-05-04", "Officials in Vell said 214 people were killed." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "At least 214 people were killed in Vell when the dam gave way." + FILLER),
+            ("2026-05-04", "In neighbouring Laos, at least 9 people were killed by the flood." + FILLER),
+            ("2026-05-04", "Officials in Vell said 214 people were killed." + FILLER),
+        ],
+    )
     assert found == []
 
 
 def test_measures_two_clock_times_of_one_event_conflict_a_rounded_one_agrees(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "The ferry took off from Orrin at 10:42 a.m. on Sunday." + FILLER),
-        ("2026-05-04", "The ferry took off from Orrin at 10:30 a.m. on Sunday, officials said." + FILLER),
-        ("2026-05-04", "The ferry took off from Orrin at about 10:40 a.m. on Sunday." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "The ferry took off from Orrin at 10:42 a.m. on Sunday." + FILLER),
+            ("2026-05-04", "The ferry took off from Orrin at 10:30 a.m. on Sunday, officials said." + FILLER),
+            ("2026-05-04", "The ferry took off from Orrin at about 10:40 a.m. on Sunday." + FILLER),
+        ],
+    )
     [item] = found
     assert item.kind == "date"
     values = " ".join(side.value for side in item.sides)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.extract.conftest import Extract
 
 
@@ -27,7 +26,9 @@ def test_measures_key_counts_of_harm_however_worded(extract: Extract, text: str,
 
 
 def test_measures_scope_a_count_to_its_place_and_nationality(extract: Extract) -> None:
-    found = _measures(extract, "In neighbouring Laos, at least 12 people were killed. The bus carried 30 Laotian passengers.")
+    found = _measures(
+        extract, "In neighbouring Laos, at least 12 people were killed. The bus carried 30 Laotian passengers."
+    )
     keys = {(k, v): scope for k, v, scope in found}
     assert "laos" in keys[("dead", 12)]
     assert any(part.startswith("of:") for part in keys[("people", 30)])
@@ -60,8 +61,12 @@ def test_measures_leave_out_what_is_no_measurement(extract: Extract, text: str) 
 
 
 def test_measures_clock_time_of_an_event_is_keyed_by_its_verb(extract: Extract) -> None:
-    [measure] = [m for m in extract("The ferry left Orrin at 10:42 a.m. on Sunday.").measures if m.key.startswith("time:")]
+    [measure] = [
+        m for m in extract("The ferry left Orrin at 10:42 a.m. on Sunday.").measures if m.key.startswith("time:")
+    ]
     assert measure.key == "time:leave"  # the stem, so "left" and "leaving" meet
     assert measure.low < 10 * 60 + 42 < measure.high
-    [about] = [m for m in extract("The ferry sank at about 11:15 p.m. on Sunday.").measures if m.key.startswith("time:")]
+    [about] = [
+        m for m in extract("The ferry sank at about 11:15 p.m. on Sunday.").measures if m.key.startswith("time:")
+    ]
     assert about.high - about.low >= 20 and about.low < 23 * 60 + 15 < about.high

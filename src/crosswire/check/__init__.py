@@ -113,7 +113,11 @@ def _facts_holding_conflicts(context: CheckContext, contradictions: Sequence[Con
     """Facts whose own sentences take two sides of one conflict: '41 dead' and '40 dead' aligned into one
     fact are never a confirmed fact (a running tally neither: its value is still moving)."""
     held: set[str] = set()
-    where = {(u.article_id, u.start): n for n, fact in enumerate(context.facts) for u in (context.units[m] for m in fact.members)}
+    where = {
+        (context.units[m].article_id, context.units[m].start): n
+        for n, fact in enumerate(context.facts)
+        for m in fact.members
+    }
     for item in contradictions:
         if item.kind != "number":
             continue

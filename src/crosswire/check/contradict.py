@@ -11,24 +11,15 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from crosswire.check.context import CheckContext, contradiction, register_check
+from crosswire.check.context import CheckContext, contradiction, ref_evidence, register_check
 from crosswire.check.entities import NameGroup, PersonRef, middle_names, roles_compatible, same_given_name
 from crosswire.check.text import evidence, family_key, fold, overlap, words
-from crosswire.model import Contradiction, Evidence, Side
+from crosswire.model import Contradiction, Side
 
 PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "police", "officials", "authorities"]
 )
-
-
-def ref_evidence(context: CheckContext, refs: list[PersonRef]) -> tuple[Evidence, ...]:
-    seen: dict[tuple[str, int], Evidence] = {}
-    for ref in refs:
-        key = (ref.article_id, ref.person.sentence)
-        if key not in seen:
-            seen[key] = evidence(context.extractions[ref.article_id], ref.person.sentence)
-    return tuple(seen.values())
 
 
 def _written_name(refs: list[PersonRef]) -> str:

@@ -29,8 +29,13 @@ from crosswire.model import Contradiction, Measure, Side
 
 COUNT_KEYS = frozenset({"dead", "injured", "missing"})
 TALLY_WORDS = ("bodies", "survivors", "rescued", "arrest")
-SUBJECTS = {"dead": "people killed", "injured": "people injured", "missing": "people missing",
-            "area": "area", "distance": "distance"}
+SUBJECTS = {
+    "dead": "people killed",
+    "injured": "people injured",
+    "missing": "people missing",
+    "area": "area",
+    "distance": "distance",
+}
 CONFIDENCE = {"count": 0.9, "dimension": 0.85, "money": 0.8, "other": 0.78}
 """How sure a finding is, by kind of measure: counts of harm are the most reliably keyed."""
 MAX_RATIO = 5.0
@@ -124,7 +129,8 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
 
 
 def _states(stated: Sequence[Stated], other: Stated) -> bool:
-    """Whether an article states, somewhere, a value that allows ``other`` (an open bound such as "more than 100" is not a value)."""
+    """Whether an article states, somewhere, a value that allows ``other`` (an open bound such as
+    'more than 100' is not a value)."""
     return any(s.allows(other) and s.measure.high is not None for s in stated)
 
 
@@ -178,9 +184,7 @@ def _sides(opposed: Sequence[tuple[Stated, Stated]], group: Sequence[Stated]) ->
     return [side for side in sides if side]
 
 
-def _finding(
-    context: CheckContext, key: str, scope: tuple[str, ...], sides: list[list[Stated]]
-) -> Contradiction:
+def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: list[list[Stated]]) -> Contradiction:
     sides.sort(key=lambda side: min(s.measure.value for s in side))
     labels = [_label(context, side) for side in sides]
     subject = _subject(key, scope, sides)
@@ -233,9 +237,13 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
     name = SUBJECTS.get(key)
     if name is None:
         head, _, rest = key.partition(":")
-        name = {"magnitude": f"magnitude of the {rest}", "money": f"sum ({rest})", "age": f"age of {rest}",
-                "time": f"time of '{rest}'",
-                "length": f"size ({rest.replace(':', ' ')})"}.get(head, key.replace(":", " "))
+        name = {
+            "magnitude": f"magnitude of the {rest}",
+            "money": f"sum ({rest})",
+            "age": f"age of {rest}",
+            "time": f"time of '{rest}'",
+            "length": f"size ({rest.replace(':', ' ')})",
+        }.get(head, key.replace(":", " "))
     places = [part for part in scope if ":" not in part and part != "with add-ons"]
     nations = [part[3:] for part in scope if part.startswith("of:")]
     anchors = [part[5:] for part in scope if part.startswith("from:")]

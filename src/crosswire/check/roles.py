@@ -36,8 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.contradict import ref_evidence
+from crosswire.check.context import CheckContext, contradiction, ref_evidence, register_check
 from crosswire.check.entities import PersonRef, ResolvedPerson
 from crosswire.model import Contradiction, Side
 from crosswire.roles import (

@@ -14,13 +14,13 @@ from collections.abc import Iterator, Sequence
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
+from crosswire.check.dates import DATELINE, date_agree
 from crosswire.check.places import changed_place, person_families, place_agree, sentence_places
-from crosswire.check.text import content_words, edited_copy, fold, name_key, words
+from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
 
 NUMBER_SIMILARITY = 0.72
 DATE_SIMILARITY = 0.8
-DATELINE = re.compile(r"^\W*(updated|posted|published|last modified|created)\b", re.IGNORECASE)
 PLACE_SIMILARITY = 0.8
 NEGATION_SIMILARITY = 0.65
 RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
@@ -36,7 +36,6 @@ SCORE_WORDS = frozenset({"victory", "win", "lead", "loss", "defeat", "score", "r
 """Units that make '31-24' a game score, not a quantity or a range."""
 PART_WORDS = frozenset({"other", "another", "remaining", "additional", "further", "extra"})
 """Words before a figure that make it count part of a group: 'the other eight people' ('two more' too)."""
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def unit_key(figure: Figure) -> str | None:
@@ -167,22 +166,6 @@ def _different_outcomes(context: CheckContext, left: ClaimUnit, right: ClaimUnit
     verb_a = context.predicate_after(left.article_id, left.sentence, a.end)
     verb_b = context.predicate_after(right.article_id, right.sentence, b.end)
     return verb_a is not None and verb_b is not None and verb_a != verb_b
-
-
-def date_agree(a: DateRef, b: DateRef) -> bool:
-    """Whether two dates can both be right: one contains the other, unless both name a weekday and
-    the weekdays differ ('Wednesday, June 22' against 'Friday, June 22')."""
-    if fold(a.weekday or "") in WEEKDAYS and fold(b.weekday or "") in WEEKDAYS and fold(a.weekday) != fold(b.weekday):
-        return False
-    if not (a.weekday or b.weekday) and fold(a.text) == fold(b.text):
-        return True  # written alike ('April 28'): resolved apart only by the reports' own dates
-    if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
-        return True
-    if a.weekday and b.weekday:
-        return True
-    if a.value and b.value:
-        return False
-    return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)
 
 
 def _context(text: str, date: DateRef, sentence_start: int) -> set[str]:

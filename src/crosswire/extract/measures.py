@@ -38,48 +38,160 @@ from crosswire.model import Figure, Measure
 
 HARM = {
     "dead": frozenset(
-        "killed kill kills killing dead die died dies dying death deaths fatalities fatality toll perished "
-        "perish lives".split()
+        [
+            "killed",
+            "kill",
+            "kills",
+            "killing",
+            "dead",
+            "die",
+            "died",
+            "dies",
+            "dying",
+            "death",
+            "deaths",
+            "fatalities",
+            "fatality",
+            "toll",
+            "perished",
+            "perish",
+            "lives",
+        ]
     ),
-    "injured": frozenset("injured injure injuring injuries injury wounded wounding hurt".split()),
-    "missing": frozenset("missing unaccounted".split()),
+    "injured": frozenset(["injured", "injure", "injuring", "injuries", "injury", "wounded", "wounding", "hurt"]),
+    "missing": frozenset(["missing", "unaccounted"]),
 }
 HARM_WORD = {word: key for key, words in HARM.items() for word in words}
-PEOPLE = frozenset("people persons person individuals others victims residents civilians".split())
+PEOPLE = frozenset(["people", "persons", "person", "individuals", "others", "victims", "residents", "civilians"])
 CHANGE_VERBS = frozenset(
-    "rose risen rise rises rising increased increase increases climbed climbs climb jumped jumps reached "
-    "reaches hit hits passed passes topped tops stood stands stands soared surged grew grown crossed".split()
+    [
+        "rose",
+        "risen",
+        "rise",
+        "rises",
+        "rising",
+        "increased",
+        "increase",
+        "increases",
+        "climbed",
+        "climbs",
+        "climb",
+        "jumped",
+        "jumps",
+        "reached",
+        "reaches",
+        "hit",
+        "hits",
+        "passed",
+        "passes",
+        "topped",
+        "tops",
+        "stood",
+        "stands",
+        "stands",
+        "soared",
+        "surged",
+        "grew",
+        "grown",
+        "crossed",
+    ]
 )
-MODALS = frozenset("could may might would should will can".split())
-HYPOTHETICAL = frozenset("estimated estimate estimates predicted predicts feared fears expected projected".split())
-PART = frozenset("more other another additional further remaining extra".split())
-VERB_SYNONYMS = {"retriev": "recover", "pull": "recover", "found": "recover", "carry": "carr", "board": "carr",
-                 "took": "take", "struck": "hit", "strike": "hit", "ram": "hit", "collid": "hit", "plow": "hit"}
-SYNONYMS = {"crew members": "crew", "crew member": "crew","games": "appearances", "matches": "appearances", "caps": "appearances", "game": "appearances",
-            "appearance": "appearances", "foreigners": "nationals", "citizens": "nationals",
-            "body": "bodies", "goal": "goals", "assist": "assists", "passenger": "passengers"}
+MODALS = frozenset(["could", "may", "might", "would", "should", "will", "can"])
+HYPOTHETICAL = frozenset(
+    ["estimated", "estimate", "estimates", "predicted", "predicts", "feared", "fears", "expected", "projected"]
+)
+PART = frozenset(["more", "other", "another", "additional", "further", "remaining", "extra"])
+VERB_SYNONYMS = {
+    "retriev": "recover",
+    "pull": "recover",
+    "found": "recover",
+    "carry": "carr",
+    "board": "carr",
+    "took": "take",
+    "struck": "hit",
+    "strike": "hit",
+    "ram": "hit",
+    "collid": "hit",
+    "plow": "hit",
+}
+SYNONYMS = {
+    "crew members": "crew",
+    "crew member": "crew",
+    "games": "appearances",
+    "matches": "appearances",
+    "caps": "appearances",
+    "game": "appearances",
+    "appearance": "appearances",
+    "foreigners": "nationals",
+    "citizens": "nationals",
+    "body": "bodies",
+    "goal": "goals",
+    "assist": "assists",
+    "passenger": "passengers",
+}
 #: unit word -> (dimension, factor to the dimension's base unit)
 UNITS = {
-    "magnitude": ("magnitude", 1.0), "magnitudes": ("magnitude", 1.0),
-    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometres": ("length", 1000.0),
-    "kilometers": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
-    "miles": ("length", 1609.344), "mile": ("length", 1609.344),
-    "metres": ("length", 1.0), "meters": ("length", 1.0), "metre": ("length", 1.0), "meter": ("length", 1.0),
-    "m": ("length", 1.0), "feet": ("length", 0.3048), "foot": ("length", 0.3048), "foots": ("length", 0.3048), "ft": ("length", 0.3048),
-    "acres": ("area", 4046.86), "acre": ("area", 4046.86), "hectares": ("area", 10000.0),
+    "magnitude": ("magnitude", 1.0),
+    "magnitudes": ("magnitude", 1.0),
+    "km": ("length", 1000.0),
+    "kms": ("length", 1000.0),
+    "kilometres": ("length", 1000.0),
+    "kilometers": ("length", 1000.0),
+    "kilometre": ("length", 1000.0),
+    "kilometer": ("length", 1000.0),
+    "miles": ("length", 1609.344),
+    "mile": ("length", 1609.344),
+    "metres": ("length", 1.0),
+    "meters": ("length", 1.0),
+    "metre": ("length", 1.0),
+    "meter": ("length", 1.0),
+    "m": ("length", 1.0),
+    "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048),
+    "foots": ("length", 0.3048),
+    "ft": ("length", 0.3048),
+    "acres": ("area", 4046.86),
+    "acre": ("area", 4046.86),
+    "hectares": ("area", 10000.0),
     "hectare": ("area", 10000.0),
     "percent": ("percent", 1.0),
 }
-DISTANCE_WORDS = frozenset("from of away southeast southwest northeast northwest south north east west".split())
+DISTANCE_WORDS = frozenset(
+    ["from", "of", "away", "southeast", "southwest", "northeast", "northwest", "south", "north", "east", "west"]
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLAUSIBLE_COUNT = 50_000_000
 TIME_UNITS = frozenset(
-    "year years month months week weeks day days hour hours minute minutes second seconds decade decades "
-    "century centuries gmt utc am pm".split()
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "gmt",
+        "utc",
+        "am",
+        "pm",
+    ]
 )
 QUAKES = frozenset({"earthquake", "quake", "tremor", "aftershock", "aftershocks", "temblor", "earthquakes"})
-CONTAINERS = frozenset("story storey floor city lane degree degrees member members page pages".split())
-ADD_ONS = frozenset("add-ons add ons bonuses bonus variables potentially rise rising".split())
+CONTAINERS = frozenset(
+    ["story", "storey", "floor", "city", "lane", "degree", "degrees", "member", "members", "page", "pages"]
+)
+ADD_ONS = frozenset(["add-ons", "add", "ons", "bonuses", "bonus", "variables", "potentially", "rise", "rising"])
 
 
 def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> list[Measure]:
@@ -94,8 +206,16 @@ def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> 
 
 
 CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-CLOCK_APPROX = {"about": (-10, 10), "around": (-10, 10), "approximately": (-10, 10), "roughly": (-10, 10),
-                "shortly": (0, 20), "just": (-10, 10), "nearly": (-10, 0), "almost": (-10, 0)}
+CLOCK_APPROX = {
+    "about": (-10, 10),
+    "around": (-10, 10),
+    "approximately": (-10, 10),
+    "roughly": (-10, 10),
+    "shortly": (0, 20),
+    "just": (-10, 10),
+    "nearly": (-10, 0),
+    "almost": (-10, 0),
+}
 
 
 def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
@@ -213,9 +333,9 @@ def _age(number: Token) -> str | None:
             owner = old.head if old is not None and old.head.pos_ in {"NOUN", "PROPN"} else None
         return f"age:{owner.lower_}" if owner is not None else None
     head = number.head
-    if number.dep_ in {"appos", "amod", "npadvmod"} and head.ent_type_ == "PERSON" and number.text.isdigit():
-        if 0 < int(number.text) < 120 and doc[number.i - 1].text == ",":
-            return f"age:{head.lower_}"
+    appositive = number.dep_ in {"appos", "amod", "npadvmod"} and head.ent_type_ == "PERSON"
+    if appositive and number.text.isdigit() and 0 < int(number.text) < 120 and doc[number.i - 1].text == ",":
+        return f"age:{head.lower_}"
     return None
 
 
@@ -244,9 +364,9 @@ def _hypothetical(token: Token) -> bool:
 def _counted_noun(number: Token) -> Token | None:
     """The noun a number counts: '1,644 people' -> people, '7.7-magnitude earthquake' -> magnitude."""
     head = number.head
-    if number.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and head.i > number.i:
-        if head.tag_.startswith("NN") and head.i - number.i <= 4:
-            return head
+    modifies = number.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and head.i > number.i
+    if modifies and head.tag_.startswith("NN") and head.i - number.i <= 4:
+        return head
     return None
 
 
@@ -267,13 +387,13 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     if noun is not None and _demonym(noun):
         return _nationals(noun)
     argument = noun or number
-    for child in (noun.children if noun is not None else ()):
+    for child in noun.children if noun is not None else ():
         if child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
             return HARM_WORD[child.lower_], "people", _qualifiers(noun), f"{noun.text} {child.text}"
     head = argument.head
-    if argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD:
-        if head.lower_ != "lives" and (argument.lower_ != "lives" or head.lower_ in {"lost"} | HARM["dead"]):
-            return HARM_WORD[head.lower_], "people", _qualifiers(noun), f"{argument.text} {head.text}"
+    argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD
+    if argued and head.lower_ != "lives" and (argument.lower_ != "lives" or head.lower_ in {"lost"} | HARM["dead"]):
+        return HARM_WORD[head.lower_], "people", _qualifiers(noun), f"{argument.text} {head.text}"
     if noun is not None and noun.lower_ == "lives" and head.lower_ in {"lost", "claimed", "killed"}:
         return "dead", "people", [], f"lives {head.text}"
     changed = _change_subject(argument)
@@ -317,7 +437,9 @@ def _nationals(noun: Token) -> tuple[str | None, str, list[str], str]:
     """'53 Nepali passengers', '15 foreign nationals', 'five Indians (were killed)': people of a nation,
     whatever else is said of them; killed or not, they are counted apart from the story's totals."""
     qualifiers = _qualifiers(noun)
-    nation = _nation(qualifiers[0]) if qualifiers else "foreign" if noun.lower_ == "foreigners" else _nation(noun.lower_)
+    nation = (
+        _nation(qualifiers[0]) if qualifiers else "foreign" if noun.lower_ == "foreigners" else _nation(noun.lower_)
+    )
     return "people", "people", [f"of:{nation}"], noun.text
 
 
@@ -355,9 +477,9 @@ def _qualifiers(noun: Token | None) -> list[str]:
         return []
     found = []
     for child in noun.children:
-        if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i:
-            if child.ent_type_ == "NORP" or child.lower_ in {"foreign", "local", "international", "domestic"}:
-                found.append(child.lower_)
+        before = child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i
+        if before and (child.ent_type_ == "NORP" or child.lower_ in {"foreign", "local", "international", "domestic"}):
+            found.append(child.lower_)
     return found
 
 
