@@ -36,162 +36,51 @@ from crosswire.extract.frames import stem
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Figure, Measure
 
+# fmt: off
 HARM = {
-    "dead": frozenset(
-        [
-            "killed",
-            "kill",
-            "kills",
-            "killing",
-            "dead",
-            "die",
-            "died",
-            "dies",
-            "dying",
-            "death",
-            "deaths",
-            "fatalities",
-            "fatality",
-            "toll",
-            "perished",
-            "perish",
-            "lives",
-        ]
-    ),
-    "injured": frozenset(["injured", "injure", "injuring", "injuries", "injury", "wounded", "wounding", "hurt"]),
-    "missing": frozenset(["missing", "unaccounted"]),
+    "dead": frozenset("killed kill kills killing dead die died dies dying death deaths fatalities fatality toll "
+                      "perished perish lives".split()),
+    "injured": frozenset("injured injure injuring injuries injury wounded wounding hurt".split()),
+    "missing": frozenset("missing unaccounted".split()),
+    "shot": frozenset({"shot"}),
 }
+"""Harm words fold into these keys: the running counts of a disaster, a crash or a shooting."""
 HARM_WORD = {word: key for key, words in HARM.items() for word in words}
-PEOPLE = frozenset(["people", "persons", "person", "individuals", "others", "victims", "residents", "civilians"])
+PEOPLE = frozenset("people persons person individuals others victims residents civilians".split())
 CHANGE_VERBS = frozenset(
-    [
-        "rose",
-        "risen",
-        "rise",
-        "rises",
-        "rising",
-        "increased",
-        "increase",
-        "increases",
-        "climbed",
-        "climbs",
-        "climb",
-        "jumped",
-        "jumps",
-        "reached",
-        "reaches",
-        "hit",
-        "hits",
-        "passed",
-        "passes",
-        "topped",
-        "tops",
-        "stood",
-        "stands",
-        "stands",
-        "soared",
-        "surged",
-        "grew",
-        "grown",
-        "crossed",
-    ]
+    "rose risen rise rises rising increased increase increases climbed climbs climb jumped jumps reached reaches "
+    "hit hits passed passes topped tops stood stands soared surged grew grown crossed".split()
 )
-MODALS = frozenset(["could", "may", "might", "would", "should", "will", "can"])
-HYPOTHETICAL = frozenset(
-    ["estimated", "estimate", "estimates", "predicted", "predicts", "feared", "fears", "expected", "projected"]
-)
-PART = frozenset(["more", "other", "another", "additional", "further", "remaining", "extra"])
-VERB_SYNONYMS = {
-    "retriev": "recover",
-    "pull": "recover",
-    "found": "recover",
-    "carry": "carr",
-    "board": "carr",
-    "took": "take",
-    "struck": "hit",
-    "strike": "hit",
-    "ram": "hit",
-    "collid": "hit",
-    "plow": "hit",
-}
-SYNONYMS = {
-    "crew members": "crew",
-    "crew member": "crew",
-    "games": "appearances",
-    "matches": "appearances",
-    "caps": "appearances",
-    "game": "appearances",
-    "appearance": "appearances",
-    "foreigners": "nationals",
-    "citizens": "nationals",
-    "body": "bodies",
-    "goal": "goals",
-    "assist": "assists",
-    "passenger": "passengers",
-}
-#: unit word -> (dimension, factor to the dimension's base unit)
+MODALS = frozenset("could may might would should will can".split())
+HYPOTHETICAL = frozenset("estimated estimate estimates predicted predicts feared fears expected projected".split())
+PART = frozenset("more other another additional further remaining extra".split())
+VERB_SYNONYMS = {"retriev": "recover", "pull": "recover", "found": "recover", "carry": "carr", "board": "carr",
+                 "took": "take", "struck": "hit", "strike": "hit", "ram": "hit", "collid": "hit", "plow": "hit"}
+SYNONYMS = {"crew members": "crew", "crew member": "crew", "games": "appearances", "matches": "appearances",
+            "caps": "appearances", "game": "appearances", "appearance": "appearances",
+            "foreigners": "nationals", "citizens": "nationals", "body": "bodies", "goal": "goals",
+            "assist": "assists", "passenger": "passengers"}
 UNITS = {
-    "magnitude": ("magnitude", 1.0),
-    "magnitudes": ("magnitude", 1.0),
-    "km": ("length", 1000.0),
-    "kms": ("length", 1000.0),
-    "kilometres": ("length", 1000.0),
-    "kilometers": ("length", 1000.0),
-    "kilometre": ("length", 1000.0),
-    "kilometer": ("length", 1000.0),
-    "miles": ("length", 1609.344),
-    "mile": ("length", 1609.344),
-    "metres": ("length", 1.0),
-    "meters": ("length", 1.0),
-    "metre": ("length", 1.0),
-    "meter": ("length", 1.0),
-    "m": ("length", 1.0),
-    "feet": ("length", 0.3048),
-    "foot": ("length", 0.3048),
-    "foots": ("length", 0.3048),
-    "ft": ("length", 0.3048),
-    "acres": ("area", 4046.86),
-    "acre": ("area", 4046.86),
-    "hectares": ("area", 10000.0),
-    "hectare": ("area", 10000.0),
-    "percent": ("percent", 1.0),
+    "magnitude": ("magnitude", 1.0), "magnitudes": ("magnitude", 1.0),
+    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometres": ("length", 1000.0),
+    "kilometers": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
+    "miles": ("length", 1609.344), "mile": ("length", 1609.344),
+    "metres": ("length", 1.0), "meters": ("length", 1.0), "metre": ("length", 1.0), "meter": ("length", 1.0),
+    "m": ("length", 1.0), "feet": ("length", 0.3048), "foot": ("length", 0.3048), "foots": ("length", 0.3048),
+    "ft": ("length", 0.3048), "acres": ("area", 4046.86), "acre": ("area", 4046.86),
+    "hectares": ("area", 10000.0), "hectare": ("area", 10000.0), "percent": ("percent", 1.0),
 }
-DISTANCE_WORDS = frozenset(
-    ["from", "of", "away", "southeast", "southwest", "northeast", "northwest", "south", "north", "east", "west"]
-)
+"""Unit word -> (dimension, factor to the dimension's base unit): 1,330 km and 826 miles compare."""
+DISTANCE_WORDS = frozenset("from of away southeast southwest northeast northwest south north east west".split())
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLAUSIBLE_COUNT = 50_000_000
-TIME_UNITS = frozenset(
-    [
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "gmt",
-        "utc",
-        "am",
-        "pm",
-    ]
-)
-QUAKES = frozenset({"earthquake", "quake", "tremor", "aftershock", "aftershocks", "temblor", "earthquakes"})
-CONTAINERS = frozenset(
-    ["story", "storey", "floor", "city", "lane", "degree", "degrees", "member", "members", "page", "pages"]
-)
-ADD_ONS = frozenset(["add-ons", "add", "ons", "bonuses", "bonus", "variables", "potentially", "rise", "rising"])
+"""A count of harm above this is an absurd value or a misread, never compared."""
+TIME_UNITS = frozenset("year years month months week weeks day days hour hours minute minutes second seconds "
+                       "decade decades century centuries gmt utc am pm".split())
+QUAKES = frozenset("earthquake earthquakes quake tremor aftershock aftershocks temblor".split())
+CONTAINERS = frozenset("story storey floor city lane degree degrees member members page pages".split())
+ADD_ONS = frozenset("add-ons add ons bonuses bonus variables potentially rise rising".split())
+# fmt: on
 
 
 def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> list[Measure]:
@@ -407,6 +296,9 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return _nationals(noun)
     if noun.lower_ in PEOPLE:
         return None, "", [], ""
+    street = _street_of_block(noun)
+    if street is not None:
+        return f"address:{street}", "block", [], noun.text
     compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.is_alpha]
     word = " ".join([*compounds[-1:], noun.lower_])
     word = SYNONYMS.get(word, SYNONYMS.get(noun.lower_, noun.lower_) if not compounds else word)
@@ -414,6 +306,17 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     if word == "bodies" and verb is not None:  # bodies recovered, identified, taken to hospital: three counts
         return f"bodies:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}", word, [], noun.text
     return word, word, [], noun.text
+
+
+def _street_of_block(noun: Token) -> str | None:
+    """'the 4800 block of West Ferdinand Street' -> 'west ferdinand street': an address, not a count."""
+    if noun.lower_ != "block":
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    street = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if street is None or not street.text[:1].isupper():
+        return None
+    return " ".join(t.lower_ for t in street.subtree if t.is_alpha)
 
 
 def _demonym(token: Token) -> bool:
