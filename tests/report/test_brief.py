@@ -211,7 +211,8 @@ def test_brief_drops_list_bullets_from_fact_wording() -> None:
     story, articles, extractions, check = make_inputs()
     facts = (replace(check.facts[0], text="- Reinforcement of  alliances."), *check.facts[1:])
     brief = build_brief(story, articles, extractions, replace(check, facts=facts), generated_at=STAMP)
-    assert brief.takeaways[0].text == "Reinforcement of alliances."
+    assert brief.facts[0].text == "Reinforcement of alliances."
+    assert brief.facts[0] not in brief.takeaways  # a heading-like fragment is no takeaway (report/newsworthy.py)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from crosswire.model import Article, CheckResult, Extraction, Story
 from crosswire.report.brief import Brief, Citation, PreviousBrief, Scope, SourceRef, StoryHistory
+from crosswire.report.newsworthy import newsworthy
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def assemble_brief(
         scope=make_scope(story, sources, facts_status=[f.status for f in facts], missing=len(
             set(story.article_ids) - in_story), disputed_points=len(disputed)),
         sources=refs,
-        takeaways=findings.takeaways(facts, disputed),
+        takeaways=findings.takeaways([f for f in facts if newsworthy(f, extractions)], disputed),
         facts=facts,
         disputed=disputed,
         verify=findings.verify_items(sources, facts, figures),

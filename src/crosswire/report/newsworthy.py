@@ -1,0 +1,59 @@
+"""Which confirmed facts may lead a brief: reporting, not commentary.
+
+A takeaway is what an editor would put first. However many sources share it, a sentence is no takeaway
+when it is
+
+* commentary, prediction or speculation: the extractor marked it hedged ('could potentially be
+  exploited'), a stock opinion ('it is crucial'), rhetorical or addressed to the reader (``Claim.reasons``
+  of the sentences that carry it), or it forecasts with a degree word ('will significantly impact');
+* a list item or heading ('Reinforcement of alliances: Coordinating with European allies ...'), a photo
+  caption or credit, or a fragment (no verb-bearing end: cut off mid-sentence).
+
+Two padded reports that share a filler sentence do not make it a confirmed fact worth leading with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from crosswire.model import Extraction
+from crosswire.report.brief import FactLine
+
+NOT_REPORTING = frozenset({"hedge", "generic-opinion", "rhetorical", "second-person", "heading"})
+"""Claim reasons (``extract/claims.py``) that make a sentence commentary rather than reporting."""
+_FORECAST = re.compile(
+    r"\b(?:will|would|could|may|might)\s+(?:\w+ly\s+)?(?:significantly|likely|undoubtedly|certainly|"
+    r"inevitably|probably|continue to|shape|impact|determine|define|redefine|pave)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*[A-Z][\w'’ -]{2,40}:\s+\S")
+_CAPTION = re.compile(r"\b(?:photo|image|picture|file photo|credit|getty images|reuters/|ap photo|afp via)\b", re.I)
+_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
+    """Whether a confirmed fact reads as reporting an editor could lead with."""
+    text = fact.text.strip()
+    if not text.endswith(_ENDS) or len(text.split()) < 6:
+        return False  # a fragment, a heading or a cut ending
+    if _LIST_ITEM.match(text) and ":" in text[:45]:
+        return False
+    if _CAPTION.search(text) or _FORECAST.search(_outside_quotes(text)):
+        return False
+    commentary = [_reasons(extractions, c.article_id, c.start) & NOT_REPORTING for c in fact.citations]
+    return not commentary or sum(1 for reasons in commentary if reasons) * 2 < len(commentary)
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+
+
+def _reasons(extractions: Mapping[str, Extraction], article_id: str, start: int) -> set[str]:
+    extraction = extractions.get(article_id)
+    if extraction is None:
+        return set()
+    for claim in extraction.claims:
+        if claim.start == start:
+            return set(claim.reasons)
+    return set()

@@ -1,0 +1,41 @@
+"""Which confirmed facts may be takeaways: reporting, not commentary (fictional sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Claim, Extraction
+from crosswire.report.brief import Citation, FactLine
+from crosswire.report.newsworthy import newsworthy
+
+
+def _fact(text: str, reasons: tuple[str, ...] = ()) -> tuple[FactLine, dict[str, Extraction]]:
+    citations = tuple(Citation(n + 1, f"a{n}", f"ev-{n}", text, 0, len(text)) for n in range(2))
+    fact = FactLine(fact_id="f", text=text, status="confirmed", independent_sources=2, salience=1.0,
+                    citations=citations)
+    extractions = {
+        f"a{n}": Extraction(f"a{n}", "7", "en", claims=(Claim(0, 0, len(text), text, True, 0.7, reasons),))
+        for n in range(2)
+    }
+    return fact, extractions
+
+
+def test_newsworthy_keeps_a_plain_report() -> None:
+    fact, extractions = _fact("The Orrin dam gave way on Monday night, flooding three villages below it.")
+    assert newsworthy(fact, extractions)
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("The collapse could potentially reshape the region's water policy for years.", ("hedge",)),
+        ("It is crucial that lessons are learned from the collapse of the dam.", ("generic-opinion",)),
+        ("The fate of the valley will significantly impact the wider region and beyond.", ()),
+        ("Rebuilding trust: Engaging with the villages to restore confidence in the authority.", ()),
+        ("Rescuers search the rubble in Orrin on Tuesday (Photo: Vell News Agency).", ()),
+        ("The dam at Orrin, which had been inspected in 2019 and again", ()),
+    ],
+)
+def test_newsworthy_leaves_out_commentary_lists_captions_and_fragments(text: str, reasons: tuple[str, ...]) -> None:
+    fact, extractions = _fact(text, reasons)
+    assert not newsworthy(fact, extractions)
