@@ -105,7 +105,8 @@ def _disputed(brief: Brief) -> str:
 def _dispute_lines(item: DisputedItem) -> list[str]:
     where = " (within one article)" if item.within_article else " (between syndicated copies)" \
         if item.syndicated else ""
-    lines = [f"### {md_text(item.subject)}: {item.severity} severity, {item.kind}{where}", "",
+    what = "developing count (values in the order reported)" if item.developing else f"{item.severity} severity"
+    lines = [f"### {md_text(item.subject)}: {what}, {item.kind}{where}", "",
              f"{md_text(item.explanation)} (confidence {item.confidence:.2f})", ""]
     for side in item.sides:
         lines.append(f"- **{md_text(side.value)}** {cites(side.citations)}")

@@ -85,9 +85,12 @@ def _disputed(brief: Brief) -> Group:
         lines.append(Text(no_contradictions_message(brief.scope.articles, brief.scope.independent_sources),
                           "italic"))
     for item in brief.disputed[:SHOWN]:
-        line = Text(f"[{item.severity}] ", "bold red" if item.severity == "high" else "yellow")
+        developing = item.developing
+        line = Text("[developing] " if developing else f"[{item.severity}] ",
+                    "cyan" if developing else "bold red" if item.severity == "high" else "yellow")
         line.append(f"{item.subject}: ", "bold")
-        line.append(" vs ".join(f"{side.value} {cites(side.citations)}" for side in item.sides))
+        line.append((" then " if developing else " vs ").join(f"{side.value} {cites(side.citations)}"
+                                                            for side in item.sides))
         line.append(f" ({item.kind})", "dim")
         lines.append(line)
     if len(brief.disputed) > SHOWN:
