@@ -33,9 +33,8 @@ from crosswire.web.security import LOOPBACK_HOSTS, Guard, csrf_ok, new_token
 from crosswire.web.worker import Worker
 
 HERE = Path(__file__).parent
-STORY_ID = re.compile(r"s[0-9a-f]{6,40}")
-ARTICLE_ID = re.compile(r"[0-9a-f]{8,64}")
-PERSON_ID = re.compile(r"person:[0-9a-f]{6,40}")
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9:_.-]{0,99}")  # the shape of a story, article or entity id
+STORY_ID = ARTICLE_ID = PERSON_ID = ID
 JOB_ID = re.compile(r"[0-9]{1,9}")
 MARK = re.compile(r"([0-9]{1,9})-([0-9]{1,9})")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # all files of one upload together

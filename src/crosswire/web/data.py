@@ -120,7 +120,7 @@ class PersonView:
     article_ids: tuple[str, ...]
     variants: tuple[str, ...]
     roles: tuple[str, ...]
-    facts: tuple[tuple[str, str, str], ...]  # (story id, fact text, status) of facts naming them
+    facts: tuple[tuple[str, str, str], ...]  # (story id, fact text, status) of facts linked to them or naming them
 
 
 def find_person(store: Store, entity_id: str) -> PersonView | None:
@@ -131,8 +131,8 @@ def find_person(store: Store, entity_id: str) -> PersonView | None:
     if not found:
         return None
     first = found[0][1]
-    facts = [(check.story_id, fact.text, fact.status) for check, _ in found for fact in check.facts
-             if entity_id in fact.entity_ids]
+    facts = [(check.story_id, fact.text, fact.status) for check, entity in found for fact in check.facts
+             if entity_id in fact.entity_ids or entity.name in fact.text]
     return PersonView(
         entity=first,
         story_ids=_unique(check.story_id for check, _ in found),
