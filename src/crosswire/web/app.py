@@ -393,6 +393,7 @@ ROUTES = [
     Route("/sources", add_sources, methods=["POST"]),
     Route("/jobs/{job_id}", job_page),
     Route("/static/style.css", style),
+    Route("/favicon.ico", lambda request: Response(status_code=204)),
     Route("/api/stories", api_stories),
     Route("/api/stories/{story_id}", api_story),
     Route("/api/articles/{article_id}", api_article),
