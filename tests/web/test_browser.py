@@ -82,3 +82,24 @@ def test_open_a_story_see_a_dispute_open_the_article(server: str) -> None:
         finally:
             browser.close()
     assert problems == []
+
+
+def test_the_add_sources_form_posts_with_its_csrf_token(server: str) -> None:
+    """The real browser's form POST passes the same-origin and CSRF checks; the private URL is refused."""
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(server + "/sources")
+            page.fill("#urls", "http://127.0.0.1:9/private")
+            page.click("button[type=submit]")
+            page.wait_for_url("**/jobs/*")
+            for _ in range(50):  # the page refreshes itself every 2 s while the job runs
+                if "Done" in page.locator("h1").inner_text():
+                    break
+                page.wait_for_timeout(200)
+                page.reload()
+            assert page.locator("h1").inner_text() == "Done"
+            assert "private or loopback" in page.locator("ul.rejected").inner_text()
+        finally:
+            browser.close()

@@ -59,6 +59,7 @@ def test_every_response_has_the_security_headers(client: TestClient, url: str) -
     assert "script-src 'none'" in CSP and "unsafe-inline" not in CSP.split("style-src")[0]
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "same-origin"  # "no-referrer" makes a form's Origin null
 
 
 def test_pages_have_no_script_and_no_inline_style(client: TestClient) -> None:

@@ -8,7 +8,8 @@
 * CSRF: a POST must come from the app's own origin (``Origin``, else ``Referer``, must match the
   Host) and carry the app's CSRF token (form field ``csrf`` or header ``X-CSRF-Token``).
 * Headers: a Content-Security-Policy allowing no inline script (nor any script at all), styles
-  only from the app, no framing; ``X-Content-Type-Options: nosniff``; no referrer.
+  only from the app, no framing; ``X-Content-Type-Options: nosniff``; a referrer only to the app
+  itself (with none, a browser's form POST would carry ``Origin: null`` and fail the CSRF check).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ CSP = (
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
