@@ -149,3 +149,33 @@ def test_stylesheet_is_the_briefs_look(client: TestClient) -> None:
     css = client.get("/static/style.css")
     assert css.headers["content-type"].startswith("text/css")
     assert "--ink: #1b1f24" in css.text and "nav.bar" in css.text
+
+
+def test_a_check_stored_under_another_id_still_briefs_the_story(tmp_path, web_settings) -> None:
+    """``crosswire brief`` on a one-story store saves the check under ``story_of``'s id, not the cluster's."""
+    from dataclasses import replace
+
+    from .conftest import fill_store, make_client
+
+    story, articles, extractions, check = make_inputs()
+    fill_store(tmp_path / "a.db", story, articles, extractions, replace(check, story_id="sabc123"),
+               settings=web_settings)
+    with make_client(tmp_path / "a.db", web_settings) as client:
+        assert [s["id"] for s in client.get("/api/stories").json()["stories"]] == ["s1"]
+        assert "Dana Rees" in client.get("/stories/s1").text
+        assert client.get("/api/stories/sabc123").json()["stories"][0]["id"] == "s1"
+        assert client.get("/api/people/p-reyes").json()["story_ids"] == ["s1"]
+
+
+def test_a_check_without_a_clustered_story_is_listed_as_one(tmp_path, web_settings) -> None:
+    from crosswire.store import Store
+
+    from .conftest import fill_store, make_client
+
+    fill_store(tmp_path / "b.db", *make_inputs(), settings=web_settings)
+    with Store.open(tmp_path / "b.db") as store:
+        store.update_stories([], removed=["s1"])
+    with make_client(tmp_path / "b.db", web_settings) as client:
+        [row] = client.get("/api/stories").json()["stories"]
+        assert (row["id"], row["checked"], row["headline"]) == ("s1", True, "Oil spill closes Port Ellis harbour")
+        assert client.get("/api/articles/a1").json()["story_ids"] == ["s1"]

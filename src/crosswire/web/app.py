@@ -27,7 +27,7 @@ from crosswire.report.html import TEMPLATES as REPORT_TEMPLATES
 from crosswire.report.markdown import day
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store
-from crosswire.web import data, queries
+from crosswire.web import data
 from crosswire.web.search import BadQuery, SearchIndex
 from crosswire.web.security import LOOPBACK_HOSTS, Guard, csrf_ok, new_token
 from crosswire.web.worker import Worker
@@ -208,7 +208,7 @@ def article_page(request: Request) -> Response:
     article_id = _id(request, "article_id", ARTICLE_ID)
     with state.store() as store:
         article = _article(store, article_id)
-        story_ids = queries.article_story_ids(store, article_id)
+        story_ids = data.stories_of_article(store, article_id)
         origins = store.origins(article_id)
     mark = _mark(request, article.text)
     return render(request, "article.html.j2", article=article, body=marked_body(article.text, mark),
@@ -330,7 +330,7 @@ def api_article(request: Request) -> Response:
     article_id = _id(request, "article_id", ARTICLE_ID)
     with state.store() as store:
         article = _article(store, article_id)
-        row = article_row(article, queries.article_story_ids(store, article_id))
+        row = article_row(article, data.stories_of_article(store, article_id))
         row["origins"] = [{"origin": o, "source": s} for o, s in store.origins(article_id)]
     return JSONResponse(row)
 

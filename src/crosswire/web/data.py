@@ -74,6 +74,11 @@ def find_story(store: Store, story_id: str) -> StoryEntry | None:
     return None
 
 
+def stories_of_article(store: Store, article_id: str) -> list[str]:
+    """Ids of the stories (as ``story_entries`` lists them) that hold this article."""
+    return [e.story.id for e in story_entries(store) if article_id in e.story.article_ids]
+
+
 class BriefCache:
     """Briefs already built, by story, check time and articles; at most ``size`` kept."""
 
@@ -131,11 +136,13 @@ def find_person(store: Store, entity_id: str) -> PersonView | None:
     if not found:
         return None
     first = found[0][1]
-    facts = [(check.story_id, fact.text, fact.status) for check, entity in found for fact in check.facts
+    shown = {e.check.story_id: e.story.id for e in story_entries(store) if e.check}  # check id -> story id
+    facts = [(shown.get(check.story_id, check.story_id), fact.text, fact.status)
+             for check, entity in found for fact in check.facts
              if entity_id in fact.entity_ids or entity.name in fact.text]
     return PersonView(
         entity=first,
-        story_ids=_unique(check.story_id for check, _ in found),
+        story_ids=_unique(shown.get(check.story_id, check.story_id) for check, _ in found),
         article_ids=_unique(a for _, e in found for a in e.article_ids),
         variants=_unique(v for _, e in found for v in e.variants),
         roles=_unique(r for _, e in found for r in e.roles),

@@ -33,13 +33,6 @@ def load_check_at(store: Store, story_id: str) -> tuple[CheckResult, str] | None
     return (from_dict(CheckResult, json.loads(row[0])), row[1]) if row else None
 
 
-def article_story_ids(store: Store, article_id: str) -> list[str]:
-    """Ids of the stories an article belongs to."""
-    rows = store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id",
-                              (article_id,))
-    return [r[0] for r in rows]
-
-
 def checks_with_entity(store: Store, entity_id: str) -> list[CheckResult]:
     """The stored checks that resolved an entity with this id (the id is a hash of its name)."""
     needle = f'%"id":{json.dumps(entity_id)}%'

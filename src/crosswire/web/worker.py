@@ -76,6 +76,7 @@ def analyse_articles(store: Store, article_ids: Sequence[str], job: Job, setting
     job.step("check", len(touched))
     checked = []
     for story in touched:
+        pipeline.run_extract(store, list(story.article_ids))  # its older articles may never have been extracted
         loaded = pipeline.load_story(store, story)
         checked.append((story, pipeline.run_check(store, story, settings=settings, loaded=loaded), loaded))
         job.done += 1
