@@ -179,3 +179,20 @@ def test_a_check_without_a_clustered_story_is_listed_as_one(tmp_path, web_settin
         [row] = client.get("/api/stories").json()["stories"]
         assert (row["id"], row["checked"], row["headline"]) == ("s1", True, "Oil spill closes Port Ellis harbour")
         assert client.get("/api/articles/a1").json()["story_ids"] == ["s1"]
+
+
+def test_a_story_that_grew_since_its_check_shows_the_older_brief_as_stale(tmp_path, web_settings) -> None:
+    from dataclasses import replace
+
+    from .conftest import fill_store, make_client
+
+    story, articles, extractions, check = make_inputs()
+    older = replace(check, story_id="sold00001", article_ids=("a1", "a2", "a3"))
+    fill_store(tmp_path / "c.db", story, articles, extractions, older, settings=web_settings)
+    with make_client(tmp_path / "c.db", web_settings) as client:
+        [row] = client.get("/api/stories").json()["stories"]  # the older check is not a story of its own
+        assert (row["id"], row["stale"], row["checked_articles"], row["articles"]) == ("s1", True, 3, 4)
+        assert "Checked 3 of 4 articles" in client.get("/").text
+        page = client.get("/stories/s1").text
+        assert "This brief covers the 3 articles checked; the story now has 4." in page
+        assert [a["id"] for a in client.get("/api/stories/s1").json()["articles"]] == ["a1", "a2", "a3"]

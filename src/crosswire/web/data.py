@@ -41,23 +41,31 @@ class StoryEntry:
 
 
 def story_entries(store: Store) -> list[StoryEntry]:
-    """Every story with its check, most articles first. A check made of articles that no clustered
-    story holds (``crosswire check`` on some files) is listed as a story of its own."""
-    rows = queries.check_rows(store)
+    """Every story with its check, most articles first.
+
+    A story's check is the one saved under its id, else the newest one of exactly its articles, else
+    the newest one of some of its articles (the story grew since: the entry is ``stale``). A check of
+    articles that no story holds all of (``crosswire check`` on some files) is listed as a story of
+    its own; one that a story's articles cover was superseded by that story and is not listed.
+    """
+    rows = queries.check_rows(store)  # newest first
     by_id = {row.story_id: row for row in rows}
     by_articles = {frozenset(row.article_ids): row for row in reversed(rows)}  # newest wins
-    entries, used = [], set()
-    for story in store.stories():
-        row = by_id.get(story.id) or by_articles.get(frozenset(story.article_ids))
+    entries, stories = [], store.stories()
+    for story in stories:
+        members = set(story.article_ids)
+        row = (by_id.get(story.id) or by_articles.get(frozenset(members))
+               or next((r for r in rows if r.article_ids and set(r.article_ids) <= members), None))
         entries.append(_entry(store, story, row.story_id if row else None))
-        used.update({story.id, row.story_id} if row else {story.id})
+    covered = [set(story.article_ids) for story in stories]
     for row in rows:
-        if row.story_id not in used and not any(set(row.article_ids) == set(e.story.article_ids) for e in entries):
-            articles = store.articles(row.article_ids)
-            if articles:
-                story = replace(pipeline.story_of(articles), id=row.story_id)
-                entries.append(_entry(store, story, row.story_id))
-                used.add(row.story_id)
+        if row.story_id in {s.id for s in stories} or any(set(row.article_ids) <= ids for ids in covered):
+            continue
+        articles = store.articles(row.article_ids)
+        if articles:
+            story = replace(pipeline.story_of(articles), id=row.story_id)
+            entries.append(_entry(store, story, row.story_id))
+            covered.append(set(story.article_ids))
     return sorted(entries, key=lambda e: (-len(e.story.article_ids), e.story.headline, e.story.id))
 
 
