@@ -103,6 +103,20 @@ def test_the_token_in_the_address_becomes_a_cookie(token_client: TestClient) -> 
     assert token_client.get("/stories/s1").status_code == 401
 
 
+def test_the_token_redirect_never_leaves_the_app() -> None:
+    from starlette.requests import Request
+
+    from crosswire.web.security import Guard
+
+    scope = {"type": "http", "method": "GET", "path": "//evil.example/x", "raw_path": b"//evil.example/x",
+             "query_string": f"token={TOKEN}&q=oil".encode(), "headers": [(b"host", b"localhost:8765")],
+             "scheme": "http", "server": ("127.0.0.1", 8765)}
+    guard = Guard(None, csrf_token=CSRF, token=TOKEN, allowed_hosts=("localhost",))  # type: ignore[arg-type]
+    response = guard.refusal(Request(scope))
+    assert response is not None and response.status_code == 303
+    assert response.headers["location"] == "/evil.example/x?q=oil"
+
+
 def _post(client: TestClient, **headers: str) -> int:
     return client.post("/sources", data={"csrf": headers.pop("csrf", CSRF), "urls": "https://example.org/a"},
                        headers=headers).status_code

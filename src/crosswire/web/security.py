@@ -99,7 +99,8 @@ class Guard:
         in_query = request.query_params.get("token")
         if in_query is not None and _same(in_query, self.token) and request.method in SAFE_METHODS:
             rest = urlencode([(k, v) for k, v in parse_qsl(request.url.query) if k != "token"])
-            response = RedirectResponse(request.url.path + (f"?{rest}" if rest else ""), status_code=303)
+            path = "/" + request.url.path.lstrip("/")  # never "//host": that would leave the app
+            response = RedirectResponse(path + (f"?{rest}" if rest else ""), status_code=303)
             response.set_cookie(TOKEN_COOKIE, self.token or "", httponly=True, samesite="strict",
                                 secure=request.url.scheme == "https")
             return response
