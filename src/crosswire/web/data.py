@@ -41,7 +41,13 @@ class StoryEntry:
 
 
 def story_entries(store: Store) -> list[StoryEntry]:
-    """Every story with its check, most articles first.
+    """Every story with its check, most articles first (see ``story_checks`` for which check)."""
+    entries = [_entry(store, story, check_id) for story, check_id in story_checks(store)]
+    return sorted(entries, key=lambda e: (-len(e.story.article_ids), e.story.headline, e.story.id))
+
+
+def story_checks(store: Store) -> list[tuple[Story, str | None]]:
+    """Every story and the id of the check that covers it, without reading the checks themselves.
 
     A story's check is the one saved under its id, else the newest one of exactly its articles, else
     the newest one of some of its articles (the story grew since: the entry is ``stale``). A check of
@@ -51,22 +57,24 @@ def story_entries(store: Store) -> list[StoryEntry]:
     rows = queries.check_rows(store)  # newest first
     by_id = {row.story_id: row for row in rows}
     by_articles = {frozenset(row.article_ids): row for row in reversed(rows)}  # newest wins
-    entries, stories = [], store.stories()
+    found: list[tuple[Story, str | None]] = []
+    stories = store.stories()
     for story in stories:
         members = set(story.article_ids)
         row = (by_id.get(story.id) or by_articles.get(frozenset(members))
                or next((r for r in rows if r.article_ids and set(r.article_ids) <= members), None))
-        entries.append(_entry(store, story, row.story_id if row else None))
+        found.append((story, row.story_id if row else None))
     covered = [set(story.article_ids) for story in stories]
+    story_ids = {story.id for story in stories}
     for row in rows:
-        if row.story_id in {s.id for s in stories} or any(set(row.article_ids) <= ids for ids in covered):
+        if row.story_id in story_ids or any(set(row.article_ids) <= ids for ids in covered):
             continue
         articles = store.articles(row.article_ids)
         if articles:
             story = replace(pipeline.story_of(articles), id=row.story_id)
-            entries.append(_entry(store, story, row.story_id))
+            found.append((story, row.story_id))
             covered.append(set(story.article_ids))
-    return sorted(entries, key=lambda e: (-len(e.story.article_ids), e.story.headline, e.story.id))
+    return found
 
 
 def _entry(store: Store, story: Story, check_id: str | None) -> StoryEntry:
@@ -75,16 +83,16 @@ def _entry(store: Store, story: Story, check_id: str | None) -> StoryEntry:
 
 
 def find_story(store: Store, story_id: str) -> StoryEntry | None:
-    """The story with this id (or the check id standing for it)."""
-    for entry in story_entries(store):
-        if story_id in (entry.story.id, entry.check.story_id if entry.check else None):
-            return entry
+    """The story with this id (or the id of the check standing for it)."""
+    for story, check_id in story_checks(store):
+        if story_id in (story.id, check_id):
+            return _entry(store, story, check_id)
     return None
 
 
 def stories_of_article(store: Store, article_id: str) -> list[str]:
     """Ids of the stories (as ``story_entries`` lists them) that hold this article."""
-    return [e.story.id for e in story_entries(store) if article_id in e.story.article_ids]
+    return [story.id for story, _ in story_checks(store) if article_id in story.article_ids]
 
 
 class BriefCache:
@@ -144,7 +152,7 @@ def find_person(store: Store, entity_id: str) -> PersonView | None:
     if not found:
         return None
     first = found[0][1]
-    shown = {e.check.story_id: e.story.id for e in story_entries(store) if e.check}  # check id -> story id
+    shown = {check_id: story.id for story, check_id in story_checks(store) if check_id}  # check id -> story id
     facts = [(shown.get(check.story_id, check.story_id), fact.text, fact.status)
              for check, entity in found for fact in check.facts
              if entity_id in fact.entity_ids or entity.name in fact.text]
