@@ -38,6 +38,8 @@ def test_story_page_links_people_sources_and_takeaways(client: TestClient) -> No
     assert '<a href="/people/p-reyes">Dana Reyes</a>' in text
     assert '<a href="/articles/a4">A town and its harbour</a>' in text
     assert "About 12,000 litres of oil leaked into Port Ellis harbour." in text
+    quotes = text[text.index('id="quotes"'):]
+    assert '<a href="/people/p-hale">Tom Hale</a>' in quotes and "“This is a disaster for the bay”" in quotes
 
 
 def test_story_page_of_an_unchecked_story_says_so(client: TestClient, web_db) -> None:

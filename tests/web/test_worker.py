@@ -45,6 +45,7 @@ def test_an_uploaded_file_is_ingested_and_analysed(client: TestClient, analyse: 
     assert analyse.calls == [job["article_ids"]]
     with Store.open(web_db) as store:
         assert store.count_articles() == 5
+    assert f'<a href="/jobs/{job_id}">Job {job_id}</a> · done' in client.get("/sources").text
     page = client.get(f"/jobs/{job_id}").text
     assert "<h1>Done</h1>" in page and 'http-equiv="refresh"' not in page
     assert f'href="/articles/{job["article_ids"][0]}"' in page
@@ -98,3 +99,12 @@ def test_a_failing_analysis_is_shown_on_the_job(client: TestClient, analyse: Rec
 ])
 def test_upload_names_are_made_safe(name: str, saved: str) -> None:
     assert _safe_name(name) == saved
+
+
+def test_a_refused_upload_is_listed_under_its_own_name_escaped(client: TestClient) -> None:
+    job_id = upload(client, [("<script>x</script>.md", b"too short")]).headers["location"][6:]
+    job = wait_for(client, job_id)
+    assert [r["input"] for r in job["rejected"]] == ["<script>x</script>.md"], job
+    page = client.get(f"/jobs/{job_id}").text
+    assert "<li>&lt;script&gt;x&lt;/script&gt;.md: " in page and "<script>" not in page
+    assert "crosswire-upload-" not in page  # the temporary path is not shown

@@ -7,8 +7,9 @@ runs a script (the Content-Security-Policy forbids them). See docs/web.md.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -199,7 +200,9 @@ def story_page(request: Request) -> Response:
         entry = _story(state, store, story_id)
         built = state.briefs.brief(store, entry)
     brief = built[0] if built else None
-    return render(request, "story.html.j2", entry=entry, brief=brief, people=data.people_of(entry.check),
+    people = data.people_of(entry.check)
+    person_ids = {name: person.id for person in people for name in (person.name, *person.variants)}
+    return render(request, "story.html.j2", entry=entry, brief=brief, people=people, person_ids=person_ids,
                   quoted_per_side=3)
 
 
@@ -238,9 +241,10 @@ def search_page(request: Request) -> Response:
     return render(request, "search.html.j2", q=q, hits=hits, offset=offset, page_size=PAGE_SIZE)
 
 
-def sources_page(request: Request) -> Response:
-    return render(request, "sources.html.j2", max_mb=MAX_UPLOAD_BYTES // (1024 * 1024), max_files=MAX_FILES,
-                  error=None)
+def sources_page(request: Request, *, status_code: int = 200, error: str | None = None) -> Response:
+    state: WebState = request.app.state.web
+    return render(request, "sources.html.j2", status_code=status_code, max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+                  max_files=MAX_FILES, error=error, jobs=state.worker.recent())
 
 
 async def add_sources(request: Request) -> Response:
@@ -278,8 +282,7 @@ async def add_sources(request: Request) -> Response:
     if not urls and not uploads:
         if api:
             raise HTTPException(400, "Give at least one URL.")
-        return render(request, "sources.html.j2", status_code=400, max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
-                      max_files=MAX_FILES, error="Give at least one URL or file.")
+        return sources_page(request, status_code=400, error="Give at least one URL or file.")
     job = state.worker.submit(urls, uploads)
     if api:
         return JSONResponse(job.as_json(), status_code=202, headers={"location": f"/api/jobs/{job.id}"})
@@ -428,8 +431,14 @@ def create_app(
     Store.open(path).close()  # create or migrate now, not on the first request
     csrf = csrf_token or new_token()
     state = WebState(db=path, settings=settings, csrf_token=csrf, worker=worker or Worker(path, settings=settings))
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        state.worker.stop(timeout=1.0)
+
     app = Starlette(
         routes=ROUTES,
+        lifespan=lifespan,
         middleware=[Middleware(Guard, csrf_token=csrf, token=token, allowed_hosts=allowed_hosts)],
         exception_handlers={HTTPException: http_error},
     )

@@ -125,8 +125,22 @@ class Worker:
     def job(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
 
+    def recent(self, count: int = 10) -> list[Job]:
+        """The latest jobs, newest first."""
+        with self._lock:
+            return list(self.jobs.values())[::-1][:count]
+
     def stop(self, timeout: float = 5.0) -> None:
-        """Let the current job finish, then end the thread."""
+        """End the thread once the job it is running (if any) is done, waiting at most ``timeout`` seconds.
+
+        Jobs still queued are not run. A job cut short by the process ending leaves the store as it
+        would an interrupted CLI run: each article, extraction and check is written in one transaction.
+        """
+        while not self._queue.empty():
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
         self._queue.put(None)
         if self._thread is not None:
             self._thread.join(timeout)
