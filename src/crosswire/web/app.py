@@ -128,7 +128,7 @@ def _mark(request: Request, text: str) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- lookups
 
 
-def _story(state: WebState, store: Store, story_id: str) -> data.StoryEntry:
+def _story(store: Store, story_id: str) -> data.StoryEntry:
     entry = data.find_story(store, story_id)
     if entry is None:
         raise HTTPException(404, f"No story has the id {story_id!r}.")
@@ -197,7 +197,7 @@ def story_page(request: Request) -> Response:
     state: WebState = request.app.state.web
     story_id = _id(request, "story_id", STORY_ID)
     with state.store() as store:
-        entry = _story(state, store, story_id)
+        entry = _story(store, story_id)
         built = state.briefs.brief(store, entry)
     brief = built[0] if built else None
     people = data.people_of(entry.check)
@@ -320,7 +320,7 @@ def api_story(request: Request) -> Response:
     state: WebState = request.app.state.web
     story_id = _id(request, "story_id", STORY_ID)
     with state.store() as store:
-        entry = _story(state, store, story_id)
+        entry = _story(store, story_id)
         built = state.briefs.brief(store, entry)
     if built is None:
         raise HTTPException(409, f"Story {story_id} has not been cross-checked yet: run crosswire brief.")
