@@ -39,3 +39,20 @@ def test_serve_runs_on_loopback_and_serves_the_store(web_db: Path, tmp_path: Pat
         process.terminate()
         _, stderr = process.communicate(timeout=10)
     assert f"at http://localhost:{port}/" in stderr
+
+
+def test_the_cli_works_without_the_web_extra(tmp_path: Path) -> None:
+    """Without starlette and uvicorn every other command still loads; serve says what to install."""
+    script = (
+        "import sys; sys.modules.update(starlette=None, uvicorn=None)\n"
+        "from click.testing import CliRunner\n"
+        "from crosswire.cli import cli\n"
+        f"print(CliRunner().invoke(cli, ['--db', {str(tmp_path / 'x.db')!r}, 'sources']).exit_code)\n"
+        f"result = CliRunner().invoke(cli, ['--db', {str(tmp_path / 'x.db')!r}, 'serve'])\n"
+        "print(result.exit_code, result.output)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "0"
+    assert lines[1].startswith("1 ") and "pip install 'crosswire[web]'" in result.stdout

@@ -9,7 +9,6 @@ import webbrowser
 import click
 
 from crosswire.cli import Context, cli, err, reports_errors
-from crosswire.web.security import is_loopback
 
 
 @cli.command()
@@ -36,6 +35,7 @@ def serve(obj: Context, host: str, port: int, token: str | None, open_browser: b
         import uvicorn
 
         from crosswire.web.app import create_app
+        from crosswire.web.security import LOOPBACK_HOSTS, is_loopback
     except ImportError as e:
         raise click.ClickException(f"the web app needs its extra: pip install 'crosswire[web]' ({e})") from e
     loopback = is_loopback(host)
@@ -43,7 +43,7 @@ def serve(obj: Context, host: str, port: int, token: str | None, open_browser: b
         raise click.UsageError(f"--host {host} is reachable from other machines: give --token too", ctx=None)
     if token is not None and len(token) < 16:
         raise click.BadParameter("use at least 16 characters", param_hint="--token")
-    allowed = ("127.0.0.1", "localhost", "::1") if loopback else ("*",)
+    allowed = LOOPBACK_HOSTS if loopback else ("*",)
     app = create_app(obj.db, token=token, allowed_hosts=allowed, settings=obj.settings())
     shown = "localhost" if loopback else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
