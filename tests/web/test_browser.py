@@ -79,6 +79,12 @@ def test_open_a_story_see_a_dispute_open_the_article(server: str) -> None:
             assert page.locator("h1").inner_text() == "A town and its harbour"
             assert page.locator("mark#ev").inner_text() == "Harbourmaster Dana Rees said crews were working hard."
             assert page.locator(".kicker").first.inner_text().endswith("BAY CHRONICLE")
+
+            page.fill("input[name=q]", "chowder")
+            page.press("input[name=q]", "Enter")
+            page.wait_for_url("**/search?q=chowder")
+            assert page.locator(".hit h3").all_inner_texts() == ["A town and its harbour"]
+            assert page.locator(".hit mark").first.inner_text() == "chowder"
         finally:
             browser.close()
     assert problems == []
