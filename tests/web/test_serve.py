@@ -20,7 +20,7 @@ def free_port() -> int:
 
 def test_serve_runs_on_loopback_and_serves_the_store(web_db: Path, tmp_path: Path) -> None:
     port = free_port()
-    command = [sys.executable, "-m", "crosswire", "--db", str(web_db), "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "crosswire", "serve", "--db", str(web_db), "--port", str(port)]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                                env={**os.environ, "CROSSWIRE_TOKEN": ""})
     try:
@@ -38,7 +38,7 @@ def test_serve_runs_on_loopback_and_serves_the_store(web_db: Path, tmp_path: Pat
     finally:
         process.terminate()
         _, stderr = process.communicate(timeout=10)
-    assert f"at http://localhost:{port}/" in stderr
+    assert f"serving {web_db} at http://localhost:{port}/" in stderr
 
 
 def test_the_cli_works_without_the_web_extra(tmp_path: Path) -> None:

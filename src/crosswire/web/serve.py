@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import webbrowser
+from pathlib import Path
 
 import click
 
@@ -12,6 +13,8 @@ from crosswire.cli import Context, cli, err, reports_errors
 
 
 @cli.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite store to serve [default: crosswire's --db, $CROSSWIRE_DB or ./crosswire.db].")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback needs --token.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
@@ -20,7 +23,7 @@ from crosswire.cli import Context, cli, err, reports_errors
 @click.option("--open", "open_browser", is_flag=True, help="Open the stories page in the default browser.")
 @click.pass_obj
 @reports_errors
-def serve(obj: Context, host: str, port: int, token: str | None, open_browser: bool) -> None:
+def serve(obj: Context, db: Path | None, host: str, port: int, token: str | None, open_browser: bool) -> None:
     """Serve the store as a local web app: stories, briefs, articles, people, search, and a JSON API.
 
     Binds 127.0.0.1 by default. Binding any other address needs --token; every request must
@@ -28,7 +31,7 @@ def serve(obj: Context, host: str, port: int, token: str | None, open_browser: b
 
     \b
     Example:
-        crosswire --db build/demo.db serve
+        crosswire serve --db build/demo.db --open
         crosswire serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
     try:
@@ -44,10 +47,11 @@ def serve(obj: Context, host: str, port: int, token: str | None, open_browser: b
     if token is not None and len(token) < 16:
         raise click.BadParameter("use at least 16 characters", param_hint="--token")
     allowed = LOOPBACK_HOSTS if loopback else ("*",)
-    app = create_app(obj.db, token=token, allowed_hosts=allowed, settings=obj.settings())
+    db = db or obj.db
+    app = create_app(db, token=token, allowed_hosts=allowed, settings=obj.settings())
     shown = "localhost" if loopback else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    err.print(f"crosswire: serving {obj.db} at {address}  (Ctrl-C stops)", highlight=False)
+    err.print(f"crosswire: serving {db} at {address}  (Ctrl-C stops)", highlight=False)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
