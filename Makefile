@@ -30,6 +30,7 @@ demo: $(STAMP)
 	$(CROSSWIRE) --db $(DEMO_DB) ingest $(DEMO)
 	$(CROSSWIRE) --db $(DEMO_DB) sources
 	$(CROSSWIRE) --db $(DEMO_DB) brief --out build/demo-brief
+	@echo "Browse it: $(CROSSWIRE) serve --db $(DEMO_DB) --open"
 
 test: $(STAMP)
 	$(PY) -m pytest -q

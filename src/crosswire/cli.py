@@ -285,6 +285,7 @@ def _register_more() -> None:
         cli_brief,  # `check` and `brief`
         cli_stories,  # `stories`, `watch` and `diff`
     )
+    from crosswire.web import serve  # noqa: F401  `serve`
 
 
 def main() -> None:
