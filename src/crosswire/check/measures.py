@@ -72,8 +72,8 @@ def check_measures(context: CheckContext) -> Iterator[Contradiction]:
             if not measure.part:
                 by_key[measure.key].append(Stated(article_id, measure))
     for key, stated in by_key.items():
-        if _kind(key) == "other":
-            continue  # a plain noun ('goals', 'counts', 'women') does not say which count it is
+        if _kind(key) in {"other", "money"}:
+            continue  # a plain noun ('goals', 'counts') or a sum ('a $20,000 reward') does not say whose it is
         for scope, group in _by_scope(context, stated).items():
             finding = _compare(context, key, scope, group)
             if finding is not None:

@@ -72,6 +72,7 @@ UNITS = {
 }
 """Unit word -> (dimension, factor to the dimension's base unit): 1,330 km and 826 miles compare."""
 DISTANCE_WORDS = frozenset("from of away southeast southwest northeast northwest south north east west".split())
+NAUTICAL_MILE = 1852.0
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLAUSIBLE_COUNT = 50_000_000
 """A count of harm above this is an absurd value or a misread, never compared."""
@@ -95,6 +96,7 @@ def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> 
 
 
 CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+STAMP = re.compile(r"^\W*(?:updated|posted|published|last modified|created)\b", re.IGNORECASE)
 CLOCK_APPROX = {
     "about": (-10, 10),
     "around": (-10, 10),
@@ -111,8 +113,8 @@ def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
     """'took off from Kathmandu at 10:33 am' -> key 'time:take off', 633 minutes after midnight. The
     key is the verb the time is attached to (with its particle): the time of one event, not of a day."""
     found = CLOCK.search(ent.text)
-    if found is None:
-        return None
+    if found is None or STAMP.match(ent.sent.text):
+        return None  # not a clock time, or a page's time stamp ('Published: ... @ 4:07 PM')
     hours, minutes = int(found.group(1)), int(found.group(2))
     if not (1 <= hours <= 12 and minutes < 60):
         return None
@@ -175,6 +177,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
     if key is None:
         return None
     factor = UNITS[_unit_word(figure.unit or "")][1] if _unit_word(figure.unit or "") in UNITS else 1.0
+    if "nautical" in (figure.unit or "").lower():
+        factor = NAUTICAL_MILE
     value = figure.value * (factor if key.split(":")[0] in _DIMENSIONS else 1.0)
     if key in HARM and value > PLAUSIBLE_COUNT:
         return None
@@ -194,7 +198,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         scope=tuple(sorted(set(scope) | _places(number, noun))),
         words=said,
         bound=bound,
-        part=_part(doc, span, number, noun),
+        part=_part(doc, span, number, noun) or _aggregate(number.sent),
         change=_changed(number, noun),
     )
 
@@ -278,11 +282,11 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     argument = noun or number
     for child in noun.children if noun is not None else ():
         if child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
-            return HARM_WORD[child.lower_], "people", _qualifiers(noun), f"{noun.text} {child.text}"
+            return HARM_WORD[child.lower_], "people", _qualifiers(noun) + _group(noun), f"{noun.text} {child.text}"
     head = argument.head
     argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD
     if argued and head.lower_ != "lives" and (argument.lower_ != "lives" or head.lower_ in {"lost"} | HARM["dead"]):
-        return HARM_WORD[head.lower_], "people", _qualifiers(noun), f"{argument.text} {head.text}"
+        return HARM_WORD[head.lower_], "people", _qualifiers(noun) + _group(noun), f"{argument.text} {head.text}"
     if noun is not None and noun.lower_ == "lives" and head.lower_ in {"lost", "claimed", "killed"}:
         return "dead", "people", [], f"lives {head.text}"
     changed = _change_subject(argument)
@@ -317,6 +321,19 @@ def _street_of_block(noun: Token) -> str | None:
     if street is None or not street.text[:1].isupper():
         return None
     return " ".join(t.lower_ for t in street.subtree if t.is_alpha)
+
+
+IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+
+
+def _group(noun: Token | None) -> list[str]:
+    """A count of a named group ('four teens were wounded', 'two customers killed') is that group's,
+    not the story's total: 'of:teen'. People in general ('people', 'others', 'victims') narrow nothing."""
+    if noun is None or noun.lower_ in PEOPLE or noun.lower_ in HARM_WORD or not noun.is_alpha:
+        return []
+    word = noun.lower_
+    word = IRREGULAR_PLURALS.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    return [f"of:{word}"]
 
 
 def _demonym(token: Token) -> bool:
@@ -418,6 +435,19 @@ def _passed(number: Token, noun: Token | None) -> bool:
     )
 
 
+AGGREGATE = re.compile(
+    r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|across the (?:city|country|state)|citywide|"
+    r"throughout the (?:city|day|night|weekend)|over the weekend|so far this (?:year|month)|this year)\b",
+    re.IGNORECASE,
+)
+"""A roundup of several events ('at least 10 wounded in Chicago shootings since Sunday'): its counts
+add up several stories and are compared with none of them."""
+
+
+def _aggregate(sentence: Span) -> bool:
+    return bool(AGGREGATE.search(sentence.text))
+
+
 def _changed(number: Token, noun: Token | None) -> bool:
     argument = noun or number
     verb = argument.head.head if argument.dep_ == "pobj" else argument.head
@@ -440,8 +470,9 @@ def _dimension(number: Token, noun: Token | None, figure: Figure) -> tuple[str |
     after = [t for t in carrier.doc[carrier.i + 1 : carrier.i + 4]]
     if any(t.lower_ in DISTANCE_WORDS for t in after):
         anchor = next((t for t in carrier.doc[carrier.i + 1 : carrier.i + 6] if t.dep_ == "pobj"), None)
-        scope = [f"from:{anchor.lower_}"] if anchor is not None else []
-        return "distance", "m", scope, carrier.doc[carrier.i : carrier.i + 4].text
+        if anchor is None:
+            return None, "", [], ""  # 'some 13 miles away': from where is not said
+        return "distance", "m", [f"from:{anchor.lower_}"], carrier.doc[carrier.i : carrier.i + 4].text
     adjective = next((t for t in after[:3] if t.lower_ in {"deep", "high", "long", "tall", "wide"}), None)
     owner = _owner(adjective) if adjective is not None else None
     if adjective is not None and owner is not None:
