@@ -69,6 +69,9 @@ def _store_article(
     signature = dedupe.signature(article.text, num_perm=settings.minhash_perm, shingle_words=settings.shingle_words)
     article = dedupe.assign_group(article, signature, index)
     store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature))
+    if index.moved:  # this article is the original of copies stored before it
+        store.move_to_group(index.moved)
+        index.moved.clear()
     detail = f"near copy of {article.dup_group}" if article.dup_group else ""
     return IngestOutcome(origin, "stored", article.id, detail=detail)
 
