@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from crosswire import pipeline
 from crosswire.dedupe import DupIndex, from_bytes, signature, to_bytes
