@@ -16,7 +16,7 @@ are found per story at the sentence level by ``crosswire.passages``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -72,6 +72,13 @@ def containment(a: LeanMinHash, b: LeanMinHash) -> float:
     return min(1.0, jaccard * (size_a + size_b) / ((1.0 + jaccard) * min(size_a, size_b)))
 
 
+def exact_containment(a: set[bytes], b: set[bytes]) -> float:
+    """The share of the smaller shingle set that lies in the larger one (0..1); 0 for an empty set."""
+    if min(len(a), len(b)) < MIN_SHINGLES:
+        return len(a & b) / max(1, len(a | b))  # too short: only near-identical texts match
+    return len(a & b) / min(len(a), len(b))
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     minhash: LeanMinHash
@@ -93,13 +100,27 @@ def is_original(a_date: str | None, a_length: int, b_date: str | None, b_length:
 class DupIndex:
     """Near-copy lookup over stored signatures (MinHash LSH for candidates, containment to decide).
 
+    A candidate's containment is measured exactly on the two texts' shingles when its text can be had:
+    from ``text_of`` (the store) or, without it, from the texts this index was given by ``assign``.
+    Only rows loaded from the store without ``text_of`` fall back to the MinHash estimate.
+
     ``moved`` collects the stored articles whose group got a new original (a copy was stored before
     the article it copies): article id -> new group head. The caller writes them and clears it.
     """
 
-    def __init__(self, *, threshold: float, num_perm: int) -> None:
+    def __init__(
+        self,
+        *,
+        threshold: float,
+        num_perm: int,
+        shingle_words: int = 5,
+        text_of: Callable[[str], str | None] | None = None,
+    ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        self.shingle_words = shingle_words
+        self._text_of = text_of
+        self._texts: dict[str, str] = {}  # assigned here, when there is no text_of
         self._lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_JACCARD), num_perm=num_perm)
         self._entries: dict[str, _Entry] = {}
         self._groups: dict[str, str] = {}
@@ -134,15 +155,23 @@ class DupIndex:
             published_at, length = (rest + [None, 0])[:2] if rest else (None, 0)
             self.add(article_id, from_bytes(data), group=group, published_at=published_at, length=length or 0)
 
-    def match(self, minhash: LeanMinHash) -> tuple[str, float] | None:
+    def match(self, minhash: LeanMinHash, text: str | None = None) -> tuple[str, float] | None:
         """The group of the indexed article with the highest containment at or over the threshold, and
-        that containment."""
+        that containment (exact when both texts are at hand, see the class docstring)."""
         best: tuple[str, float] | None = None
+        own: set[bytes] | None = None
         for candidate in self._lsh.query(minhash):
             share = containment(minhash, self._entries[candidate].minhash)
+            other = self._text(candidate) if text is not None and share >= self.threshold - 0.25 else None
+            if other is not None:
+                own = own if own is not None else shingles(text or "", size=self.shingle_words)
+                share = exact_containment(own, shingles(other, size=self.shingle_words))
             if share >= self.threshold and (best is None or share > best[1]):
                 best = (self._groups[candidate], share)
         return best
+
+    def _text(self, article_id: str) -> str | None:
+        return self._texts.get(article_id) or (self._text_of(article_id) if self._text_of else None)
 
     def assign(self, article: Article, minhash: LeanMinHash) -> Article:
         """Index the article and return it with its syndication group set when it copies an indexed one.
@@ -150,8 +179,10 @@ class DupIndex:
         When it is the original of the group it copies (earlier-dated, or the fuller at equal dates),
         it keeps no group of its own and the group's members move to it (``moved``).
         """
-        found = self.match(minhash)
+        found = self.match(minhash, article.text)
         self.add(article.id, minhash, group=None, published_at=article.published_at, length=len(article.text))
+        if self._text_of is None:
+            self._texts[article.id] = article.text
         if found is None:
             return article
         head = found[0]

@@ -50,7 +50,12 @@ def run_ingest(
     Re-running with the same inputs stores nothing new (status ``exists``). An identical text found
     at a new path or URL is not stored again; its origin is recorded (status ``copy``).
     """
-    index = dedupe.DupIndex(threshold=settings.near_dup_threshold, num_perm=settings.minhash_perm)
+    index = dedupe.DupIndex(
+        threshold=settings.near_dup_threshold,
+        num_perm=settings.minhash_perm,
+        shingle_words=settings.shingle_words,
+        text_of=lambda article_id: next((a.text for a in store.articles([article_id])), None),
+    )
     index.add_all(store.signatures())
     for result in load_inputs(inputs, settings=settings, fields=fields, fetcher=fetcher, allow_private=allow_private):
         if isinstance(result, Rejected):
