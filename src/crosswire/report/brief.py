@@ -25,6 +25,7 @@ Cell = Literal["supports", "contradicts", "silent"]
 PADDED_FILLER_SHARE = 0.5
 # How many confirmed facts the brief leads with, and how many facts the agreement matrix shows.
 MAX_TAKEAWAYS = 8
+VERIFY_SHOWN = 10  # to-verify items in the terminal and Markdown; the JSON and HTML list every one
 MAX_MATRIX_ROWS = 24
 
 
