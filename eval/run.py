@@ -21,6 +21,7 @@ SECTIONS = {
     "perturb": ["eval.perturb", "--clusters", "40", "--false-alarm-clusters", "250"],
     "stories": ["eval.stories", "--undated"],
     "copies": ["eval.copies"],
+    "verify": ["eval.verify"],
 }
 #: Headings for the modules whose output does not carry its own.
 HEADINGS = {
@@ -67,6 +68,7 @@ TITLES = {
     "perturb": "## Cross-check: perturbation",
     "stories": "## Story clustering",
     "copies": "## Copies and shared wire passages",
+    "verify": "## To-verify list on real news",
 }
 
 
