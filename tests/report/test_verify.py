@@ -95,3 +95,19 @@ def test_verify_shows_ten_in_terminal_and_markdown_and_all_in_json() -> None:
     assert f"and {total - VERIFY_SHOWN} more" in markdown
     data = render_json([brief], [*articles, a6])
     assert len(data["stories"][0]["to_verify"]) == total
+
+
+@pytest.mark.parametrize(
+    ("articles", "independent", "support"),
+    [
+        (("a1", "a2", "a3"), 1, "3 outlets, 1 independent"),  # one wire passage printed three times
+        (("a1", "a2", "a3"), 2, "3 outlets, 2 independent"),
+        (("a1", "a2"), 2, "2 independent sources"),
+        (("a1",), 1, "1 independent source"),
+    ],
+)
+def test_support_says_how_many_outlets_are_one_source(articles, independent, support) -> None:
+    from crosswire.report.brief import Citation, FactLine
+
+    citations = tuple(Citation(n, a, f"ev-{n}-0-5", "Text.", 0, 5) for n, a in enumerate(articles, start=1))
+    assert FactLine("f", "Text.", "confirmed", independent, 0.5, citations).support == support

@@ -83,6 +83,15 @@ class FactLine:
     salience: float
     citations: tuple[Citation, ...]
 
+    @property
+    def support(self) -> str:
+        """'3 independent sources', or '3 outlets, 1 independent' when copies or a shared wire passage
+        make several outlets one source."""
+        outlets = len({citation.article_id for citation in self.citations})
+        if outlets > self.independent_sources:
+            return f"{outlets} outlets, {self.independent_sources} independent"
+        return f"{self.independent_sources} independent source{'s' if self.independent_sources != 1 else ''}"
+
 
 @dataclass(frozen=True, slots=True)
 class SideLine:

@@ -88,7 +88,7 @@ def _takeaways(brief: Brief) -> str:
         lines.append("No fact is confirmed by two independent sources.")
     for index, fact in enumerate(brief.takeaways, start=1):
         lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} "
-                     f"({fact.independent_sources} independent sources)")
+                     f"({fact.support})")
         lines += [f"   - [{c.number}] “{md_text(c.sentence)}”" for c in fact.citations]
     return "\n".join(lines) + "\n"
 

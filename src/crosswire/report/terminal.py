@@ -74,7 +74,7 @@ def _takeaways(brief: Brief) -> Group:
         line = Text(f"{index}. ")
         line.append(fact.text)
         line.append(f" {cites(fact.citations)}", "cyan")
-        line.append(f" {fact.independent_sources} sources", "green")
+        line.append(f" {fact.support}", "green")
         lines.append(line)
     return Group(*lines, Text(""))
 
