@@ -89,7 +89,7 @@ def markdown() -> str:
     lines = [
         "## Copies and shared wire passages",
         "",
-        "`python -m eval.copies`. A copy is found by containment: the estimated share of the shorter text's "
+        "`python -m eval.copies`. A copy is found by containment: the share of the shorter text's "
         "word 5-grams that lie in the longer (`near_dup_threshold`, 0.5; MinHash LSH finds the candidates, the "
         "texts' shingles decide), so a republished text with inserted "
         "link lines, a cut ending, another header or mojibake still matches. Target: every copy pair of the "

@@ -65,13 +65,14 @@ def stated_elsewhere(brief: Brief, articles: dict, extractions: dict) -> list[st
                     if (figure.value > 12 or words) and passages.independent_sources(
                         [here, (article_id, other.start)]
                     ) > 1:
-                        flagged.append(f"{item.text} ({item.outlet}) ~ {other.text} ({articles[article_id].source})")
+                        flagged.append(f"figure: {item.text} ({item.outlet}) ~ {other.text} "
+                                       f"({articles[article_id].source})")
                         break
                 else:
                     continue
                 break
             if item.kind == "claim" and _claim_in(item.text, extraction, passages, here, article_id):
-                flagged.append(f"{item.text[:80]} ({item.outlet}) ~ {articles[article_id].source}")
+                flagged.append(f"claim: {item.text[:80]} ({item.outlet}) ~ {articles[article_id].source}")
                 break
     return flagged
 
@@ -106,17 +107,19 @@ def markdown(show: bool = False) -> str:
     if not REALNEWS.is_dir():
         return "\n".join([*lines, f"Skipped: {REALNEWS} is not present."])
     lines += [
-        "| event | items | shown | figures | claims | stated elsewhere (loose check) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| event | items | shown | figures | claims | figures stated elsewhere (loose check) "
+        "| claims stated elsewhere (loose check) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     details = []
     for event in sorted(p for p in REALNEWS.iterdir() if (p / "_answer_key.json").is_file()):
         brief, articles, extractions = event_brief(event)
         flagged = stated_elsewhere(brief, articles, extractions)
         figures = sum(1 for item in brief.verify if item.kind == "figure")
+        flagged_figures = sum(1 for line in flagged if line.startswith("figure"))
         lines.append(
             f"| {event.name} | {len(brief.verify)} | {min(VERIFY_SHOWN, len(brief.verify))} | {figures} "
-            f"| {len(brief.verify) - figures} | {len(flagged)} |"
+            f"| {len(brief.verify) - figures} | {flagged_figures} | {len(flagged) - flagged_figures} |"
         )
         details += [f"- {event.name}: {line}" for line in flagged]
     if show and details:
