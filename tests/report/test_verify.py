@@ -82,8 +82,9 @@ def test_verify_shows_ten_in_terminal_and_markdown_and_all_in_json() -> None:
     a6 = make_article("a6", "Gull Times", "2026-03-04T13:00:00Z", "Gulls", many)
     figures = tuple(figure(a6, f"{n + 20} gulls", n + 20, "gulls") for n in range(12))
     extractions = {**extractions, "a6": extraction(a6, checkable=set(), figures=figures)}
-    brief = build_brief(replace(story, article_ids=(*story.article_ids, "a6")), [*articles, a6], extractions,
-                        check, generated_at="t")
+    brief = build_brief(
+        replace(story, article_ids=(*story.article_ids, "a6")), [*articles, a6], extractions, check, generated_at="t"
+    )
     total = len(brief.verify)
     assert total > VERIFY_SHOWN
     console = Console(record=True, width=200, color_system=None)
@@ -111,3 +112,31 @@ def test_support_says_how_many_outlets_are_one_source(articles, independent, sup
 
     citations = tuple(Citation(n, a, f"ev-{n}-0-5", "Text.", 0, 5) for n, a in enumerate(articles, start=1))
     assert FactLine("f", "Text.", "confirmed", independent, 0.5, citations).support == support
+
+
+@pytest.mark.parametrize(
+    ("claim", "quoted"),
+    [
+        (
+            'They kept the harbour open all night," Mayor Falk said at a briefing.',
+            ["they kept the harbour open all night"],
+        ),
+        ('"We have contained most of it," said the harbourmaster at the quay.', ["we have contained most of it"]),
+        ('The mayor said: "We will not stop until they are found', ["we will not stop until they are found"]),
+        ("No quotation in this claim at all.", []),
+    ],
+)
+def test_quoted_runs_of_a_claim(claim, quoted) -> None:
+    from crosswire.report.verify import _quoted_runs
+
+    assert _quoted_runs(claim) == quoted
+
+
+@pytest.mark.parametrize(
+    ("numbers", "telling"),
+    [({"1,644", "7.7"}, True), ({"6.4"}, True), ({"2023"}, False), ({"5"}, False), ({"72"}, False), (set(), False)],
+)
+def test_telling_numbers_are_too_specific_to_match_by_chance(numbers, telling) -> None:
+    from crosswire.report.verify import _telling
+
+    assert _telling(numbers) is telling

@@ -51,7 +51,6 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.)]\s")
 _CONTENT = re.compile(r"[a-z]{4,}")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_QUOTATION = re.compile(r'"([^"]+?)[,.!?]?(?:"|$)')
 _STOP = _wordset(
     "that this with from have been were which their there they said says will would about after before "
     "also into over than then them when where while what some more most other such only very just"
@@ -60,6 +59,8 @@ CLAIM_WORDS_SHARE = 0.5
 """Share of a claim's content words that one sentence of another source must carry to state it."""
 NAMED_WORDS_SHARE = 0.3
 """The same share when that sentence also gives every name the claim gives."""
+NUMBERED_WORDS_SHARE = 0.25
+"""The same share when the claim's numbers include one that tells (not a year, not one or two digits)."""
 _CAPITAL = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
@@ -198,17 +199,18 @@ def _stems(figure: Figure) -> set[str]:
 
 def _claim_elsewhere(sources: Sources, passages: SharedPassages, text: str, citation: Citation) -> bool:
     """Whether one sentence of another independent source states the claim: it carries the claim's
-    numbers and at least half its content words (three or more), or its numbers, every name it gives
-    and a third of its content words, or a quotation of four words or more from it word for word."""
+    numbers and at least half its content words (three or more); or its numbers, every name it gives
+    and 30% of its content words; or its numbers, one of them telling ('1,644', '7.7'), and a quarter
+    of its content words; or a quotation of four words or more from it word for word."""
     numbers = set(_NUMBER.findall(text))
     words = {w for w in _CONTENT.findall(text.lower()) if w not in _STOP}
-    quoted = [" ".join(q.lower().split()) for q in _QUOTATION.findall(text) if len(q.split()) >= 4]
+    quoted = _quoted_runs(text)
     names = _names(text)
     for article_id, start, sentence in _sentences(sources, citation.article_id):
         if passages.independent_sources([(citation.article_id, citation.start), (article_id, start)]) < 2:
             continue
-        folded = " ".join(sentence.lower().split())
-        if any(q in folded for q in quoted):
+        folded = " ".join(re.findall(r"[\w']+", sentence.lower()))
+        if any(f" {q} " in f" {folded} " for q in quoted):
             return True
         if len(words) >= 3 and numbers <= set(_NUMBER.findall(sentence)):
             shared = len(words & set(_CONTENT.findall(folded)))
@@ -216,7 +218,31 @@ def _claim_elsewhere(sources: Sources, passages: SharedPassages, text: str, cita
                 return True
             if names and names <= _names(sentence) and shared >= NAMED_WORDS_SHARE * len(words):
                 return True  # the same people and places with the same numbers, in other words
+            if _telling(numbers) and shared >= NUMBERED_WORDS_SHARE * len(words):
+                return True  # the same telling figures ('1,644', '7.7') on the same subject
     return False
+
+
+def _telling(numbers: set[str]) -> bool:
+    """Whether a claim's numbers include one too specific to match by chance: three digits or more, or a
+    decimal, and not a year ('1,644', '7.7', '10:33'; not '5', '2023')."""
+    for number in numbers:
+        digits = number.rstrip(".,").replace(",", "")
+        if ("." in digits and len(digits) >= 3) or (len(digits) >= 3 and not re.fullmatch(r"(1[89]|20)\d\d", digits)):
+            return True
+    return False
+
+
+def _quoted_runs(text: str) -> list[str]:
+    """The parts of a claim between quote marks (or before a lone closing one, or after a lone opening
+    one: a quotation that runs over several sentences), of four words or more, folded for comparison."""
+    parts = text.split('"')
+    if len(parts) % 2 == 0 and parts[0].rstrip()[-1:] in {",", ".", "!", "?"}:
+        inside = [parts[0], *parts[2::2]]  # the first mark closes a quotation begun before the sentence
+    else:
+        inside = parts[1::2]
+    folded = [" ".join(re.findall(r"[\w']+", part.lower())) for part in inside]
+    return [part for part in folded if len(part.split()) >= 4]
 
 
 def _names(text: str) -> set[str]:
