@@ -9,13 +9,20 @@ alarms. Prints a Markdown table to stdout.
 
 A change counts as found when a contradiction of the right kind cites the changed sentence of the
 copy. Every other new contradiction that cites the copy counts against precision of its kind.
+
+With ``--cross-outlet`` the changed report *replaces* its original, as an outlet's own report that got
+one fact wrong: it is no copy of anything, and it meets only the other outlets' independently written
+wording. Only changes whose original value another outlet also states are kept (otherwise nothing in
+the cluster could contradict the change).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -80,6 +87,21 @@ def _touches(contradiction, change: Change) -> bool:  # type: ignore[no-untyped-
     )
 
 
+def _stated_elsewhere(change: Change, articles: Sequence[Article]) -> bool:
+    """Whether an outlet other than the changed one states the original value (the words replaced)."""
+    original = change.copy.id.split("~")[0]
+    before = change.before.strip().lower()
+    if not before:
+        return False
+    pattern = re.compile(rf"(?<![\w]){re.escape(before)}(?![\w])")
+    return any(a.id != original and pattern.search(a.text.lower()) for a in articles)
+
+
+def _own_report(change: Change) -> Change:
+    """The changed copy as an outlet's own report: no syndication group, the original's place taken."""
+    return dataclasses.replace(change, copy=dataclasses.replace(change.copy, dup_group=None, dup_kind=None))
+
+
 def _cites_copy(contradiction, copy_id: str) -> bool:  # type: ignore[no-untyped-def]
     return any(e.article_id == copy_id for side in contradiction.sides for e in side.evidence)
 
@@ -104,15 +126,22 @@ def run(args: argparse.Namespace) -> str:
         )
         known = {c.id for c in baseline.contradictions}
         changes = [c for kind in KINDS if (c := propose(kind, articles, extractions, rng)) is not None]
+        if args.cross_outlet:
+            changes = [_own_report(change) for change in changes if _stated_elsewhere(change, articles)]
         copies = _extract([change.copy for change in changes], nlp)
         for change in changes:
             if change.copy.id not in copies:
                 continue
             injected[change.kind] += 1
+            original = change.copy.dup_group or change.copy.id.split("~")[0]
+            others = [a for a in articles if a.id != original] if args.cross_outlet else list(articles)
             result = check_story(
                 f"c{number}-{change.kind}",
-                [*articles, change.copy],
-                {**extractions, change.copy.id: copies[change.copy.id]},
+                [*others, change.copy],
+                {
+                    **{a.id: extractions[a.id] for a in others if a.id in extractions},
+                    change.copy.id: copies[change.copy.id],
+                },
                 embedder=embedder,
                 min_confidence=args.min_confidence,
             )
@@ -126,12 +155,16 @@ def run(args: argparse.Namespace) -> str:
                     f"[{change.kind}] {change.before!r} -> {change.after!r}: {[(c.kind, c.explanation) for c in new]}",
                     file=sys.stderr,
                 )
-    false_alarms, originals, sampled = _false_alarms(
-        nlp, embedder, args, data=args.data, clusters=args.false_alarm_clusters, per_cluster=args.per_cluster
+    false_alarms, originals, sampled = (
+        _false_alarms(
+            nlp, embedder, args, data=args.data, clusters=args.false_alarm_clusters, per_cluster=args.per_cluster
+        )
+        if not args.skip_false_alarms
+        else ([], 0, 0)
     )
     general = (
         _false_alarms(nlp, embedder, args, data=args.general, clusters=1000, per_cluster=args.general_per_cluster)
-        if args.general.is_file()
+        if args.general.is_file() and not args.skip_false_alarms
         else None
     )
     return _report(
@@ -170,8 +203,10 @@ def _false_alarms(nlp, embedder, args, *, data: Path, clusters: int, per_cluster
 
 def _report(injected, found, flagged, false_alarms, originals, clusters, seconds, args, general=None) -> str:  # type: ignore[no-untyped-def]
     trials, sampled = clusters
+    mode = "Cross-outlet: each changed report replaces its original. " if args.cross_outlet else ""
     lines = [
-        f"Perturbation test: {trials} GVA dev clusters for the trials and {sampled} for the false alarms (at most "
+        mode
+        + f"Perturbation test: {trials} GVA dev clusters for the trials and {sampled} for the false alarms (at most "
         f"{args.per_cluster} articles per cluster, first {args.max_chars:,} characters), seed {args.seed}, "
         f"min_confidence {args.min_confidence}, {seconds:.0f} s.",
         "",
@@ -190,6 +225,8 @@ def _report(injected, found, flagged, false_alarms, originals, clusters, seconds
         f"{total_found / max(1, sum(injected.values())):.2f} |",
         "",
     ]
+    if args.skip_false_alarms:
+        return "\n".join(lines)
     lines += _alarm_lines(f"GVA dev, {sampled} clusters", false_alarms, originals)
     if general is not None:
         alarms, articles, count = general
@@ -228,6 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20250806)
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
     parser.add_argument("--verbose", action="store_true", help="print each change and what was flagged")
+    parser.add_argument(
+        "--cross-outlet", action="store_true", help="the changed report replaces its original (no copy beside it)"
+    )
+    parser.add_argument("--skip-false-alarms", action="store_true", help="trials only")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"skipped: {args.data} is absent (evaluation data lives in ../shared/eval)")

@@ -215,6 +215,28 @@ class Status:
 
 
 @dataclass(frozen=True, slots=True)
+class Measure:
+    """What one figure measures, keyed so that independently written reports of one quantity meet:
+    'At least 1,644 people were killed in Myanmar' and 'the death toll rose to 1,644' both give key
+    'dead', scope ('myanmar',) for the first and () for the second; 'a 6.4-magnitude aftershock' gives
+    key 'magnitude:aftershock'; '53 Nepali passengers' gives key 'passengers', scope ('nepali',)."""
+
+    start: int  # the figure, as in Extraction.figures
+    end: int
+    sentence: int
+    key: str  # what is counted or measured: 'dead', 'injured', 'missing', 'acres', 'magnitude:aftershock'
+    value: float
+    low: float  # the values the wording allows ('more than 3,400' -> 3400 and up; 'nearly 140' -> 126..140)
+    high: float | None  # None: no upper bound
+    unit: str = ""  # normalised unit or currency: 'people', 'km', 'EUR', 'acres', 'years'
+    scope: tuple[str, ...] = ()  # what narrows it: a place ('bangkok'), a nationality ('nepali'), 'more'
+    words: str = ""  # the words that say what is measured, as written ('people were killed')
+    bound: bool = False  # the wording gives a bound ('at least 150', 'more than 1,000'), not a count
+    part: bool = False  # counts part of a group or an addition ('two more', 'the other four')
+    change: bool = False  # reported as a change ('rose to', 'climbed to'): a running tally
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article by one extractor version."""
 
@@ -231,6 +253,7 @@ class Extraction:
     notes: tuple[str, ...] = ()  # 'non-English (de): skipped', 'sentence 12 truncated' ...
     frames: tuple[Frame, ...] = ()  # clause-level events (added in extractor version 2)
     statuses: tuple[Status, ...] = ()  # whether a ceasefire, deal or ban is in force (version 6)
+    measures: tuple[Measure, ...] = ()  # what each figure measures, keyed for comparison (version 7)
 
 
 # --------------------------------------------------------------------------- check
@@ -291,6 +314,7 @@ class Contradiction:
     fact_id: str | None = None
     within_article: bool = False
     syndicated: bool = False  # found between copies of one syndication group
+    developing: bool = False  # a running count that rose as later reports came in (66, then 68, then 70)
 
 
 @dataclass(frozen=True, slots=True)

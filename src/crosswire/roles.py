@@ -124,6 +124,12 @@ the minister): never one side of a role conflict on their own."""
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
+MILITARY_RANKS = frozenset({"general", "admiral", "colonel", "brigadier", "commodore"})
+"""Ranks of the armed forces (and of state police that use them): a rank, not a post, so 'Rear Admiral'
+and 'commander of the Fifth District' describe one person."""
+RANK_PREFIXES = frozenset({"lieutenant", "rear", "vice", "brigadier", "major", "senior", "first"})
+"""Words that make a different rank of a military one: a lieutenant colonel is not a colonel."""
+
 RANK_LADDERS = (
     ("officer", "patrolman", "trooper", "corporal", "sergeant", "lieutenant", "captain", "major", "commander", "chief"),
     ("deputy", "sergeant", "lieutenant", "captain", "major", "undersheriff", "sheriff"),
@@ -169,6 +175,21 @@ def title_words(role: str | None) -> frozenset[str]:
         if word in TITLES:
             found.add(word)
     return frozenset(found)
+
+
+SAME_OFFICE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer",
+               "prosecutor": "attorney", "justice": "judge", "spokesman": "spokesperson",
+               "spokeswoman": "spokesperson", "advisor": "adviser", "councilor": "councillor"}
+"""Titles that name one occupation: 'his lawyer' and 'defense attorney' are one job."""
+
+
+def head_title(role: str | None) -> str | None:
+    """The title a role names, before any 'of' / 'for': 'Chief District Officer of the Kaski district' ->
+    'officer'; 'Kaski Police Chief Superintendent' -> 'superintendent'; None when it names none."""
+    words = [ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in _WORD.findall((role or "").lower())]
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for", "to", "at"} and i > 0), len(words))
+    titles = [w for w in words[:cut] if w in TITLES]
+    return SAME_OFFICE.get(titles[-1], titles[-1]) if titles else None
 
 
 def leading_title(word: str) -> bool:

@@ -836,3 +836,28 @@ def test_reference_point_is_at_most_a_low_note(embedder):
 def test_syndicated_copy_that_changes_a_figure_is_flagged(embedder):
     result = _run(embedder, _hospital("a", "14 dock workers", 14), _hospital("b", "13 dock workers", 13, dup="a"))
     assert [(c.kind, c.syndicated) for c in result.contradictions] == [("number", True)]
+
+
+def _spokesperson(article_id: str, family: str, given: str = "Marta", role: str = "police spokesperson") -> Report:
+    text = f"The search resumed at dawn, {role} {given} {family} said."
+    return Report(article_id, [Line(text, people=[(f"{given} {family}", given, family, role)])])
+
+
+def test_person_name_family_spelled_one_letter_apart_is_a_low_finding(embedder) -> None:
+    result = _run(embedder, _spokesperson("a", "Kovaro"), _spokesperson("b", "Kovara"), _spokesperson("c", "Kovaro"))
+    [found] = [c for c in result.contradictions if c.kind == "person-name"]
+    assert found.severity == "low"
+    assert {side.value for side in found.sides} == {"Marta Kovaro", "Marta Kovara"}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        _spokesperson("b", "Kovara", given="Lena"),  # another given name: another person
+        _spokesperson("b", "Kovara", role="harbour master"),  # another title: another person
+        _spokesperson("b", "Kolaxa"),  # two letters apart: another name
+    ],
+)
+def test_person_name_spelling_look_alikes_are_left_alone(embedder, other: Report) -> None:
+    result = _run(embedder, _spokesperson("a", "Kovaro"), other)
+    assert [c for c in result.contradictions if c.kind == "person-name"] == []

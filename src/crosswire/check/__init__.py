@@ -22,7 +22,7 @@ from typing import Protocol
 
 import numpy
 
-from crosswire.check import contradict, frames, roles, slots, status  # noqa: F401  (registers the built-in checks)
+from crosswire.check import contradict, frames, measures, roles, slots, status  # noqa: F401  (registers the built-in checks)
 from crosswire.check.align import (
     ClaimUnit,
     FactCluster,
@@ -99,7 +99,7 @@ def check_story(
     if judge is not None and kept:
         kept = judge.review(kept)
     kept.sort(key=lambda item: (item.severity != "high", -item.confidence, item.kind, item.subject))
-    disputed = {item.fact_id for item in kept if item.fact_id}
+    disputed = {item.fact_id for item in kept if item.fact_id} | _facts_holding_conflicts(context, kept)
     return CheckResult(
         story_id=story_id,
         article_ids=tuple(by_id),
@@ -107,6 +107,28 @@ def check_story(
         facts=tuple(_facts(context, disputed, vectors, kept)),
         contradictions=tuple(kept),
     )
+
+
+def _facts_holding_conflicts(context: CheckContext, contradictions: Sequence[Contradiction]) -> set[str]:
+    """Facts whose own sentences take two sides of one conflict: '41 dead' and '40 dead' aligned into one
+    fact are never a confirmed fact (a running tally neither: its value is still moving)."""
+    held: set[str] = set()
+    where = {
+        (context.units[m].article_id, context.units[m].start): n
+        for n, fact in enumerate(context.facts)
+        for m in fact.members
+    }
+    for item in contradictions:
+        if item.kind != "number":
+            continue
+        sides_of: dict[int, set[int]] = defaultdict(set)
+        for n, side in enumerate(item.sides):
+            for e in side.evidence:
+                fact = where.get((e.article_id, e.start))
+                if fact is not None:
+                    sides_of[fact].add(n)
+        held |= {context.fact_ids[fact] for fact, sides in sides_of.items() if len(sides) >= 2}
+    return held
 
 
 def _disputed_sentences(contradictions: Sequence[Contradiction]) -> set[tuple[str, int]]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
-from crosswire.check.entities import EntityIndex
-from crosswire.check.text import edited_copy, sentence_of, words
+from crosswire.check.entities import EntityIndex, PersonRef
+from crosswire.check.text import edited_copy, evidence, sentence_of, words
 from crosswire.model import Article, Contradiction, ContradictionKind, Evidence, Extraction, Side
 from crosswire.text import parse_time
 
@@ -118,6 +118,7 @@ def contradiction(
     severity: str,
     explanation: str,
     fact: int | None = None,
+    developing: bool = False,
 ) -> Contradiction:
     """Build a Contradiction, working out its id and the within-article and syndicated flags."""
     side_articles = [{e.article_id for e in side.evidence} for side in sides]
@@ -139,6 +140,7 @@ def contradiction(
         fact_id=context.fact_ids[fact] if fact is not None else None,
         within_article=within,
         syndicated=syndicated,
+        developing=developing,
     )
 
 
@@ -180,6 +182,15 @@ def unique(found: Iterable[Contradiction]) -> list[Contradiction]:
         else item
         for key, item in best.items()
     ]
+
+
+def ref_evidence(context: CheckContext, refs: list[PersonRef]) -> tuple[Evidence, ...]:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for ref in refs:
+        key = (ref.article_id, ref.person.sentence)
+        if key not in seen:
+            seen[key] = evidence(context.extractions[ref.article_id], ref.person.sentence)
+    return tuple(seen.values())
 
 
 def count_articles(evidence: Sequence[Evidence]) -> int:

@@ -11,24 +11,15 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.entities import NameGroup, PersonRef, middle_names, same_given_name
+from crosswire.check.context import CheckContext, contradiction, ref_evidence, register_check
+from crosswire.check.entities import NameGroup, PersonRef, middle_names, roles_compatible, same_given_name
 from crosswire.check.text import evidence, family_key, fold, overlap, words
-from crosswire.model import Contradiction, Evidence, Side
+from crosswire.model import Contradiction, Side
 
 PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "police", "officials", "authorities"]
 )
-
-
-def ref_evidence(context: CheckContext, refs: list[PersonRef]) -> tuple[Evidence, ...]:
-    seen: dict[tuple[str, int], Evidence] = {}
-    for ref in refs:
-        key = (ref.article_id, ref.person.sentence)
-        if key not in seen:
-            seen[key] = evidence(context.extractions[ref.article_id], ref.person.sentence)
-    return tuple(seen.values())
 
 
 def _written_name(refs: list[PersonRef]) -> str:
@@ -59,6 +50,64 @@ def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
             explanation=f"The same {role} is named differently: {counts} article(s).",
         )
     yield from _renamed_in_aligned_claims(context)
+    yield from _family_spellings(context)
+
+
+def _family_spellings(context: CheckContext) -> Iterator[Contradiction]:
+    """One person whose family name two reports spell one letter apart ('Elena Russo' / 'Elena Russa',
+    'Fathi' / 'Fatih'): the same given name and a shared title make it one person, so it is a
+    low-severity spelling finding, not two people."""
+    named = [
+        (person, group)
+        for person in context.index.people
+        for group in person.groups
+        if group.given and len(person.family) >= 4 and not _is_initial_name(group.given)
+    ]
+    for i, (person_a, group_a) in enumerate(named):
+        for person_b, group_b in named[i + 1 :]:
+            if person_a is person_b or not _one_letter_apart(person_a.family, person_b.family):
+                continue
+            if fold(group_a.given) != fold(group_b.given):
+                continue
+            if not (group_a.roles and group_b.roles and roles_compatible(group_a.roles, group_b.roles)):
+                continue
+            articles_a = {ref.article_id for ref in group_a.refs}
+            articles_b = {ref.article_id for ref in group_b.refs}
+            if articles_a & articles_b or context.syndicated(articles_a, articles_b):
+                continue
+            sides = [Side(_written_name(g.refs), ref_evidence(context, g.refs)) for g in (group_a, group_b)]
+            yield contradiction(
+                context,
+                kind="person-name",
+                subject=f"{group_a.given} {person_a.family_text} / {person_b.family_text}",
+                sides=sides,
+                confidence=SPELLING_CONFIDENCE,
+                severity="low",
+                explanation=f"Reports spell one person's family name {person_a.family_text!r} and "
+                f"{person_b.family_text!r} (same given name, same title).",
+            )
+
+
+SPELLING_CONFIDENCE = 0.8
+"""A one-letter spelling variant of a family name, with the same given name and title: a likely slip."""
+
+
+def _is_initial_name(given: str) -> bool:
+    return len(given.strip(". ")) <= 1
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added, dropped or two swapped, in names of four letters or more that start
+    alike ('Russo' / 'Russa', 'Fathi' / 'Fatih', 'Vaishnav' / 'Vaishnaw')."""
+    a, b = fold(a).lower(), fold(b).lower()
+    if a == b or min(len(a), len(b)) < 4 or a[:2] != b[:2] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _middles(context: CheckContext) -> set[tuple[str, str, str]]:

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 from crosswire.check.text import content_words, family_key, fold, name_key, normalise_name, words
 from crosswire.model import Entity, Extraction, Person
+from crosswire.roles import head_title
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LABELS = frozenset({"ORG"})
@@ -225,7 +226,13 @@ def role_words(role: str | None) -> set[str]:
 
 
 def roles_compatible(roles_a: list[str], roles_b: list[str]) -> bool:
-    """Whether any role of one group shares a specific word with a role of the other."""
+    """Whether any role of one group shares a specific word with a role of the other. When both name
+    titles, the shared word must be the title itself: 'Chief District Officer of the Kaski district' and
+    'Kaski Police Chief Superintendent' share a place and a rank word, but are two posts, two people."""
+    heads_a = {head_title(role) for role in roles_a} - {None}
+    heads_b = {head_title(role) for role in roles_b} - {None}
+    if heads_a and heads_b:
+        return bool(heads_a & heads_b)
     words_a = set().union(*(role_words(role) for role in roles_a)) if roles_a else set()
     words_b = set().union(*(role_words(role) for role in roles_b)) if roles_b else set()
     return bool(words_a & words_b)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext
-from crosswire.check.slots import DATELINE
+from crosswire.check.dates import DATELINE
 from crosswire.check.text import GENERIC_ARGUMENTS, LIGHT_VERBS, sentence_of
 from crosswire.model import Extraction, Frame, Mention
 

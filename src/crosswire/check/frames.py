@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext, contradiction, register_check
+from crosswire.check.dates import date_agree
 from crosswire.check.events import FrameRef, event_pairs, same_event
 from crosswire.check.places import place_agree
-from crosswire.check.slots import date_agree
 from crosswire.check.text import evidence, name_key
 from crosswire.model import Contradiction, ContradictionKind, DateRef, Extraction, Frame, Side
 

@@ -44,6 +44,8 @@ def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
         return True
     if abbreviates(a, b) or abbreviates(b, a):
         return True
+    if canonical_place(a) == canonical_place(b):
+        return True  # 'Burma' / 'Myanmar': two names of one country
     if _names_in(a) & _names_in(b):
         return True  # 'a Sacramento County house' / 'South Sacramento': one may lie inside the other
     if is_country(a) != is_country(b):
@@ -66,6 +68,28 @@ def _countries() -> frozenset[str]:
 
     names = {name.lower() for code, name in Locale("en").territories.items() if code.isalpha()}
     return frozenset(names | {name.lower() for name in COUNTRIES.values()})
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, str]:
+    """Other names of a country, from CLDR's English names written 'Myanmar (Burma)': 'burma' -> 'myanmar'."""
+    from babel import Locale
+
+    aliases = {}
+    for code, name in Locale("en").territories.items():
+        found = re.fullmatch(r"(.+?) \((.+)\)", name)
+        if code.isalpha() and found and not any(c.isdigit() for c in found.group(2)):
+            main, other = found.group(1).lower(), found.group(2).lower()
+            aliases[other] = main
+            aliases[main] = main
+            aliases[name.lower()] = main
+    return aliases
+
+
+def canonical_place(place: str) -> str:
+    """One name per place for comparison: 'Burma' and 'Myanmar (Burma)' -> 'myanmar'; others lower-cased."""
+    name = normalise_name(place).lower().removeprefix("the ")
+    return _country_aliases().get(name, name)
 
 
 def is_country(place: str) -> bool:
@@ -109,16 +133,28 @@ def person_families(people: Sequence[object]) -> frozenset[str]:
 
 def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozenset[str]) -> list[str]:
     """The place names of one sentence (``text``): place entities that are not people's family names,
-    and numbered facilities ('Pier 7')."""
+    nor the ends of a route ('flew to Pokhara from Kathmandu': where it left from and was bound for are
+    not where it happened), and numbered facilities ('Pier 7')."""
     found: dict[str, str] = {}
     for mention in mentions:
         key = name_key(mention.text)
         if mention.label not in PLACE_LABELS or not key or key in families or _adjective(text, mention.text):
             continue
+        if _route_end(text, mention.text):
+            continue
         found.setdefault(key, mention.text)
     for match in FACILITY_PATTERN.finditer(text):
         found.setdefault(name_key(match.group()), match.group())
     return list(found.values())
+
+
+_ROUTE = re.compile(r"\b(?:from|to|for|bound for|en route to|towards|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _route_end(sentence: str, name: str) -> bool:
+    """Whether a place is named as where a journey started or was headed ('from Kathmandu', 'for Pokhara')."""
+    at = sentence.find(name)
+    return at > 0 and bool(_ROUTE.search(sentence[:at]))
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z'-]*)")

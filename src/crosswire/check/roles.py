@@ -36,18 +36,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.contradict import ref_evidence
+from crosswire.check.context import CheckContext, contradiction, ref_evidence, register_check
 from crosswire.check.entities import PersonRef, ResolvedPerson
 from crosswire.model import Contradiction, Side
 from crosswire.roles import (
     ABBREVIATIONS,
     GENERIC_TITLES,
     LADDER_TOPS,
+    MILITARY_RANKS,
     PAST,
     POLICE_GENERIC,
     POLICE_RANKS,
     RANK_LADDERS,
+    RANK_PREFIXES,
     SPOKESPEOPLE,
     TITLES,
     role_words,
@@ -72,7 +73,8 @@ class Office:
 
 
 SAME_TITLE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer"}
-SAME_TITLE |= {"prosecutor": "attorney", "justice": "judge"}
+SAME_TITLE |= {"prosecutor": "attorney", "justice": "judge", "spokesman": "spokesperson"}
+SAME_TITLE |= {"spokeswoman": "spokesperson"}
 """Titles that name one occupation: 'his lawyer' and 'defense attorney' are not a conflict."""
 
 
@@ -118,6 +120,10 @@ def office_conflict(a: Office, b: Office) -> tuple[float, str] | None:
     """(confidence, severity) when two offices cannot be held by one person at once, else None."""
     if a.past or b.past:
         return None
+    if a.head == b.head and a.head in MILITARY_RANKS and (a.ranks & RANK_PREFIXES) != (b.ranks & RANK_PREFIXES):
+        return (0.8, "low")  # 'Lt. Col.' / 'Colonel': two ranks
+    if (a.head in MILITARY_RANKS) != (b.head in MILITARY_RANKS):
+        return None  # a rank and a post: 'Rear Admiral' / 'commander of the Fifth Coast Guard District'
     if a.head == b.head:
         if a.ranks <= b.ranks or b.ranks <= a.ranks:
             if a.portfolio and b.portfolio and not a.portfolio & b.portfolio:

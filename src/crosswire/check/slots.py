@@ -14,13 +14,13 @@ from collections.abc import Iterator, Sequence
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
+from crosswire.check.dates import DATELINE, date_agree
 from crosswire.check.places import changed_place, person_families, place_agree, sentence_places
-from crosswire.check.text import content_words, edited_copy, fold, name_key, words
+from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
 
 NUMBER_SIMILARITY = 0.72
 DATE_SIMILARITY = 0.8
-DATELINE = re.compile(r"^\W*(updated|posted|published|last modified|created)\b", re.IGNORECASE)
 PLACE_SIMILARITY = 0.8
 NEGATION_SIMILARITY = 0.65
 RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
@@ -36,7 +36,6 @@ SCORE_WORDS = frozenset({"victory", "win", "lead", "loss", "defeat", "score", "r
 """Units that make '31-24' a game score, not a quantity or a range."""
 PART_WORDS = frozenset({"other", "another", "remaining", "additional", "further", "extra"})
 """Words before a figure that make it count part of a group: 'the other eight people' ('two more' too)."""
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def unit_key(figure: Figure) -> str | None:
@@ -111,6 +110,7 @@ def _by_sentence(context: CheckContext, attribute: str) -> dict[tuple[str, int],
 def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
     """The same quantity (same unit, same fact) given different values."""
     figures = _by_sentence(context, "figures")
+    measured = {(aid, m.start): m for aid, x in context.extractions.items() for m in x.measures}
     for pair in context.article_pairs:
         if pair.similarity < NUMBER_SIMILARITY:
             continue
@@ -118,7 +118,9 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
         groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
         for side, unit in ((0, left), (1, right)):
             for figure in figures.get((unit.article_id, unit.sentence), []):
-                key = unit_key(figure)
+                measure = measured.get((unit.article_id, figure.start))
+                # what the figure measures, when the parse says ('2 Korean passengers' is not '68 passengers')
+                key = f"{measure.key}|{','.join(measure.scope)}" if measure is not None else unit_key(figure)
                 score = (figure.unit or "").lower() in SCORE_WORDS
                 if key is not None and not figure.ordinal and not score and not _counts_part(unit, figure):
                     groups[key][side].append(figure)
@@ -166,22 +168,6 @@ def _different_outcomes(context: CheckContext, left: ClaimUnit, right: ClaimUnit
     return verb_a is not None and verb_b is not None and verb_a != verb_b
 
 
-def date_agree(a: DateRef, b: DateRef) -> bool:
-    """Whether two dates can both be right: one contains the other, unless both name a weekday and
-    the weekdays differ ('Wednesday, June 22' against 'Friday, June 22')."""
-    if fold(a.weekday or "") in WEEKDAYS and fold(b.weekday or "") in WEEKDAYS and fold(a.weekday) != fold(b.weekday):
-        return False
-    if not (a.weekday or b.weekday) and fold(a.text) == fold(b.text):
-        return True  # written alike ('April 28'): resolved apart only by the reports' own dates
-    if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
-        return True
-    if a.weekday and b.weekday:
-        return True
-    if a.value and b.value:
-        return False
-    return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)
-
-
 def _context(text: str, date: DateRef, sentence_start: int) -> set[str]:
     """Content words within a few words of a date: what the date is the date of."""
     at = max(0, date.start - sentence_start)
@@ -208,13 +194,17 @@ WIRE_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,\s*$")  # 'BRENNHOLM, ' befo
 def _event_date(extraction: Extraction, text: str, sentence_start: int, date: DateRef, *, similarity: float) -> bool:
     """Whether a date can date an event: not a reference time ('as of Friday night', 'since Monday'),
     not a wire dateline's filing date ('BRENNHOLM, March 3 (Northsea Wire) - Councillors ... approved'),
-    not the time of something that did not happen (a negated frame: 'No charges were filed late
+    not a possessive that dates a noun ('the toll from Friday's earthquake rose to 1,644', reported on
+    Saturday), not the time of something that did not happen (a negated frame: 'No charges were filed late
     Thursday'). A plan (a weekday in a clause about the future, a modal frame: 'the funeral will be
     Friday') counts only between near-identical sentences (``PLAN_SIMILARITY``): two plans in one
     story are often two events (a funeral on Friday, a tribute on Monday)."""
     before = text[: max(0, date.start - sentence_start)]
     if REFERENCE_TIME.search(before) or WIRE_DATELINE.match(before):
         return False  # a reference time, or a wire dateline's filing date
+    after = text[max(0, date.end - sentence_start) :]
+    if after.startswith(("'s", "’s")):
+        return False  # 'Friday's earthquake': the date of the background event, not of what the clause says
     frames = [frame for frame in extraction.frames if date.start in frame.dates]
     if any(frame.negated for frame in frames):
         return False

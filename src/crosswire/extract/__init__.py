@@ -1,8 +1,8 @@
 """The extraction stage: articles in, one ``Extraction`` per article out.
 
 The spaCy pipeline (see ``nlp``) runs once over all articles with ``nlp.pipe``; then each extractor
-reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes``, ``claims``, ``frames`` and
-``statuses``.
+reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes``, ``claims``, ``frames``,
+``statuses`` and ``measures`` (what each figure counts, keyed for the cross-check).
 An article that cannot be processed (non-English, no sentences) yields an empty Extraction with a
 note saying why; an extractor that fails on one article leaves a note and the others still run.
 
@@ -26,6 +26,7 @@ from crosswire.extract.claims import score_claims
 from crosswire.extract.dates import find_dates
 from crosswire.extract.figures import find_figures
 from crosswire.extract.frames import find_frames
+from crosswire.extract.measures import find_measures
 from crosswire.extract.nlp import load_nlp, screen_language
 from crosswire.extract.people import find_people
 from crosswire.extract.quotes import find_quotes
@@ -36,10 +37,10 @@ from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "7"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+EXTRACTOR_VERSION = "8"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
 # 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
-# 6: statuses (is the ceasefire in force?); no ages or lists of people as roles;
-# 7: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
+# 6: statuses (is the ceasefire in force?); no ages or lists of people as roles; 7: measures (what a figure counts);
+# 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
 # titles of works are not quotes, multi-word names kept whole
 T = TypeVar("T")
 
@@ -120,6 +121,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
     )
     frames = _safe("frames", found, lambda: find_frames(doc, sentences, dates=dates))
     statuses = _safe("statuses", found, lambda: find_statuses(doc, sentences))
+    measures = _safe("measures", found, lambda: find_measures(doc, sentences, figures))
     return Extraction(
         article_id=article.id,
         version=EXTRACTOR_VERSION,
@@ -134,6 +136,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         notes=tuple(found),
         frames=tuple(frames),
         statuses=tuple(statuses),
+        measures=tuple(measures),
     )
 
 

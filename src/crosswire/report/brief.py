@@ -116,6 +116,7 @@ class DisputedItem:
     fact_id: str | None = None
     within_article: bool = False
     syndicated: bool = False
+    developing: bool = False  # a running count (66, then 68, then 70): shown apart from the conflicts
 
 
 @dataclass(frozen=True, slots=True)

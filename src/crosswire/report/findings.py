@@ -103,6 +103,7 @@ def disputed_items(sources: Sources) -> tuple[DisputedItem, ...]:
     items = [item for item in items if item.sides]
     items.sort(
         key=lambda item: (
+            item.developing,
             item.within_article or item.syndicated,
             item.severity != "high",
             -item.confidence,
@@ -138,6 +139,7 @@ def _disputed_item(sources: Sources, contradiction: Contradiction) -> DisputedIt
         within_article=contradiction.within_article
         and len({e.article_id for side in contradiction.sides for e in side.evidence}) == 1,
         syndicated=contradiction.syndicated,
+        developing=contradiction.developing,
     )
 
 

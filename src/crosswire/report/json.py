@@ -101,6 +101,7 @@ def story_json(brief: Brief) -> dict[str, Any]:
             {"id": item.contradiction_id, "kind": item.kind, "subject": item.subject,
              "severity": item.severity, "confidence": item.confidence, "explanation": item.explanation,
              "fact_id": item.fact_id, "within_article": item.within_article, "syndicated": item.syndicated,
+             "developing": item.developing,
              "sides": [side_json(side) for side in item.sides]}
             for item in brief.disputed
         ],

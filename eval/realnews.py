@@ -1,0 +1,115 @@
+"""Disputes on real, independently written reports (``python -m eval.realnews``; skipped without ../shared).
+
+Runs ``../shared/eval/realnews/score.py`` (the data set's own scorer: ``crosswire brief EVENT --format json``
+against a fresh store, Disputed section compared with the hand-labelled key) on every event, then lists
+every flag so a reader can judge it, and counts the confirmed takeaways whose cited sentences take two
+sides of one flagged number (target 0).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+REALNEWS = ROOT.parent / "shared" / "eval" / "realnews"
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("realnews_score", REALNEWS / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _mixed_takeaways(brief: dict[str, Any]) -> list[str]:
+    """Confirmed takeaways citing sentences on two sides of one number dispute."""
+    found = []
+    for story in brief["stories"]:
+        sides = [
+            [{(e["article_id"], e["start"]) for e in side.get("evidence", [])} for side in c["sides"]]
+            for c in story["contradictions"]
+            if c["kind"] == "number"
+        ]
+        facts = {fact["id"]: fact for fact in story["facts"]}
+        for fact_id in story["takeaways"]:
+            fact = facts[fact_id]
+            if fact["status"] != "confirmed":
+                continue
+            cited = {(e["article_id"], e["start"]) for e in fact["evidence"]}
+            if any(sum(1 for side in dispute if side & cited) >= 2 for dispute in sides):
+                found.append(fact["text"][:90])
+    return found
+
+
+def markdown() -> str:
+    if not (REALNEWS / "score.py").is_file():
+        return "## Real news: disputes\n\nSkipped: ../shared/eval/realnews is not present."
+    score = _scorer()
+    briefs: dict[str, dict[str, Any]] = {}
+    run_brief = score.run_brief
+
+    def keep(checkout: Path, event: Path) -> dict[str, Any]:
+        briefs[event.name] = run_brief(checkout, event)
+        return briefs[event.name]
+
+    score.run_brief = keep
+    events = sorted(p for p in REALNEWS.iterdir() if (p / "_answer_key.json").is_file())
+    rows = [score.score_event(ROOT, event) for event in events]
+    total = {
+        k: sum(r[k] for r in rows)
+        for k in (
+            "articles",
+            "flagged",
+            "real",
+            "gold",
+            "found",
+            "typed",
+            "lookalikes_flagged",
+            "copies",
+            "copies_grouped",
+        )
+    }
+    precision = total["real"] / total["flagged"] if total["flagged"] else 0.0
+    recall = total["found"] / total["gold"] if total["gold"] else 0.0
+    lines = [
+        "| event | articles | flagged | real | gold | found | typed | look-alikes flagged | mixed takeaways |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    mixed_all: list[str] = []
+    for r in rows:
+        mixed = _mixed_takeaways(briefs[r["event"]])
+        mixed_all += mixed
+        lines.append(
+            f"| {r['event']} | {r['articles']} | {r['flagged']} | {r['real']} | {r['gold']} | {r['found']} | "
+            f"{r['typed']} | {r['lookalikes_flagged']} | {len(mixed)} |"
+        )
+    lines += [
+        "",
+        f"Disputes **precision {precision:.2f}** ({total['real']}/{total['flagged']}), **recall {recall:.2f}** "
+        f"({total['found']}/{total['gold']}), right kind {total['typed']}/{total['gold']}; look-alikes flagged "
+        f"{total['lookalikes_flagged']} of 48; confirmed takeaways citing two sides of one number dispute: "
+        f"{len(mixed_all)}.",
+        "",
+        "Every flag, as the scorer judged it (`real`: matches a labelled disagreement; `look-alike`: matches a "
+        "labelled non-conflict; `wrong`: matches nothing in the key):",
+        "",
+    ]
+    for r in rows:
+        for flag in r["flags"]:
+            verdict = "real" if flag["matches"] else "look-alike" if flag["lookalike_of"] else "wrong"
+            values = " vs ".join(v[:40] for v in flag["values"])
+            lines.append(f"- {r['event']}, {verdict}: {flag['kind']} — {flag['subject'][:60]}: {values}")
+    lines += ["", "Missed: " + "; ".join(f"{r['event']}: {', '.join(r['missed'])}" for r in rows if r["missed"])]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    print(markdown())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Dates for the date checks: when two dates of one event can both be right, and page time stamps.
+
+A helper module, not a check: ``slots`` (aligned sentences) and ``frames`` (clause-level events) both
+read it, so neither check imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.check.text import fold
+from crosswire.model import DateRef
+
+DATELINE = re.compile(r"^\W*(updated|posted|published|last modified|created)\b", re.IGNORECASE)
+"""A page time stamp ('Updated 3:04 PM'): not a claim about the event."""
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def date_agree(a: DateRef, b: DateRef) -> bool:
+    """Whether two dates can both be right: one contains the other, unless both name a weekday and
+    the weekdays differ ('Wednesday, June 22' against 'Friday, June 22')."""
+    if fold(a.weekday or "") in WEEKDAYS and fold(b.weekday or "") in WEEKDAYS and fold(a.weekday) != fold(b.weekday):
+        return False
+    if not (a.weekday or b.weekday) and fold(a.text) == fold(b.text):
+        return True  # written alike ('April 28'): resolved apart only by the reports' own dates
+    if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
+        return True
+    if a.weekday and b.weekday:
+        return True
+    if a.value and b.value:
+        return False
+    return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)

@@ -1,0 +1,283 @@
+"""Measures compared across reports: the same quantity given different values by different outlets.
+
+Sentence alignment rarely pairs independently written reports of one figure ('the aftershock measured
+6.7' / 'a 6.4-magnitude aftershock followed'), so this check does not use it: it groups every article's
+``Measure`` records by key (what is counted or measured, see ``extract/measures.py``) and scope, and
+compares their values as intervals ('more than 3,400' agrees with 3,408; 'nearly 1,000 feet' with 948).
+
+Two reports disagree on a measure when each states a value the other report does not allow anywhere:
+an article that gives 1,644 dead and, further down, 'nearly 300 deaths' at the mosques is not opposed to
+another article's 1,644, because it states 1,644 too. The values then form sides; every report that
+states one side's value is cited on it.
+
+A count of harm or recovery whose values rise with the reports' publication times is a running tally:
+it is reported (``developing``), low severity, so the brief shows it as a developing count rather than a
+confirmed figure or a conflict. Values that differ at the same time are a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from crosswire.check.context import CheckContext, contradiction, register_check
+from crosswire.check.places import canonical_place
+from crosswire.check.text import content_words, evidence
+from crosswire.model import Contradiction, Measure, Side
+
+COUNT_KEYS = frozenset({"dead", "injured", "missing"})
+TALLY_WORDS = ("bodies", "survivors", "rescued", "arrest")
+SUBJECTS = {
+    "dead": "people killed",
+    "injured": "people injured",
+    "missing": "people missing",
+    "area": "area",
+    "distance": "distance",
+}
+CONFIDENCE = {"count": 0.9, "dimension": 0.85, "money": 0.8, "other": 0.78}
+"""How sure a finding is, by kind of measure: counts of harm are the most reliably keyed."""
+MAX_RATIO = 5.0
+"""Counts of harm further apart than this are taken to count different things (a total and a part)."""
+MIN_SHARED = 3
+"""Content words two sentences must share, besides the counted noun, to compare a plain-noun measure."""
+HIGH_GAP = 0.2
+"""A relative gap above this makes a conflict high severity."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """One measure as one article states it."""
+
+    article_id: str
+    measure: Measure
+
+    def allows(self, other: Stated) -> bool:
+        return _overlap(self.measure, other.measure)
+
+
+def _overlap(a: Measure, b: Measure) -> bool:
+    a_high = a.high if a.high is not None else float("inf")
+    b_high = b.high if b.high is not None else float("inf")
+    return a.low <= b_high and b.low <= a_high
+
+
+@register_check
+def check_measures(context: CheckContext) -> Iterator[Contradiction]:
+    """The same measure (key and scope) given values that cannot both be right, by independent reports."""
+    by_key: dict[str, list[Stated]] = defaultdict(list)
+    for article_id, extraction in context.extractions.items():
+        for measure in extraction.measures:
+            if not measure.part:
+                by_key[measure.key].append(Stated(article_id, measure))
+    for key, stated in by_key.items():
+        if _kind(key) == "other":
+            continue  # a plain noun ('goals', 'counts', 'women') does not say which count it is
+        for scope, group in _by_scope(context, stated).items():
+            finding = _compare(context, key, scope, group)
+            if finding is not None:
+                yield finding
+
+
+def _by_scope(context: CheckContext, stated: Sequence[Stated]) -> dict[tuple[str, ...], list[Stated]]:
+    """Group measures of one key by scope. The place the story is about (the place most of its reports
+    name) is no narrowing: 'killed in Myanmar' and 'killed' are one measure in a story about Myanmar."""
+    main = _main_place(context)
+    groups: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
+    for s in stated:
+        scope = {part if ":" in part else canonical_place(part) for part in s.measure.scope}
+        groups[tuple(sorted(scope - {main}))].append(s)
+    return groups
+
+
+def _main_place(context: CheckContext) -> str | None:
+    key = "measures.main_place"
+    if key not in context.memo:
+        counts: Counter[str] = Counter()
+        for extraction in context.extractions.values():
+            counts.update({canonical_place(m.text) for m in extraction.mentions if m.label == "GPE"})
+        context.memo[key] = counts.most_common(1)[0][0] if counts else None
+    return context.memo[key]  # type: ignore[return-value]
+
+
+def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Sequence[Stated]) -> Contradiction | None:
+    by_article: dict[str, list[Stated]] = defaultdict(list)
+    for s in group:
+        by_article[s.article_id].append(s)
+    if len({context.group_of(a) for a in by_article}) < 2:
+        return None
+    opposed: list[tuple[Stated, Stated]] = []
+    articles = list(by_article)
+    for i, left in enumerate(articles):
+        for right in articles[i + 1 :]:
+            if context.group_of(left) == context.group_of(right):
+                continue
+            for a in by_article[left]:
+                for b in by_article[right]:
+                    if a.allows(b) or not _comparable(context, key, a, b):
+                        continue
+                    if _states(by_article[left], b) or _states(by_article[right], a):
+                        continue
+                    opposed.append((a, b))
+    if not opposed:
+        return None
+    sides = _sides(opposed, group)
+    if len(sides) < 2:
+        return None
+    return _finding(context, key, scope, sides)
+
+
+def _states(stated: Sequence[Stated], other: Stated) -> bool:
+    """Whether an article states, somewhere, a value that allows ``other`` (an open bound such as
+    'more than 100' is not a value)."""
+    return any(s.allows(other) and s.measure.high is not None for s in stated)
+
+
+def _comparable(context: CheckContext, key: str, a: Stated, b: Stated) -> bool:
+    """Whether two values can be one measure told two ways. Counts of harm more than ``MAX_RATIO``
+    apart are a total and a part the parse could not scope ('1,644 killed' / '10 killed in Bangkok');
+    a measure keyed by a plain noun ('counts', 'goals') is compared only between sentences that share
+    ``MIN_SHARED`` more content words, since the noun alone does not say which count it is."""
+    low, high = sorted((abs(a.measure.value), abs(b.measure.value)))
+    if key in COUNT_KEYS and low > 0 and high / low > MAX_RATIO:
+        return False
+    if _kind(key) != "other":
+        return True
+    shared = _content(context, a) & _content(context, b)
+    return len(shared - set(key.replace(":", " ").split())) >= MIN_SHARED
+
+
+def _content(context: CheckContext, stated: Stated) -> set[str]:
+    extraction = context.extractions[stated.article_id]
+    item = evidence(extraction, stated.measure.sentence)
+    return {w for w in content_words(item.sentence) if not any(c.isdigit() for c in w)}
+
+
+def _kind(key: str) -> str:
+    if key in COUNT_KEYS or key.startswith(TALLY_WORDS) or key == "people":
+        return "count"
+    if key.startswith("money:"):
+        return "money"
+    head = key.split(":")[0]
+    return "dimension" if head in {"magnitude", "length", "area", "distance", "age", "time"} else "other"
+
+
+def _sides(opposed: Sequence[tuple[Stated, Stated]], group: Sequence[Stated]) -> list[list[Stated]]:
+    """Values in conflict, each with every report that states it: points first (a count is a side), then
+    bounds joined to the one side they allow."""
+    involved = list(dict.fromkeys(s for pair in opposed for s in pair))
+    involved.sort(key=lambda s: (s.measure.bound, s.measure.value))
+    sides: list[list[Stated]] = []
+    for s in involved:
+        home = next((side for side in sides if all(s.allows(x) for x in side)), None)
+        if home is None:
+            sides.append([s])
+        else:
+            home.append(s)
+    for s in group:
+        if s in involved:
+            continue
+        homes = [side for side in sides if all(s.allows(x) for x in side)]
+        if len(homes) == 1:
+            homes[0].append(s)
+    return [side for side in sides if side]
+
+
+def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: list[list[Stated]]) -> Contradiction:
+    sides.sort(key=lambda side: min(s.measure.value for s in side))
+    labels = [_label(context, side) for side in sides]
+    subject = _subject(key, scope, sides)
+    developing = _developing(context, key, sides)
+    values = [min(s.measure.value for s in side) for side in sides]
+    gap = (max(values) - min(values)) / max(abs(max(values)), 1e-9)
+    kind = _kind(key)
+    if developing:
+        explanation = f"A running count of {subject}: " + ", then ".join(labels) + ", as later reports came in."
+    else:
+        explanation = f"Reports give {' against '.join(labels)} for {subject}."
+    return contradiction(
+        context,
+        kind="date" if key.startswith("time:") else "number",
+        subject=subject,
+        sides=[Side(label, _evidence(context, side)) for label, side in zip(labels, sides, strict=True)],
+        confidence=CONFIDENCE[kind],
+        severity="low" if developing or gap <= HIGH_GAP else "high",
+        explanation=explanation,
+        developing=developing,
+    )
+
+
+def _label(context: CheckContext, side: Sequence[Stated]) -> str:
+    """The side's value as its reports write it: the most common wording of its first exact value."""
+    written = Counter(_written(context, s) for s in side)
+    text = written.most_common(1)[0][0]
+    first = min(side, key=lambda s: (s.measure.bound, s.measure.value)).measure
+    shown = _number(first, text)
+    return text if shown in text.replace(",", "") else f"{shown} ({text})"
+
+
+def _number(measure: Measure, text: str) -> str:
+    """The figure in digits, as the text gives it ('nine' -> '9'; '1.33 million' stays a base-unit value)."""
+    found = re.search(r"\d+(?:\.\d+)?", text.replace(",", ""))
+    if found:
+        return found.group(0)
+    value = measure.value
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def _written(context: CheckContext, stated: Stated) -> str:
+    article = context.articles.get(stated.article_id)
+    if article is None:
+        return f"{stated.measure.value:g}"
+    return article.text[stated.measure.start : stated.measure.end].strip()
+
+
+def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]) -> str:
+    name = SUBJECTS.get(key)
+    if name is None:
+        head, _, rest = key.partition(":")
+        name = {
+            "magnitude": f"magnitude of the {rest}",
+            "money": f"sum ({rest})",
+            "age": f"age of {rest}",
+            "time": f"time of '{rest}'",
+            "length": f"size ({rest.replace(':', ' ')})",
+        }.get(head, key.replace(":", " "))
+    places = [part for part in scope if ":" not in part and part != "with add-ons"]
+    nations = [part[3:] for part in scope if part.startswith("of:")]
+    anchors = [part[5:] for part in scope if part.startswith("from:")]
+    if nations:
+        name = f"{name} ({', '.join(nations)})"
+    if anchors:
+        name += " from the " + ", ".join(anchors)
+    if places:
+        name += " in " + ", ".join(p.title() for p in places)
+    return name
+
+
+def _evidence(context: CheckContext, side: Sequence[Stated]):  # type: ignore[no-untyped-def]
+    seen = []
+    for s in side:
+        extraction = context.extractions[s.article_id]
+        item = evidence(extraction, s.measure.sentence)
+        if item not in seen:
+            seen.append(item)
+    return tuple(seen)
+
+
+def _developing(context: CheckContext, key: str, sides: Sequence[Sequence[Stated]]) -> bool:
+    """Whether the values rise as the reports get later: a running tally, not a conflict."""
+    if key not in COUNT_KEYS and not key.startswith(TALLY_WORDS):
+        return False
+    times = []
+    for side in sides:
+        days = [context.day_of(s.article_id) for s in side]
+        known = [d for d in days if d is not None]
+        if not known:
+            return False
+        times.append((min(known), max(known)))
+    rising = any(times[i + 1][0] > times[i][0] for i in range(len(times) - 1))
+    never_back = all(times[i + 1][1] >= times[i][0] for i in range(len(times) - 1))
+    changed = any(s.measure.change for side in sides[1:] for s in side)
+    return (rising and never_back) or (changed and never_back and len(sides) >= 2 and rising)

@@ -1,0 +1,541 @@
+"""Measures: what each figure counts or measures, keyed so that independently written reports meet.
+
+'At least 1,644 people were killed in Myanmar', 'the death toll in Myanmar has risen to 1,644' and
+'1,644 deaths' are three wordings of one measure. Sentence embeddings rarely put them together, so the
+cross-check compares figures by this key instead (``check/measures.py``). The key is read from the
+dependency parse, in this order:
+
+* the word right after the number when it names a harm ('3,400 injured', '68 dead', '139 missing');
+* the counted noun when it is one ('1,644 deaths', '10 fatalities'), else its participle or adjective
+  ('people killed', 'injured people'), else the verb it is the subject or object of ('68 people were
+  killed', 'killing 68 people', '10 lives were lost');
+* for 'rose to 1,644' / 'hit 1,644' / 'increased to 3,408', the subject of the verb of change ('the death
+  toll', 'the number of injured', 'the missing figure'); such a measure is marked ``change``;
+* a unit of measurement gives a dimension and what it measures ('a 6.4-magnitude aftershock' ->
+  'magnitude:aftershock', '1,330 km from the epicentre' -> 'distance', scope 'epicentre');
+* money gives 'money:' and the noun or verb it belongs to ('a fee of €103m' -> 'money:fee');
+* any other counted noun is its own key ('53 Nepali passengers' -> 'passengers', scope 'nepali').
+
+Harm words fold into three keys ('dead', 'injured', 'missing'): they are the story's running counts.
+The scope holds the places ('in Bangkok'), nationalities ('Nepali') and anchors ('from Kathmandu') that
+narrow a measure; two measures are compared only when their scopes agree. A hypothetical figure
+('could top 10,000'), an ordinal, a figure that counts part of a group ('two more', 'the other four')
+and an implausible value are not measures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.frames import stem
+from crosswire.extract.sentences import Sentences
+from crosswire.model import Figure, Measure
+
+# fmt: off
+HARM = {
+    "dead": frozenset("killed kill kills killing dead die died dies dying death deaths fatalities fatality toll "
+                      "perished perish lives".split()),
+    "injured": frozenset("injured injure injuring injuries injury wounded wounding hurt".split()),
+    "missing": frozenset("missing unaccounted".split()),
+    "shot": frozenset({"shot"}),
+}
+"""Harm words fold into these keys: the running counts of a disaster, a crash or a shooting."""
+HARM_WORD = {word: key for key, words in HARM.items() for word in words}
+PEOPLE = frozenset("people persons person individuals others victims residents civilians".split())
+CHANGE_VERBS = frozenset(
+    "rose risen rise rises rising increased increase increases climbed climbs climb jumped jumps reached reaches "
+    "hit hits passed passes topped tops stood stands soared surged grew grown crossed".split()
+)
+MODALS = frozenset("could may might would should will can".split())
+HYPOTHETICAL = frozenset("estimated estimate estimates predicted predicts feared fears expected projected".split())
+PART = frozenset("more other another additional further remaining extra".split())
+VERB_SYNONYMS = {"retriev": "recover", "pull": "recover", "found": "recover", "carry": "carr", "board": "carr",
+                 "took": "take", "struck": "hit", "strike": "hit", "ram": "hit", "collid": "hit", "plow": "hit"}
+SYNONYMS = {"crew members": "crew", "crew member": "crew", "games": "appearances", "matches": "appearances",
+            "caps": "appearances", "game": "appearances", "appearance": "appearances",
+            "foreigners": "nationals", "citizens": "nationals", "body": "bodies", "goal": "goals",
+            "assist": "assists", "passenger": "passengers"}
+UNITS = {
+    "magnitude": ("magnitude", 1.0), "magnitudes": ("magnitude", 1.0),
+    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometres": ("length", 1000.0),
+    "kilometers": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
+    "miles": ("length", 1609.344), "mile": ("length", 1609.344),
+    "metres": ("length", 1.0), "meters": ("length", 1.0), "metre": ("length", 1.0), "meter": ("length", 1.0),
+    "m": ("length", 1.0), "feet": ("length", 0.3048), "foot": ("length", 0.3048), "foots": ("length", 0.3048),
+    "ft": ("length", 0.3048), "acres": ("area", 4046.86), "acre": ("area", 4046.86),
+    "hectares": ("area", 10000.0), "hectare": ("area", 10000.0), "percent": ("percent", 1.0),
+}
+"""Unit word -> (dimension, factor to the dimension's base unit): 1,330 km and 826 miles compare."""
+DISTANCE_WORDS = frozenset("from of away southeast southwest northeast northwest south north east west".split())
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLAUSIBLE_COUNT = 50_000_000
+"""A count of harm above this is an absurd value or a misread, never compared."""
+TIME_UNITS = frozenset("year years month months week weeks day days hour hours minute minutes second seconds "
+                       "decade decades century centuries gmt utc am pm".split())
+QUAKES = frozenset("earthquake earthquakes quake tremor aftershock aftershocks temblor".split())
+CONTAINERS = frozenset("story storey floor city lane degree degrees member members page pages".split())
+ADD_ONS = frozenset("add-ons add ons bonuses bonus variables potentially rise rising".split())
+# fmt: on
+
+
+def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> list[Measure]:
+    """One Measure for each figure whose key can be read, and one for each clock time of an event."""
+    found = []
+    for figure in figures:
+        measure = measure_of(doc, sentences, figure)
+        if measure is not None:
+            found.append(measure)
+    found += [m for m in (clock_time(ent, sentences) for ent in doc.ents if ent.label_ == "TIME") if m is not None]
+    return sorted(found, key=lambda m: m.start)
+
+
+CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK_APPROX = {
+    "about": (-10, 10),
+    "around": (-10, 10),
+    "approximately": (-10, 10),
+    "roughly": (-10, 10),
+    "shortly": (0, 20),
+    "just": (-10, 10),
+    "nearly": (-10, 0),
+    "almost": (-10, 0),
+}
+
+
+def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
+    """'took off from Kathmandu at 10:33 am' -> key 'time:take off', 633 minutes after midnight. The
+    key is the verb the time is attached to (with its particle): the time of one event, not of a day."""
+    found = CLOCK.search(ent.text)
+    if found is None:
+        return None
+    hours, minutes = int(found.group(1)), int(found.group(2))
+    if not (1 <= hours <= 12 and minutes < 60):
+        return None
+    value = (hours % 12 + (12 if found.group(3).lower() == "p" else 0)) * 60 + minutes
+    verb = ent.root
+    for _ in range(3):
+        if verb.pos_ == "VERB":
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or _hypothetical(verb):
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    doc = ent.doc
+    words = {t.lower_ for t in doc[max(ent.start - 2, 0) : ent.end]}
+    low, high = -0.5, 0.5
+    for word, (before, after) in CLOCK_APPROX.items():
+        if word in words:
+            low, high = before, after
+    key = f"time:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}{' ' + particle if particle else ''}"
+    return Measure(
+        start=ent.start_char,
+        end=ent.end_char,
+        sentence=sentences.index(ent.start),
+        key=key,
+        value=float(value),
+        low=value + low,
+        high=value + high,
+        unit="minutes after midnight",
+        words=f"{verb.text} {particle}".strip(),
+    )
+
+
+def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None:
+    """What ``figure`` measures, or None when it cannot be said (or the figure is no measurement)."""
+    if figure.ordinal or figure.rate or not math.isfinite(figure.value):
+        return None
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return None
+    numbers = [t for t in span if t.like_num]
+    if not numbers or _hypothetical(numbers[-1]):
+        return None
+    number = numbers[-1]
+    if _model_number(numbers[0]):
+        return None
+    noun = _counted_noun(number)
+    age = _age(number)
+    if age is not None:
+        key, unit, scope, said = age, "years", [], "years old"
+    elif figure.currency:
+        key, unit, scope, said = _money(number, noun, figure.currency)
+    elif figure.unit and _unit_word(figure.unit) in UNITS:
+        key, unit, scope, said = _dimension(number, noun, figure)
+    elif _unit_word(figure.unit or "") in TIME_UNITS or (noun is not None and noun.lower_ in TIME_UNITS):
+        return None  # durations and clock times: what they time is rarely in reach of the parse
+    elif noun is not None and noun.lower_ in QUAKES and _magnitude_before(number):
+        key, unit, scope, said = f"magnitude:{_quake(noun.lower_)}", "magnitude", [], "magnitude"
+    else:
+        key, unit, scope, said = _count(number, noun)
+    if key is None:
+        return None
+    factor = UNITS[_unit_word(figure.unit or "")][1] if _unit_word(figure.unit or "") in UNITS else 1.0
+    value = figure.value * (factor if key.split(":")[0] in _DIMENSIONS else 1.0)
+    if key in HARM and value > PLAUSIBLE_COUNT:
+        return None
+    step = _half_step(numbers[0].text, figure.low if figure.low is not None else figure.value)
+    low, high, bound = _interval(figure, value / figure.value if figure.value else 1.0, step=step, count=key in HARM)
+    if _passed(number, noun) and not bound:
+        low, high, bound = low, None, True  # 'the toll passed 1,600', 'climbed above 1,000': a bound
+    return Measure(
+        start=figure.start,
+        end=figure.end,
+        sentence=figure.sentence,
+        key=key,
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        scope=tuple(sorted(set(scope) | _places(number, noun))),
+        words=said,
+        bound=bound,
+        part=_part(doc, span, number, noun),
+        change=_changed(number, noun),
+    )
+
+
+_DIMENSIONS = frozenset(dimension for dimension, _ in UNITS.values()) | {"distance"}
+
+
+def _model_number(first: Token) -> bool:
+    """'ATR 72', 'Flight 691', 'Boeing 737': a number that names a model or route, not a count."""
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and first.text[:1].isdigit()
+
+
+def _age(number: Token) -> str | None:
+    """'an 11-year-old boy' -> 'age:boy'; 'Jane Doe, 34,' -> 'age:doe'."""
+    doc = number.doc
+    following = [t.lower_ for t in doc[number.i + 1 : number.i + 5]]
+    if following[:4] == ["-", "year", "-", "old"] or following[:2] in (["year", "old"], ["years", "old"]):
+        end = number.i + (5 if following[:1] == ["-"] else 3)
+        owner = doc[end] if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} else None
+        if owner is None:
+            old = next((t for t in doc[number.i : end] if t.lower_ == "old"), None)
+            owner = old.head if old is not None and old.head.pos_ in {"NOUN", "PROPN"} else None
+        return f"age:{owner.lower_}" if owner is not None else None
+    head = number.head
+    appositive = number.dep_ in {"appos", "amod", "npadvmod"} and head.ent_type_ == "PERSON"
+    if appositive and number.text.isdigit() and 0 < int(number.text) < 120 and doc[number.i - 1].text == ",":
+        return f"age:{head.lower_}"
+    return None
+
+
+def _magnitude_before(number: Token) -> bool:
+    return any(t.lower_.startswith("magnitude") for t in number.doc[max(number.i - 3, 0) : number.i + 2])
+
+
+def _quake(word: str) -> str:
+    return "aftershock" if word.startswith("aftershock") else "quake"
+
+
+def _unit_word(unit: str) -> str:
+    return unit.lower().split()[-1] if unit else ""
+
+
+def _hypothetical(token: Token) -> bool:
+    """'could top 10,000', 'estimated that the toll could exceed 10,000': a projection, not a count."""
+    for ancestor in [token, *list(token.ancestors)[:4]]:
+        if any(child.tag_ == "MD" and child.lower_ in MODALS for child in ancestor.children):
+            return True
+        if ancestor.lower_ in HYPOTHETICAL:
+            return True
+    return False
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """The noun a number counts: '1,644 people' -> people, '7.7-magnitude earthquake' -> magnitude."""
+    head = number.head
+    modifies = number.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and head.i > number.i
+    if modifies and head.tag_.startswith("NN") and head.i - number.i <= 4:
+        return head
+    return None
+
+
+def _next_word(number: Token) -> Token | None:
+    doc = number.doc
+    following = number.i + 1
+    while following < len(doc) and doc[following].lower_ in {"more", "others", "other"}:
+        following += 1
+    return doc[following] if following < len(doc) else None
+
+
+def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str], str]:
+    nxt = _next_word(number)
+    if nxt is not None and nxt.lower_ in HARM_WORD and nxt.lower_ != "lives":
+        return HARM_WORD[nxt.lower_], "people", [], nxt.text
+    if noun is not None and noun.lower_ in HARM_WORD and noun.lower_ not in {"lives", "toll"}:
+        return HARM_WORD[noun.lower_], "people", _qualifiers(noun), noun.text
+    if noun is not None and _demonym(noun):
+        return _nationals(noun)
+    argument = noun or number
+    for child in noun.children if noun is not None else ():
+        if child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
+            return HARM_WORD[child.lower_], "people", _qualifiers(noun), f"{noun.text} {child.text}"
+    head = argument.head
+    argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD
+    if argued and head.lower_ != "lives" and (argument.lower_ != "lives" or head.lower_ in {"lost"} | HARM["dead"]):
+        return HARM_WORD[head.lower_], "people", _qualifiers(noun), f"{argument.text} {head.text}"
+    if noun is not None and noun.lower_ == "lives" and head.lower_ in {"lost", "claimed", "killed"}:
+        return "dead", "people", [], f"lives {head.text}"
+    changed = _change_subject(argument)
+    if changed is not None:
+        return changed
+    if noun is None or not noun.is_alpha or noun.lower_ in CONTAINERS:
+        return None, "", [], ""
+    if number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-":
+        return None, "", [], ""  # 'a five-member team', 'a 12-storey building': describes, does not count
+    if _qualifiers(noun) or _demonym(noun) or noun.lower_ == "foreigners":
+        return _nationals(noun)
+    if noun.lower_ in PEOPLE:
+        return None, "", [], ""
+    street = _street_of_block(noun)
+    if street is not None:
+        return f"address:{street}", "block", [], noun.text
+    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.is_alpha]
+    word = " ".join([*compounds[-1:], noun.lower_])
+    word = SYNONYMS.get(word, SYNONYMS.get(noun.lower_, noun.lower_) if not compounds else word)
+    verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ == "VERB" else None
+    if word == "bodies" and verb is not None:  # bodies recovered, identified, taken to hospital: three counts
+        return f"bodies:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}", word, [], noun.text
+    return word, word, [], noun.text
+
+
+def _street_of_block(noun: Token) -> str | None:
+    """'the 4800 block of West Ferdinand Street' -> 'west ferdinand street': an address, not a count."""
+    if noun.lower_ != "block":
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    street = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if street is None or not street.text[:1].isupper():
+        return None
+    return " ".join(t.lower_ for t in street.subtree if t.is_alpha)
+
+
+def _demonym(token: Token) -> bool:
+    """'Nepalese', 'Nepalis', 'Indians': a people named after a country (CLDR's English country names)."""
+    if token.ent_type_ == "NORP":
+        return True
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    nation = _nation(token.lower_)
+    return len(nation) >= 4 and any(name.startswith(nation) for name in _country_names())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    from babel import Locale  # CLDR's country names, shipped with babel
+
+    return tuple(name.lower() for code, name in Locale("en").territories.items() if code.isalpha())
+
+
+def _nationals(noun: Token) -> tuple[str | None, str, list[str], str]:
+    """'53 Nepali passengers', '15 foreign nationals', 'five Indians (were killed)': people of a nation,
+    whatever else is said of them; killed or not, they are counted apart from the story's totals."""
+    qualifiers = _qualifiers(noun)
+    nation = (
+        _nation(qualifiers[0]) if qualifiers else "foreign" if noun.lower_ == "foreigners" else _nation(noun.lower_)
+    )
+    return "people", "people", [f"of:{nation}"], noun.text
+
+
+def _nation(word: str) -> str:
+    """One form for a nationality: 'Nepali' / 'Nepalese' / 'Nepalis' -> 'nepal'; 'foreigners' -> 'foreign'."""
+    word = word.lower().removesuffix("s")
+    for suffix in ("ese", "ian", "an", "i", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _change_subject(argument: Token) -> tuple[str, str, list[str], str] | None:
+    """'the death toll rose to 1,644', 'the number of injured increased to 3,408', 'the toll hit 1,644'."""
+    verb = argument.head
+    if argument.dep_ == "pobj" and verb.lower_ in {"to", "above", "over", "past", "at"}:
+        verb = verb.head
+    elif argument.dep_ != "dobj":
+        return None
+    if verb.lower_ not in CHANGE_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    phrase = [t for t in subjects[0].subtree if t.i < verb.i]
+    for token in phrase:
+        if token.lower_ in HARM_WORD and token.lower_ != "lives":
+            return HARM_WORD[token.lower_], "people", [], " ".join(t.text for t in phrase)
+    return None
+
+
+def _qualifiers(noun: Token | None) -> list[str]:
+    """Words that narrow what is counted: a nationality ('Nepali passengers'), 'foreign'."""
+    if noun is None:
+        return []
+    found = []
+    for child in noun.children:
+        before = child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i
+        if before and (child.ent_type_ == "NORP" or child.lower_ in {"foreign", "local", "international", "domestic"}):
+            found.append(child.lower_)
+    return found
+
+
+def _places(number: Token, noun: Token | None) -> set[str]:
+    """Places the count is given for: 'killed in Myanmar', 'deaths in Bangkok', 'In Thailand, nine ...'."""
+    places: set[str] = set()
+    heads = [t for t in (noun, number) if t is not None]
+    heads += [number.head, number.head.head] if number.head is not number else []
+    root = number.sent.root
+    for token in [*heads, root]:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
+                        places.add(obj.lower_)
+    return places
+
+
+def _part(doc: Doc, span: Span, number: Token, noun: Token | None) -> bool:
+    """'two more victims', 'the other four', 'another 30': part of a group, or an addition."""
+    before = doc[max(span.start - 2, 0) : span.start]
+    after = doc[number.i + 1 : number.i + 3]
+    if any(t.lower_ in PART - {"more"} for t in before):
+        return True
+    return any(t.lower_ in PART for t in after) and not any(t.lower_ == "than" for t in after)
+
+
+def _passed(number: Token, noun: Token | None) -> bool:
+    argument = noun or number
+    head = argument.head
+    return head.lower_ in {"passed", "passes", "topped", "tops", "exceeded", "exceeds", "crossed", "surpassed"} or (
+        argument.dep_ == "pobj" and head.lower_ in {"above", "over", "past"}
+    )
+
+
+def _changed(number: Token, noun: Token | None) -> bool:
+    argument = noun or number
+    verb = argument.head.head if argument.dep_ == "pobj" else argument.head
+    return verb.lower_ in CHANGE_VERBS
+
+
+def _dimension(number: Token, noun: Token | None, figure: Figure) -> tuple[str | None, str, list[str], str]:
+    """'a 6.4-magnitude aftershock' -> magnitude:aftershock; '1,330 km from the epicentre' -> distance."""
+    word = _unit_word(figure.unit or "")
+    dimension = UNITS[word][0]
+    unit_token = noun if noun is not None and noun.lower_.startswith(word[:3]) else None
+    if dimension == "magnitude":
+        owner = _nearest(number, set(QUAKES))
+        if owner is None:
+            return None, "", [], ""
+        return f"magnitude:{_quake(owner)}", "magnitude", [], f"magnitude {_quake(owner)}"
+    if dimension == "area" or dimension == "percent":
+        return (dimension if dimension == "area" else None), word, [], figure.unit or ""
+    carrier = unit_token or number
+    after = [t for t in carrier.doc[carrier.i + 1 : carrier.i + 4]]
+    if any(t.lower_ in DISTANCE_WORDS for t in after):
+        anchor = next((t for t in carrier.doc[carrier.i + 1 : carrier.i + 6] if t.dep_ == "pobj"), None)
+        scope = [f"from:{anchor.lower_}"] if anchor is not None else []
+        return "distance", "m", scope, carrier.doc[carrier.i : carrier.i + 4].text
+    adjective = next((t for t in after[:3] if t.lower_ in {"deep", "high", "long", "tall", "wide"}), None)
+    owner = _owner(adjective) if adjective is not None else None
+    if adjective is not None and owner is not None:
+        return f"length:{adjective.lower_}:{owner}", "m", [], f"{word} {adjective.text} {owner}"
+    return None, "", [], ""
+
+
+def _owner(adjective: Token) -> str | None:
+    """What a '300-metre-deep' or 'nearly 1,000 feet long' describes: the noun it modifies or stands by."""
+    doc = adjective.doc
+    for token in doc[adjective.i + 1 : adjective.i + 3]:
+        if token.pos_ == "NOUN":
+            return token.lower_
+    head = adjective.head
+    for _ in range(3):
+        if head.pos_ == "NOUN":
+            return head.lower_
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _nearest(number: Token, words: set[str]) -> str | None:
+    sentence = number.sent
+    best = None
+    for token in sentence:
+        if token.lower_ in words and (best is None or abs(token.i - number.i) < abs(best.i - number.i)):
+            best = token
+    return best.lower_ if best is not None else None
+
+
+def _money(number: Token, noun: Token | None, currency: str) -> tuple[str | None, str, list[str], str]:
+    """'a fee of €103m' / '€103m fee' / 'paid £25m': money with the noun or verb it belongs to."""
+    doc = number.doc
+    window = doc[max(number.sent.start, number.i - 6) : min(number.sent.end, number.i + 8)]
+    scope = ["with add-ons"] if any(t.lower_ in ADD_ONS for t in window) else []
+    owner = None
+    if noun is not None and noun.is_alpha and noun.lower_ not in {"million", "billion", "m", "bn"}:
+        owner = noun
+    else:
+        head = number.head
+        while head.lower_ in {"million", "billion", "m", "bn", "€", "$", "£"} and head.head is not head:
+            head = head.head
+        if head.dep_ == "prep" or head.lower_ in {"of", "for", "worth", "at"}:
+            head = head.head
+        if head.pos_ in {"NOUN", "VERB"}:
+            owner = head
+    if owner is None or owner.pos_ != "NOUN":
+        return None, "", [], ""  # 'paid €25m': which payment is not in reach of the parse
+    word = owner.lower_
+    word = {"fees": "fee", "paid": "pay", "pays": "pay", "paying": "pay", "cost": "cost", "costs": "cost"}.get(
+        word, word
+    )
+    return f"money:{word}:{currency}", currency, scope, owner.text
+
+
+def _half_step(written: str, value: float) -> float:
+    """Half the place of the last written digit, in the figure's own scale: '1,644' -> 0.5,
+    '6.4' -> 0.05, '133.9' (million) -> 50,000; a number word -> 0.5."""
+    digits = written.replace(",", "")
+    try:
+        number = float(digits)
+    except ValueError:
+        return 0.5
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    scale = value / number if number else 1.0
+    return 0.5 * 10.0**-decimals * scale
+
+
+def _interval(figure: Figure, factor: float, *, step: float, count: bool) -> tuple[float, float | None, bool]:
+    """The values a figure's wording allows, in the measure's base unit.
+
+    A bare number allows itself, give or take half its last written digit; 'about' allows a tenth
+    either way; 'nearly' a tenth below. 'At least' / 'more than' give a bound, except for a count of
+    harm whose number is not round: 'at least 68 killed' reports 68, as a later 'at least 69' shows.
+    """
+    value = figure.value
+    low = figure.low if figure.low is not None else value
+    high = figure.high if figure.high is not None else value
+    approx = (figure.approx or "").lower()
+    bound = False
+    if approx == "about":
+        low, high = low * 0.9, high * 1.1
+    elif approx == "nearly":
+        low, high = low * 0.9, high
+    elif approx in {"over", "at least"}:
+        round_number = value >= 10 and value % 10 == 0
+        bound = True
+        if not count or round_number:
+            return low * factor, None, bound
+        low, high = low - step, high + step
+    elif approx in {"under", "up to"}:
+        return 0.0, high * factor, True
+    else:
+        low, high = low - step, high + step
+    return low * factor, high * factor, bound

@@ -1,0 +1,106 @@
+"""The measures check on independently written reports (fictional outlets, real extractor)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from crosswire.check.context import CheckContext
+from crosswire.check.measures import check_measures
+from crosswire.extract import extract_articles, load_nlp
+from crosswire.model import Article, Contradiction
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def _check(nlp: Language, reports: list[tuple[str, str]]) -> list[Contradiction]:
+    articles = [Article(id=f"a{n}", text=text, published_at=day) for n, (day, text) in enumerate(reports)]
+    extractions = {x.article_id: x for x in extract_articles(articles, nlp=nlp)}
+    context = CheckContext({a.id: a for a in articles}, extractions, None, [], [], [], [])  # type: ignore[arg-type]
+    return list(check_measures(context))
+
+
+FILLER = " The dam at Orrin, in the hills of Vell, was built in 1961. Engineers had warned about cracks."
+
+
+def test_measures_find_one_count_worded_independently_two_ways(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "The death toll from the Orrin dam collapse has risen to 214." + FILLER),
+            ("2026-05-04", "Officials said 214 people were killed when the Orrin dam gave way." + FILLER),
+            ("2026-05-04", "At least 241 people were killed when the dam at Orrin burst." + FILLER),
+        ],
+    )
+    [item] = found
+    assert item.kind == "number" and not item.developing
+    assert [len(side.evidence) for side in item.sides] == [2, 1]
+    assert "214" in item.sides[0].value and "241" in item.sides[1].value
+
+
+def test_measures_agree_within_the_wording(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "More than 3,400 people were injured in the quake." + FILLER),
+            ("2026-05-04", "The number of injured increased to 3,408, officials said." + FILLER),
+            ("2026-05-04", "Nearly 3,500 people were injured, the ministry said." + FILLER),
+        ],
+    )
+    assert found == []
+
+
+def test_measures_a_rising_count_is_a_developing_tally(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "At least 68 people were killed in the crash, police said." + FILLER),
+            ("2026-05-05", "The death toll rose to 70 on Tuesday as searchers found more bodies." + FILLER),
+        ],
+    )
+    [item] = found
+    assert item.developing and item.severity == "low"
+
+
+def test_measures_an_article_that_states_both_values_is_not_opposed(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            (
+                "2026-05-04",
+                "At least 214 people were killed. Nearly 60 deaths were at the market, rescuers said." + FILLER,
+            ),
+            ("2026-05-04", "Officials said 214 people were killed when the dam gave way." + FILLER),
+        ],
+    )
+    assert found == []
+
+
+def test_measures_a_count_in_another_place_is_another_measure(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "At least 214 people were killed in Vell when the dam gave way." + FILLER),
+            ("2026-05-04", "In neighbouring Laos, at least 9 people were killed by the flood." + FILLER),
+            ("2026-05-04", "Officials in Vell said 214 people were killed." + FILLER),
+        ],
+    )
+    assert found == []
+
+
+def test_measures_two_clock_times_of_one_event_conflict_a_rounded_one_agrees(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "The ferry took off from Orrin at 10:42 a.m. on Sunday." + FILLER),
+            ("2026-05-04", "The ferry took off from Orrin at 10:30 a.m. on Sunday, officials said." + FILLER),
+            ("2026-05-04", "The ferry took off from Orrin at about 10:40 a.m. on Sunday." + FILLER),
+        ],
+    )
+    [item] = found
+    assert item.kind == "date"
+    values = " ".join(side.value for side in item.sides)
+    assert "10:30" in values and "10:42" in values
