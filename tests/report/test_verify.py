@@ -47,6 +47,7 @@ A5 = (
     "The clean-up will take six weeks, officials said.",
     "The slick covers 14 kilometres of shore and 9 beaches.",
     "1. Crews close the pier.",
+    "One thing is clear, the mayor said.",
     "Dana Reyes accused Meridian Shipping of negligence over the valve.",
 )
 
@@ -62,6 +63,7 @@ def _with_fifth():
         figure(a5, "Three divers", 3, "divers"),
         figure(a5, "2 crew members", 2, "crew members"),
         figure(a5, "1", 1, None),
+        figure(a5, "One thing", 1, "thing"),
     )
     extractions = {**extractions, "a5": extraction(a5, checkable={0, 1, 2, 3, 5}, figures=figures)}
     story = replace(story, article_ids=(*story.article_ids, "a5"))
@@ -73,6 +75,7 @@ def test_verify_ranks_harm_then_money_then_time_and_never_list_numbers() -> None
     texts = [item.text for item in brief.verify if item.citation.article_id == "a5"]
     assert texts[:5] == ["Three divers", "2 crew members", "$4 million", "six weeks", "14 kilometres"]
     assert "1" not in texts  # a list number
+    assert "One thing" not in texts  # a figure of speech
     assert "12,000 litres" not in [item.text for item in brief.verify]  # three independent sources
 
 

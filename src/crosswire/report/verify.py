@@ -47,6 +47,7 @@ MEASURES = _wordset(
 )
 TIME_UNITS = _wordset("second seconds minute minutes hour hours day days week weeks month months year years decade")
 PEOPLE = _wordset("people persons person lives dead bodies body victims deaths casualties fatalities individuals")
+VAGUE = _wordset("thing things point points way ways bit lot lots part kind sort example reason question matter")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.)]\s")
 _CONTENT = re.compile(r"[a-z]{4,}")
@@ -132,6 +133,8 @@ def _figure_tier(sources: Sources, article_id: str, figure: Figure) -> int | Non
         return 2
     if head in MEASURES or figure.rate:
         return 4
+    if head in VAGUE:
+        return None  # 'one thing', 'one point': a figure of speech, nothing to verify
     sentence = _sentence(sources, article_id, figure)
     if not unit and _LIST_NUMBER.match(sentence.lstrip()):
         return None  # '1. The crew ...': a list number
