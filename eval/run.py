@@ -21,6 +21,8 @@ SECTIONS = {
     "realnews": ["eval.realnews"],
     "perturb": ["eval.perturb", "--clusters", "40", "--false-alarm-clusters", "250"],
     "stories": ["eval.stories", "--undated"],
+    "copies": ["eval.copies"],
+    "verify": ["eval.verify"],
 }
 #: Headings for the modules whose output does not carry its own.
 HEADINGS = {
@@ -74,6 +76,8 @@ TITLES = {
     "realnews": "## Real news: disputes",
     "perturb": "## Cross-check: perturbation",
     "stories": "## Story clustering",
+    "copies": "## Copies and shared wire passages",
+    "verify": "## To-verify list on real news",
 }
 
 

@@ -210,3 +210,50 @@ def test_a_failing_batch_leaves_stored_articles_untouched(tmp_path: Path, settin
         outcomes = list(pipeline.run_ingest(store, [str(good), str(tmp_path)], settings=settings))
         assert [o.status for o in outcomes].count("rejected") == 2
         assert store.conn.execute("SELECT * FROM articles").fetchall() == before
+
+
+@pytest.mark.parametrize(
+    ("front", "title", "source"),
+    [
+        ('title: "\\"Hold the line,\\" the mayor says"\nsource: Veltmar Courier', '"Hold the line," the mayor says',
+         "Veltmar Courier"),
+        ("title: 'It''s over, the union says'\nsource: Courier", "It's over, the union says", "Courier"),
+        ("title: Leak: what we know\nsource: Courier", "Leak: what we know", "Courier"),  # not YAML: line by line
+        ("title: Tanker leak\nsource: NO", "Tanker leak", "NO"),  # every value kept as text
+    ],
+)
+def test_front_matter_is_read_as_yaml(tmp_path: Path, settings: Settings, front: str, title: str,
+                                      source: str) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(f"---\n{front}\n---\n{BODY}")
+    [article] = ingest([path], settings)
+    assert isinstance(article, Article)
+    assert (article.title, article.source) == (title, source)
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "url", "clean"),
+    [
+        ("Floods close the Veltmar road | DW | 19.01.2020", "DW", None, "Floods close the Veltmar road"),
+        ("Teen hurt in harbour crash :: WVLT.com", None, None, "Teen hurt in harbour crash"),
+        ("Tanker leak - Veltmar Courier", "Veltmar Courier", None, "Tanker leak"),
+        ("Tanker leak – The Courier", None, "https://www.thecourier.example/a", "Tanker leak"),
+        ("Harbour crash - 68 bodies recovered", "Courier", None, "Harbour crash - 68 bodies recovered"),
+        ("Tanker leak", "Courier", None, "Tanker leak"),
+    ],
+)
+def test_site_suffix_is_dropped_from_titles(title: str, source: str | None, url: str | None, clean: str) -> None:
+    from crosswire.ingest import clean_title
+
+    assert clean_title(title, source=source, url=url) == clean
+
+
+def test_realnews_titles_show_no_escapes(settings: Settings) -> None:
+    """Every real-news title as its front matter means it: no backslash escape left, no site suffix."""
+    realnews = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "realnews"
+    if not realnews.is_dir():
+        pytest.skip(f"real-news set absent: {realnews}")
+    articles = [a for a in ingest([realnews], settings) if isinstance(a, Article)]
+    assert len(articles) >= 40
+    assert not [a.title for a in articles if a.title and "\\" in a.title]
+    assert any(a.title and a.title.startswith('"Start, Start') for a in articles)

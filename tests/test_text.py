@@ -40,3 +40,17 @@ def test_content_hash_is_stable_and_short() -> None:
 )
 def test_guess_language(text: str, lang: str | None) -> None:
     assert guess_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("the ferry鈥檚 deck", "the ferry's deck"),  # UTF-8 ’ read as GBK
+        ("鈥淲e will stay,鈥 she said", "\"We will stay,\" she said"),
+        ("HARTWELL 鈥 Crews searched", "HARTWELL \u2014 Crews searched"),
+        ("the cafÃ© reopened", "the café reopened"),  # UTF-8 read as Windows-1252 (ftfy)
+        ("东京 鈥 大阪", "东京 鈥 大阪"),  # a CJK text is left alone
+    ],
+)
+def test_normalize_text_repairs_mojibake(broken: str, fixed: str) -> None:
+    assert normalize_text(broken) == fixed

@@ -170,10 +170,7 @@ def draft_from_text(text: str, *, origin: str) -> Draft:
     meta: dict[str, str] = {}
     match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
     if match:
-        for line in match.group(1).splitlines():
-            key, sep, value = line.partition(":")
-            if sep:
-                meta[key.strip().lower()] = value.strip().strip("\"'")
+        meta = front_matter(match.group(1))
         text = text.lstrip("\ufeff")[match.end() :]
     title = meta.get("title")
     if title is None:
@@ -188,6 +185,72 @@ def draft_from_text(text: str, *, origin: str) -> Draft:
         published_at=meta.get("date") or meta.get("published_at"),
         external_id=meta.get("id"),
     )
+
+
+def front_matter(block: str) -> dict[str, str]:
+    """The fields of a ``---`` front-matter block, keys lower-cased, values as text.
+
+    Read as YAML, so quoting and escapes mean what they mean in YAML (``title: "\\"Start,\\" he
+    said"`` is the title with its quote marks), every value kept as the text it is (PyYAML's base
+    loader: ``source: NO`` stays "NO", a date stays as written). A block that is not valid YAML (an
+    unquoted title with a colon in it) is read line by line as ``key: value``.
+    """
+    import yaml
+
+    try:
+        loaded = yaml.load(block, Loader=yaml.BaseLoader)  # noqa: S506  (BaseLoader builds only strings)
+    except yaml.YAMLError:
+        loaded = None
+    if isinstance(loaded, dict):
+        return {
+            str(key).strip().lower(): value.strip()
+            for key, value in loaded.items()
+            if isinstance(value, str) and value.strip()
+        }
+    meta: dict[str, str] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta
+
+
+# A site's name after the headline: "Leak | DW | 19.01.2020", "Teen shot :: WRAL.com", "Leak - BBC News".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|–|—|-)\s+")
+_SITE_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|tv|co|uk|de|fr|in|au|ca|ie)$", re.I)
+
+
+def clean_title(title: str, *, source: str | None = None, url: str | None = None) -> str:
+    """A headline without the site's name (and date) a page title appends: " | DW | 19.01.2020",
+    " :: WRAL.com", " - BBC News" when the source is BBC News. After " | " or " :: " a short last part
+    (four words or fewer) is taken as a site name; after a dash only a domain, a date, or the source's
+    or the address's own name, since a dash also joins the parts of a headline ("Nepal plane crash - 68
+    bodies recovered")."""
+    site_names = {_fold(name) for name in (source, _host_name(url)) if name}
+    while True:
+        parts = _TITLE_SEPARATOR.split(title)
+        if len(parts) < 2:
+            return title
+        last = parts[-1].strip()
+        separator = _TITLE_SEPARATOR.findall(title)[-1].strip()
+        site = bool(_DOMAIN.match(last) or _SITE_DATE.match(last) or _fold(last) in site_names) or (
+            separator in {"|", "::"} and len(last.split()) <= 4
+        )
+        head = title[: title.rfind(_TITLE_SEPARATOR.findall(title)[-1])].strip()
+        if not site or not head:
+            return title
+        title = head
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("www."))
+
+
+def _host_name(url: str | None) -> str | None:
+    """'https://www.dw.com/en/...' -> 'dw' (the address's site name, for comparing with a title's tail)."""
+    match = re.match(r"https?://(?:www\.)?([^/.]+)\.", url or "")
+    return match.group(1) if match else None
 
 
 def _title_from_first_line(text: str) -> tuple[str | None, str]:
@@ -319,7 +382,7 @@ def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
     article = Article(
         id=content_hash(text),
         text=text,
-        title=normalize_text(draft.title) if draft.title else None,
+        title=clean_title(normalize_text(draft.title), source=draft.source, url=draft.url) if draft.title else None,
         source=draft.source,
         url=draft.url or draft.origin,
         author=draft.author,

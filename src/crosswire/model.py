@@ -97,6 +97,24 @@ class Person:
     # only one in the article; None when none fits
     refers_to: str | None = None
 
+    @property
+    def full_name(self) -> str:
+        """The name as written from the given name to the family name, middle names kept ('Min Aung
+        Hlaing', 'Tek Bahadur KC', 'Francis Scott Key'), without a title before it or a possessive;
+        ``given family`` when the written form does not show them in that order."""
+        plain = f"{self.given} {self.family}".strip()
+        words = [word.removesuffix("'s").removesuffix("’s") for word in self.text.split()]
+        if not self.given or not self.family:
+            return plain
+        given = self.given.split()[0]
+        family = [word.removesuffix("'s").removesuffix("’s") for word in self.family.split()]
+        try:
+            start = words.index(given)
+            end = len(words) - words[::-1].index(family[0]) + len(family) - 1
+        except ValueError:
+            return plain
+        return " ".join(words[start:end]) if end > start else plain
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:

@@ -50,7 +50,12 @@ def run_ingest(
     Re-running with the same inputs stores nothing new (status ``exists``). An identical text found
     at a new path or URL is not stored again; its origin is recorded (status ``copy``).
     """
-    index = dedupe.DupIndex(threshold=settings.near_dup_threshold, num_perm=settings.minhash_perm)
+    index = dedupe.DupIndex(
+        threshold=settings.near_dup_threshold,
+        num_perm=settings.minhash_perm,
+        shingle_words=settings.shingle_words,
+        text_of=lambda article_id: next((a.text for a in store.articles([article_id])), None),
+    )
     index.add_all(store.signatures())
     for result in load_inputs(inputs, settings=settings, fields=fields, fetcher=fetcher, allow_private=allow_private):
         if isinstance(result, Rejected):
@@ -69,6 +74,9 @@ def _store_article(
     signature = dedupe.signature(article.text, num_perm=settings.minhash_perm, shingle_words=settings.shingle_words)
     article = dedupe.assign_group(article, signature, index)
     store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature))
+    if index.moved:  # this article is the original of copies stored before it
+        store.move_to_group(index.moved)
+        index.moved.clear()
     detail = f"near copy of {article.dup_group}" if article.dup_group else ""
     return IngestOutcome(origin, "stored", article.id, detail=detail)
 

@@ -185,12 +185,22 @@ class Store:
             "SELECT origin, source FROM article_origins WHERE article_id = ? ORDER BY seen_at, origin", (article_id,)
         ).fetchall()
 
-    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
-        """``(article_id, dup_group, signature)`` for every stored article, oldest first."""
+    def signatures(self) -> Iterator[tuple[str, str | None, bytes, str | None, int]]:
+        """``(article_id, dup_group, signature, published_at, text length)`` for every stored article,
+        oldest first."""
         yield from self.conn.execute(
-            "SELECT a.id, a.dup_group, m.signature FROM articles a JOIN minhashes m ON m.article_id = a.id "
-            "ORDER BY a.rowid"
+            "SELECT a.id, a.dup_group, m.signature, a.published_at, LENGTH(a.text) FROM articles a "
+            "JOIN minhashes m ON m.article_id = a.id ORDER BY a.rowid"
         )
+
+    def move_to_group(self, moves: Mapping[str, str]) -> None:
+        """Point stored articles at a new syndication-group original (article id -> original's id):
+        an earlier-dated original was stored after its copies."""
+        with self.conn:
+            self.conn.executemany(
+                "UPDATE articles SET dup_group = ?, dup_kind = COALESCE(dup_kind, 'near') WHERE id = ?",
+                [(head, article_id) for article_id, head in moves.items()],
+            )
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

@@ -33,7 +33,9 @@ _INITIALISM_DASH = re.compile(r"\b((?:[A-Z]\.){2,}) -(?=[A-Z])")
 
 
 def normalize_text(text: str) -> str:
-    """NFKC, straight quotes, no invisible or control characters, tidy whitespace, mended initialisms."""
+    """Mojibake repaired, NFKC, straight quotes, no invisible or control characters, tidy whitespace,
+    mended initialisms."""
+    text = repair_mojibake(text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_INVISIBLE).translate(_QUOTES)
@@ -44,6 +46,43 @@ def normalize_text(text: str) -> str:
         text = _INITIALISM.sub(r"\1.", text)
     text = _INITIALISM_DASH.sub(r"\1-", text)
     return text.strip()
+
+
+# A run of CJK characters in Latin text: UTF-8 punctuation read as GBK ("bridge鈥檚" for "bridge’s").
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Text decoded with the wrong codec, put right: ftfy's ``fix_encoding`` for UTF-8 read as Latin-1
+    or Windows-1252 ("cafÃ©"), and here UTF-8 punctuation read as GBK in Latin-script text ("鈥檚"
+    for "’s", "鈥淭he" for "“The"), which ftfy leaves alone. Text in a CJK script is left as it is.
+    """
+    import ftfy
+
+    text = ftfy.fix_encoding(text)
+    if "\u9225" not in text:  # 鈥: the GBK reading of E2 80, the lead bytes of UTF-8 punctuation
+        return text
+    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
+    if cjk * 2 > len(_LATIN.findall(text)):  # a text in a CJK script, not Latin text with mojibake
+        return text
+    return _CJK_RUN.sub(_from_gbk, text)
+
+
+def _from_gbk(match: re.Match[str]) -> str:
+    run = match.group()
+    if "\u9225" not in run:
+        return run
+    try:
+        fixed = run.encode("gb18030").decode("utf-8", errors="replace")
+    except UnicodeEncodeError:
+        return run
+    if _CJK_RUN.search(fixed):
+        return run
+    # a lone 鈥 lost its third byte to the decoder: a closing quote after a word, else a dash
+    text, at = match.string, match.start()
+    lost = '"' if at > 0 and not text[at - 1].isspace() else "\u2014"
+    return fixed.replace("\ufffd", lost)
 
 
 def content_hash(text: str) -> str:

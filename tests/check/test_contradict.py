@@ -186,7 +186,7 @@ FLAGGED = {
                 ],
             ),
         ],
-        {"Kevin Jackson", "Trevor Jackson"},
+        {"Kevin Anthony Jackson", "Trevor Anthony Jackson"},  # the names as written, middle names kept
     ),
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 PUBLISHED = "2026-03-04T10:00:00Z"  # a Wednesday
@@ -52,3 +54,39 @@ def test_dates_skip_durations_and_frequencies(extract, text):
 def test_dates_resolve_a_time_only_when_it_names_a_day(extract, text, phrase, value):
     found = [d.value for d in extract(text, published_at=PUBLISHED).dates if phrase in d.text]
     assert found in ([], [None]) if value is None else found == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported speech with 'would' further up: the weekday dates the collapse, a past event
+        "Officials said on Wednesday evening that they would move to a recovery operation to find the four "
+        "men, who are presumed dead after they fell into the river following the pier's collapse at 1:27 a.m. "
+        "Tuesday.",
+        "The sheriff said crews would keep searching the bank where the barge sank at 2:10 a.m. Tuesday.",
+    ],
+)
+def test_weekday_dating_a_past_event_is_not_moved_into_the_future(extract, text):
+    dates = [d for d in extract(text, published_at=PUBLISHED).dates if d.weekday == "Tuesday"]
+    assert dates and all(d.value == "2026-03-03" for d in dates), dates
+
+
+REALNEWS = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "realnews"
+
+
+def test_realnews_weekdays_fall_on_or_before_publication(nlp):
+    """In the real reports every weekday of a past event lies in the week up to publication."""
+    from crosswire.extract import extract_articles
+    from crosswire.ingest import draft_from_text
+    from crosswire.model import Article
+    from crosswire.text import normalize_text
+
+    if not REALNEWS.is_dir():
+        pytest.skip(f"real-news set absent: {REALNEWS}")
+    path = REALNEWS / "baltimore-bridge" / "firehouse-baltsun.md"
+    draft = draft_from_text(path.read_text("utf-8"), origin=str(path))
+    article = Article("firehouse", normalize_text(draft.text), published_at=draft.published_at)
+    extraction = next(extract_articles([article], nlp=nlp))
+    tuesdays = [d for d in extraction.dates if d.weekday == "Tuesday"]
+    assert len(tuesdays) >= 3
+    assert {d.value for d in tuesdays} == {"2024-03-26"}  # the collapse, the day before publication

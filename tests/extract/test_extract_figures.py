@@ -34,6 +34,11 @@ def figure_in(extract, text, phrase):
         ("More than 300 people attended the meeting.", "More than 300 people", 300, "people", None, None,
          "over"),
         ("Turnout fell to 45% in the capital.", "45%", 45, "percent", None, None, None),
+        # a scale letter written onto the digits: '103m euros' is the '€103m' of another outlet
+        ("Harwick United paid 103m euros for the winger.", "103m euros", 103e6, None, "EUR", None, None),
+        ("The fee was €103m, the club said.", "€103m", 103e6, None, "EUR", None, None),
+        ("He cost £88.5m plus add-ons.", "£88.5m", 88.5e6, None, "GBP", None, None),
+        ("The hull was 5 m deep at the bow.", "5 m", 5, "m", None, None, None),  # a space: metres, no scale
     ],
 )
 def test_figures_value_and_qualifiers(extract, text, phrase, value, unit, currency, rate, approx):

@@ -138,3 +138,16 @@ def test_people_no_role_from_ages_names_or_lists(extract, text, name):
 )
 def test_people_leading_imperative_is_no_given_name(extract, text, given):
     assert [p.given for p in extract(text).people if p.family in {"Smith", "Doe", "Havel"}] == [given]
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("District officer Ram Bahadur Thapa said the road to the gorge was closed.", "Ram Bahadur Thapa"),
+        ("Poet Mary Ellen Dunmore lived by the river for decades, her family said.", "Mary Ellen Dunmore"),
+    ],
+)
+def test_people_multi_word_names_are_kept_whole(extract, text, full):
+    people = [p for p in extract(text).people if p.given]
+    assert [p.refers_to for p in people] == [full]
+    assert people[0].full_name == full

@@ -42,3 +42,44 @@ def test_quotes_continue_previous_speaker(extract):
 def test_quotes_ambiguous_pronoun_stays_unresolved(extract):
     text = 'Jonas Hale met Katherine Voss and Tomas Brandt. "We are ready," she said.'
     assert extract(text).quotes[0].speaker == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the last named speaker of the paragraph before, nobody else named since
+        ("Mayor Ines Falk told reporters she would stay at the quay until the last boat was in.\n\n"
+         '"We owe these families an answer," she said.', "We owe these families an answer", "Ines Falk"),
+        # the named speaker of the quote just before, in the same paragraph
+        ('The ferry had left at dawn. "We sailed together from Crale," Ruben Osei added. "The others stayed '
+         'behind in the harbour office until noon," he said.',
+         "The others stayed behind in the harbour office until noon", "Ruben Osei"),
+    ],
+)
+def test_he_said_goes_to_the_last_named_speaker(extract, text, quote, speaker):
+    found = [q for q in extract(text).quotes if q.text == quote]
+    assert found and found[0].speaker == speaker, extract(text).quotes
+
+
+def test_he_said_stays_unattributed_when_two_people_were_named_since(extract):
+    text = ("Mayor Ines Falk told reporters the quay would reopen.\n\nShe met harbourmaster Tomas Brandt and "
+            "union leader Piet Albers at noon.\n\n" + '"Nobody will be left behind," he said.')
+    [quote] = [q for q in extract(text).quotes if q.text.startswith("Nobody")]
+    assert quote.speaker not in {"Ines Falk", "Tomas Brandt", "Piet Albers"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The harbour poet Anna Vell wrote the "Song of the Molvin Pier" in 1911 after the great flood.',
+        'The choir sang the anthem "Rise Over Hartwell" before the mayor spoke.',
+        'Her novel "Salt on the Quay" was read aloud at the vigil on Friday evening.',
+    ],
+)
+def test_titles_of_songs_films_and_books_are_not_quotes(extract, text):
+    assert extract(text).quotes == ()
+
+
+def test_a_quoted_phrase_after_called_is_still_a_quote(extract):
+    text = 'The mayor said the search, which she called her "top priority", would go on through the night.'
+    assert [q.text for q in extract(text).quotes] == ["top priority"]

@@ -30,7 +30,6 @@ from crosswire.check.align import (
     collect_claims,
     fact_id,
     fact_pairs,
-    independent_sources,
 )
 from crosswire.check.context import (
     CHECKS,
@@ -44,6 +43,7 @@ from crosswire.check.context import (
 from crosswire.check.entities import resolve_entities
 from crosswire.embed import Embedder
 from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact
+from crosswire.passages import shared_passages
 
 __all__ = ["CHECKS", "Check", "CheckContext", "DEFAULT_MIN_CONFIDENCE", "check_story", "register_check"]
 
@@ -186,8 +186,10 @@ def _facts(
     total = max(1, len({article.independent_key for article in context.articles.values()}))
     facts: list[Fact] = []
     held = _disputed_sentences(contradictions)
+    passages = shared_passages(context.articles, context.extractions)  # a wire passage counts once
     for fact, fid in zip(context.facts, context.fact_ids, strict=True):
-        sources = independent_sources(context.units, fact, context.articles)
+        sources = passages.independent_sources((context.units[m].article_id, context.units[m].start)
+                                               for m in fact.members)
         verdict = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
         entity_ids = sorted(
             {

@@ -23,7 +23,7 @@ PRONOUNS = frozenset(
 
 
 def _written_name(refs: list[PersonRef]) -> str:
-    names = Counter(f"{ref.person.given} {ref.person.family}".strip() for ref in refs if ref.person.given)
+    names = Counter(ref.person.full_name for ref in refs if ref.person.given)
     return names.most_common(1)[0][0]
 
 
@@ -168,13 +168,13 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
                     kind="person-name",
                     subject=a.family,
                     sides=[
-                        Side(f"{a.given} {a.family}", context.evidence_of(pair.left)),
-                        Side(f"{b.given} {b.family}", context.evidence_of(pair.right)),
+                        Side(a.full_name, context.evidence_of(pair.left)),
+                        Side(b.full_name, context.evidence_of(pair.right)),
                     ],
                     confidence=0.8 + 0.1 * min(1.0, (similarity - PAIR_NAME_SIMILARITY) / 0.1),
                     severity="high",
-                    explanation=f"The same sentence names {a.given} {a.family} in one report and "
-                    f"{b.given} {b.family} in another.",
+                    explanation=f"The same sentence names {a.full_name} in one report and "
+                    f"{b.full_name} in another.",
                     fact=pair.fact,
                 )
 

@@ -110,7 +110,8 @@ class ResolvedPerson:
         if not self.groups:
             return self.family_text
         best = max(self.groups, key=lambda group: len(group.refs))
-        return f"{best.given} {self.family_text}".strip()
+        written = Counter(ref.person.full_name for ref in best.refs if ref.person.given)  # middle names kept
+        return written.most_common(1)[0][0] if written else f"{best.given} {self.family_text}".strip()
 
     @property
     def family_text(self) -> str:

@@ -4,8 +4,9 @@ Rules:
 
 * Durations ("12 years", "over a year") and frequencies ("weekly") are not dates: they are figures.
   A bare one- or two-digit number the NER calls a date ("Cody Throneberry, 2,") is an age.
-* A bare weekday ("on Tuesday", "Tuesday night") is the one on or before publication, or the one on or
-  after it when its clause is about the future ("is expected to visit ... on Thursday", "will"):
+* A bare weekday ("on Tuesday", "Tuesday night") is the latest one on or before publication, or the one
+  on or after it when the verb it belongs to is about the future ("is expected to visit ... on
+  Thursday", "will"); a weekday that dates a noun ("the collapse at 1:27 a.m. Tuesday") is past:
   granularity day, certainty 0.7 (0.6 for the future), ``weekday`` set.
 * Everything else goes to dateparser with ``RELATIVE_BASE`` = publication date and
   ``PREFER_DATES_FROM`` = past; its period gives the granularity: '2026-03-03' (day), '2022-02'
@@ -122,17 +123,23 @@ def _weekday(base: date, weekday: int, *, future: bool) -> date:
 
 
 def _future(ent: Span) -> bool:
-    """Whether the clause the date belongs to speaks of the future ('will', 'is expected to')."""
+    """Whether the verb the date belongs to speaks of the future ('will', 'is expected to').
+
+    Only the nearest verb counts, and a date that dates a noun ("the bridge's collapse at 1:27 a.m.
+    Tuesday") belongs to no verb: a 'would' further up, in reported speech ("said they would
+    transition ... after the collapse at 1:27 a.m. Tuesday"), does not move the day into the future.
+    """
     token = ent.root
     for _ in range(4):
-        if token.pos_ in {"VERB", "AUX"}:
-            words = {c.lower_ for c in token.children} | {token.lower_}
-            words |= {t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]}
-            if words & FUTURE_WORDS:
-                return True
         if token.head.i == token.i:
             break
         token = token.head
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "npadvmod":
+            return False
+        if token.pos_ in {"VERB", "AUX"}:
+            words = {c.lower_ for c in token.children} | {token.lower_}
+            words |= {t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]}
+            return bool(words & FUTURE_WORDS)
     return False
 
 

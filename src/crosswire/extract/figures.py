@@ -4,7 +4,8 @@ Rules:
 
 * A figure is a run of number tokens (``like_num``: digits, number words, scale words such as
   "billion") or an ordinal ("third"). Number words go through ``number_parser``; digits are read
-  directly and multiplied by any scale word after them ("21 billion" -> 21e9).
+  directly and multiplied by any scale word after them ("21 billion" -> 21e9) or scale letter written
+  onto them ("103m euros", "€2.5bn" -> 103e6 EUR, 2.5e9 EUR).
 * Numbers inside a date ("March 3", "2019") are dates, not figures, unless they count a duration
   ("12 years"). Numbers inside names ("Pier 7") are skipped.
 * Unit: the noun the number modifies (its ``nummod`` head) with that noun's compound words before it
@@ -36,6 +37,8 @@ from crosswire.extract.sentences import Sentences
 from crosswire.model import Figure
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
+GLUED_SCALES = {"m": 1e6, "bn": 1e9, "mn": 1e6, "k": 1e3}
+"""Scale letters written onto the digits ('103m', '€2.5bn', '40k'): a scale only when glued."""
 CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "US$": "USD", "₹": "INR", "₽": "RUB"}
 CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
                   "pounds": "GBP", "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
@@ -129,7 +132,20 @@ def _run_at(doc: Doc, i: int) -> Span:
     end = i + 1
     while end < len(doc) and (_is_number(doc[end]) or _joins_words(doc, end)):
         end += 1
+    if end < len(doc) and _glued_scale(doc[end]):
+        end += 1  # '103m euros': the scale letter is part of the number
     return doc[i:end]
+
+
+def _glued_scale(token: Token) -> bool:
+    """'m' in '103m': a scale letter written right after digits, with no space between."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.lower_ in GLUED_SCALES
+        and before is not None
+        and not before.whitespace_
+        and _digits(before.text) is not None
+    )
 
 
 def _is_number(token: Token) -> bool:
@@ -214,6 +230,8 @@ def _looks_like_date(ent: Span) -> bool:
 def _value(number: Span, *, ordinal: bool) -> float | None:
     words = [t.text for t in number if t.text != "-"]
     scale = 1.0
+    if len(words) > 1 and _glued_scale(number[-1]):
+        scale *= GLUED_SCALES[words.pop().lower()]
     while words and words[-1].lower() in SCALES and len(words) > 1 and _digits(words[0]) is not None:
         scale *= SCALES[words.pop().lower()]
     if len(words) == 1 and _digits(words[0]) is not None:

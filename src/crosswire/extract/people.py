@@ -280,14 +280,11 @@ def _link(people: list[Person]) -> list[Person]:
     linked = []
     for person in people:
         if person.given and person.family:
-            refers_to: str | None = f"{person.given} {person.family}"
+            refers_to: str | None = person.full_name
         else:
             named = full.get(person.family.lower(), [])
             before = [p for p in named if p.start < person.start]
-            names = {f"{p.given} {p.family}" for p in named}
-            if before:
-                refers_to = f"{before[-1].given} {before[-1].family}"
-            else:
-                refers_to = names.pop() if len(names) == 1 else None
+            names = {p.full_name for p in named}
+            refers_to = before[-1].full_name if before else (names.pop() if len(names) == 1 else None)
         linked.append(replace(person, refers_to=refers_to))
     return linked

@@ -11,11 +11,14 @@ Rules:
   - "according to X" anywhere in the sentence gives X.
 * A speaker noun with a person appositive ("aide, Yuri Ushakov") is that person; a surname-only or
   pronoun speaker is resolved to the one full name it can mean in the article (``Person.refers_to``;
-  for he/she, the only person named in that sentence and the two before it).
+  for he/she, the only person named in that sentence and the two before it, else the last named
+  speaker of the paragraph or the one before, when no one else is named after them).
 * A quote with no speaker of its own that directly follows another one in the same paragraph
   ('"...," said Marten. "..."') continues it.
 * ``direct`` is True when the reporting verb governs the quote itself, False for the indirect shapes
   (possessor, speech noun, quoted fragment inside a longer clause).
+* The title of a song, film or book in quote marks is not a quote (``is_work_title``): 'wrote the "Star
+  Spangled Banner"', 'the film "Harbour Lights"'.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def find_quotes(doc: Doc, sentences: Sentences, people: list[Person]) -> list[Qu
     quotes = []
     for start, end in _quote_spans(sentences.text):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not any(t.is_alpha for t in span):
+        if span is None or not any(t.is_alpha for t in span) or is_work_title(sentences.text, start, end):
             continue
         found = _speaker(span, sentences)
         quote = Quote(start, end, sentences.text[start:end], sentences.index(span.start))
@@ -78,6 +81,35 @@ def find_quotes(doc: Doc, sentences: Sentences, people: list[Person]) -> list[Qu
             quote = _with_speaker(quote, found, people, sentences)
         quotes.append(quote)
     return _continue_speakers(quotes, sentences.text)
+
+
+WORK_NOUNS = frozenset(
+    ["song", "songs", "anthem", "hymn", "album", "single", "track", "film", "movie", "documentary", "book",
+     "novel", "memoir", "poem", "musical", "opera", "series", "episode", "podcast", "painting", "titled",
+     "entitled", "ballad", "sitcom", "drama"]
+)
+CREATIVE_VERBS = frozenset(
+    ["wrote", "write", "writes", "written", "sang", "sing", "sings", "sung", "composed", "recorded", "released",
+     "directed", "starred", "published", "penned", "performed", "painted", "produced", "filmed", "authored"]
+)
+_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"])
+
+
+def is_work_title(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words ``text[start:end]`` are the title of a song, film, book or the like
+    ('wrote the "Star Spangled Banner" in 1814', 'the film "Harbour Lights"'), not something said.
+
+    A title is short (eight words or fewer) with no sentence punctuation of its own, and follows within
+    three words either a work noun ('song', 'film', 'titled') or a creative verb ('wrote', 'sang') when
+    it is written in title case (two words or more, every word but the small ones capitalised).
+    """
+    quoted = text[start:end]
+    words = quoted.split()
+    if not words or len(words) > 8 or re.search(r"[.!?;:,]", quoted):
+        return False
+    before = set(re.findall(r"[\w']+", text[max(0, start - 60) : start].lower())[-3:])
+    title_case = len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(before & WORK_NOUNS) or (title_case and bool(before & CREATIVE_VERBS))
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -193,30 +225,61 @@ def _speaker_mention(token: Token) -> Span:
 
 
 def _antecedent(pronoun: Token, people: list[Person], sentences: Sentences) -> str | None:
-    """The one person named in the pronoun's paragraph before it (at most two sentences back)."""
+    """The person a 'he' or 'she' speaker means, when that is unambiguous: the one person named in the
+    pronoun's paragraph before it (at most two sentences back); else the last named speaker (the subject
+    of a reporting verb: 'Homendy said', 'said Min Min Khine') in the paragraph, or in the paragraph before
+    when this one names no speaker before the pronoun, provided nobody else is named after that speaker."""
     text = sentences.text
     here = sentences.index(pronoun.i)
-    paragraph = text.rfind("\n", 0, pronoun.idx) + 1
-    names = {
-        p.refers_to
-        for p in people
-        if paragraph <= p.start < pronoun.idx and p.sentence >= here - 2 and p.refers_to is not None
-    }
-    return names.pop() if len(names) == 1 else None
+    paragraph = _line_start(text, pronoun.idx)
+    named = [p for p in people if p.start < pronoun.idx and p.refers_to is not None]
+    near = {p.refers_to for p in named if p.start >= paragraph and p.sentence >= here - 2}
+    if len(near) == 1:
+        return near.pop()
+    window = [p for p in named if p.start >= paragraph]
+    if not any(_is_speaker(pronoun.doc, p) for p in window):
+        window = [p for p in named if p.start >= _line_start(text, paragraph - 1)]
+    speakers = [p for p in window if _is_speaker(pronoun.doc, p)]
+    if not speakers:
+        return None
+    last = speakers[-1]
+    after = {p.refers_to for p in window if p.start > last.start}
+    return last.refers_to if after <= {last.refers_to} else None
+
+
+def _line_start(text: str, at: int) -> int:
+    """The start of the paragraph (non-empty line) that holds offset ``at``, or ends just before it."""
+    at = max(0, at)
+    while at > 0 and text[at - 1] == "\n":
+        at -= 1
+    return text.rfind("\n", 0, at) + 1
+
+
+def _is_speaker(doc: Doc, person: Person) -> bool:
+    """Whether a person mention is the subject of a reporting verb ('Moore told reporters', 'said Khine')."""
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lower_ in REPORTING_VERBS
 
 
 def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """'"...," said Marten. "..."': a speakerless quote continues the one just before it."""
+    """'"...," said Marten. "..."': a speakerless quote continues the one just before it; '"...," Shah
+    added. "...," he said.': a he/she left unresolved is the named speaker of the quote just before it
+    in the same paragraph."""
     result: list[Quote] = []
     for quote in quotes:
         previous = result[-1] if result else None
         if (
-            quote.speaker is None
-            and previous is not None
-            and previous.speaker is not None
-            and quote.sentence - previous.sentence <= 1
-            and "\n" not in text[previous.end : quote.start]
+            previous is None
+            or previous.speaker is None
+            or previous.speaker.lower() in PRONOUNS
+            or "\n" in text[previous.end : quote.start]
         ):
+            result.append(quote)
+            continue
+        if quote.speaker is None and quote.sentence - previous.sentence <= 1:
             quote = replace(
                 quote,
                 speaker=previous.speaker,
@@ -225,5 +288,7 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
                 verb=previous.verb,
                 direct=previous.direct,
             )
+        elif quote.speaker is not None and quote.speaker.lower() in PRONOUNS:
+            quote = replace(quote, speaker=previous.speaker)
         result.append(quote)
     return result

@@ -145,7 +145,7 @@ def assemble_brief(
     generated_at: str,
 ) -> Brief:
     """Build every section of the brief; see ``crosswire.report.brief.build_brief``."""
-    from crosswire.report import findings, scorecard, voices
+    from crosswire.report import findings, scorecard, verify, voices
 
     refs = number_sources(story, articles)
     in_story = {ref.article_id for ref in refs}
@@ -162,7 +162,7 @@ def assemble_brief(
         takeaways=findings.takeaways([f for f in facts if newsworthy(f, extractions)], disputed),
         facts=facts,
         disputed=disputed,
-        verify=findings.verify_items(sources, facts, figures),
+        verify=verify.verify_items(sources, facts),
         figures=figures,
         speakers=voices.speaker_quotes(sources),
         timeline=voices.timeline(sources),

@@ -25,6 +25,7 @@ Cell = Literal["supports", "contradicts", "silent"]
 PADDED_FILLER_SHARE = 0.5
 # How many confirmed facts the brief leads with, and how many facts the agreement matrix shows.
 MAX_TAKEAWAYS = 8
+VERIFY_SHOWN = 10  # to-verify items in the terminal and Markdown; the JSON and HTML list every one
 MAX_MATRIX_ROWS = 24
 
 
@@ -81,6 +82,15 @@ class FactLine:
     independent_sources: int
     salience: float
     citations: tuple[Citation, ...]
+
+    @property
+    def support(self) -> str:
+        """'3 independent sources', or '3 outlets, 1 independent' when copies or a shared wire passage
+        make several outlets one source."""
+        outlets = len({citation.article_id for citation in self.citations})
+        if outlets > self.independent_sources:
+            return f"{outlets} outlets, {self.independent_sources} independent"
+        return f"{self.independent_sources} independent source{'s' if self.independent_sources != 1 else ''}"
 
 
 @dataclass(frozen=True, slots=True)

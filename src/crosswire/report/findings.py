@@ -9,12 +9,10 @@ from crosswire.model import Contradiction, Fact, Figure
 from crosswire.report.assemble import Sources, unique_citations
 from crosswire.report.brief import (
     MAX_TAKEAWAYS,
-    Citation,
     DisputedItem,
     FactLine,
     FigureLine,
     SideLine,
-    VerifyItem,
 )
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
@@ -175,39 +173,3 @@ def figure_lines(sources: Sources) -> tuple[FigureLine, ...]:
             support = len(keys_by_figure[figure_key(figure)])
             lines.append(FigureLine(figure.text, figure.value, figure.unit, article_id, support, citation))
     return tuple(lines)
-
-
-def verify_items(sources: Sources, facts: Sequence[FactLine], figures: Sequence[FigureLine]) -> tuple[VerifyItem, ...]:
-    """Single-source claims to verify: figures first, then single-source facts by salience.
-
-    A figure given by several copies of one syndicated report is listed once, citing the first copy.
-    A fact whose sentence already carries a listed figure is not listed again.
-    """
-    items: list[VerifyItem] = []
-    seen_figures: set[tuple[str, tuple[float, str, str], str]] = set()
-    for line in figures:
-        if line.independent_sources != 1:
-            continue
-        marker = (sources.key(line.article_id), (line.value, _norm(line.unit), ""), _norm(line.text))
-        if marker not in seen_figures:
-            seen_figures.add(marker)
-            items.append(VerifyItem("figure", line.text, _outlet(sources, line.citation), line.citation))
-    cited = {item.citation.anchor for item in items}
-    single = sorted(
-        (f for f in facts if f.status == "single-source" and f.citations),
-        key=lambda f: (-f.salience, f.text, f.fact_id),
-    )
-    for fact in single:
-        citation = fact.citations[0]
-        if citation.anchor not in cited:
-            cited.add(citation.anchor)
-            items.append(VerifyItem("claim", fact.text, _outlet(sources, citation), citation))
-    return tuple(items)
-
-
-def _outlet(sources: Sources, citation: Citation) -> str:
-    return sources.refs[citation.number - 1].outlet
-
-
-def _norm(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").lower()).strip()

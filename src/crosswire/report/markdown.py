@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from crosswire.report.assemble import no_contradictions_message
-from crosswire.report.brief import Brief, Citation, DisputedItem, ScoreRow
+from crosswire.report.brief import VERIFY_SHOWN, Brief, Citation, DisputedItem, ScoreRow
 
 MAX_LISTED = 25  # longest list shown per section; the JSON has everything
 QUOTED_PER_SIDE = 3  # evidence sentences quoted per side of a dispute; the rest are citations
@@ -88,7 +88,7 @@ def _takeaways(brief: Brief) -> str:
         lines.append("No fact is confirmed by two independent sources.")
     for index, fact in enumerate(brief.takeaways, start=1):
         lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} "
-                     f"({fact.independent_sources} independent sources)")
+                     f"({fact.support})")
         lines += [f"   - [{c.number}] “{md_text(c.sentence)}”" for c in fact.citations]
     return "\n".join(lines) + "\n"
 
@@ -120,12 +120,12 @@ def _verify(brief: Brief) -> str:
     lines = ["## Single-source claims to verify", ""]
     if not brief.verify:
         lines.append("Every claim has at least two independent sources.")
-    for item in brief.verify[:MAX_LISTED]:
+    for item in brief.verify[:VERIFY_SHOWN]:
         label = "Figure" if item.kind == "figure" else "Claim"
         lines.append(f"- {label}: **{md_text(item.text)}**, only in {md_text(item.outlet)} "
                      f"[{item.citation.number}]: “{md_text(item.citation.sentence)}”")
-    if len(brief.verify) > MAX_LISTED:
-        lines.append(f"- ... and {len(brief.verify) - MAX_LISTED} more in brief.json")
+    if len(brief.verify) > VERIFY_SHOWN:
+        lines.append(f"- ... and {len(brief.verify) - VERIFY_SHOWN} more in brief.json")
     return "\n".join(lines) + "\n"
 
 

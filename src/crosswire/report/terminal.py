@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.report.assemble import no_contradictions_message
-from crosswire.report.brief import Brief
+from crosswire.report.brief import VERIFY_SHOWN, Brief
 from crosswire.report.markdown import cites, day
 
 SHOWN = 5  # items per section in the terminal; the files have the rest
@@ -74,7 +74,7 @@ def _takeaways(brief: Brief) -> Group:
         line = Text(f"{index}. ")
         line.append(fact.text)
         line.append(f" {cites(fact.citations)}", "cyan")
-        line.append(f" {fact.independent_sources} sources", "green")
+        line.append(f" {fact.support}", "green")
         lines.append(line)
     return Group(*lines, Text(""))
 
@@ -102,13 +102,13 @@ def _verify(brief: Brief) -> Group:
     lines: list[Text] = [Text("Single-source claims to verify", "bold underline")]
     if not brief.verify:
         lines.append(Text("None.", "italic"))
-    for item in brief.verify[:SHOWN]:
+    for item in brief.verify[:VERIFY_SHOWN]:
         line = Text("figure " if item.kind == "figure" else "claim  ", "yellow")
         line.append(item.text)
         line.append(f" only in {item.outlet} [{item.citation.number}]", "dim")
         lines.append(line)
-    if len(brief.verify) > SHOWN:
-        lines.append(Text(f"... and {len(brief.verify) - SHOWN} more", "dim"))
+    if len(brief.verify) > VERIFY_SHOWN:
+        lines.append(Text(f"... and {len(brief.verify) - VERIFY_SHOWN} more", "dim"))
     return Group(*lines, Text(""))
 
 
