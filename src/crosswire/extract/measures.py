@@ -436,7 +436,7 @@ def _passed(number: Token, noun: Token | None) -> bool:
 
 
 AGGREGATE = re.compile(
-    r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|across the (?:city|country|state)|citywide|"
+    r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|citywide|"
     r"throughout the (?:city|day|night|weekend)|over the weekend|so far this (?:year|month)|this year)\b",
     re.IGNORECASE,
 )
