@@ -44,6 +44,8 @@ MIN_SHARED = 3
 """Content words two sentences must share, besides the counted noun, to compare a plain-noun measure."""
 HIGH_GAP = 0.2
 """A relative gap above this makes a conflict high severity."""
+MAGNITUDE_GAP = 0.02
+"""Magnitudes are logarithmic: 6.4 against 6.7 is a fourfold difference in amplitude, a high-severity gap."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +204,9 @@ def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: lis
         subject=subject,
         sides=[Side(label, _evidence(context, side)) for label, side in zip(labels, sides, strict=True)],
         confidence=CONFIDENCE[kind],
-        severity="low" if developing or gap <= HIGH_GAP else "high",
+        severity="low"
+        if developing or gap <= (MAGNITUDE_GAP if key.startswith("magnitude:") else HIGH_GAP)
+        else "high",
         explanation=explanation,
         developing=developing,
     )
