@@ -18,17 +18,30 @@ import click
 from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from crosswire import pipeline
 from crosswire.errors import CrosswireError
 from crosswire.model import Article, to_dict
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store, default_path
+from crosswire.text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def safe(value: object) -> str:
+    """Untrusted text (article fields, paths, URLs, reasons) for a rich markup string: one line, escaped."""
+    return escape(one_line(value))
+
+
+def reject_line(name: str, reason: str) -> str:
+    """The one error line printed for an input that was not stored."""
+    return f"[red]error:[/] {safe(name)}: {safe(reason)}"
 
 
 class Context:
@@ -51,7 +64,7 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CrosswireError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(one_line(str(e))) from e
 
     return wrapper  # type: ignore[return-value]
 
@@ -115,16 +128,16 @@ def ingest(obj: Context, inputs: tuple[str, ...], fields: tuple[str, ...], allow
             store, inputs, settings=obj.settings(), fields=mapping, allow_private=allow_private
         ):
             counts[outcome.status] += 1
-            progress.update(task, advance=1, description=f"ingesting [dim]{_short(outcome.input)}")
+            progress.update(task, advance=1, description=f"ingesting [dim]{safe(_short(outcome.input))}")
             if as_json:
                 out.print_json(json.dumps(outcome.__dict__), indent=None)
             elif outcome.status == "rejected":
-                progress.console.print(f"[red]error:[/] {outcome.input}: {outcome.detail}", highlight=False)
+                progress.console.print(reject_line(outcome.input, outcome.detail), highlight=False)
         total = store.count_articles()
     if not as_json:
         err.print(
             f"{counts['stored']} stored, {counts['exists']} already stored, {counts['copy']} identical copies, "
-            f"{counts['rejected']} failed; {total} articles in {obj.db}"
+            f"{counts['rejected']} failed; {total} articles in {safe(obj.db)}"
         )
     if counts["rejected"]:
         sys.exit(1)
@@ -147,22 +160,22 @@ def sources(obj: Context, as_json: bool) -> None:
         click.echo(json.dumps([_source_row(a) for a in articles], indent=2, ensure_ascii=False))
         return
     if not articles:
-        err.print(f"No articles in {obj.db}. Add some with: crosswire ingest PATH")
+        err.print(f"No articles in {safe(obj.db)}. Add some with: crosswire ingest PATH")
         return
-    table = Table(title=f"{len(articles)} articles in {obj.db}", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=f"{len(articles)} articles in {safe(obj.db)}", title_justify="left", box=box.SIMPLE_HEAD)
     for name, width in (("id", 8), ("source", 12), ("date", 10), ("words", 5), ("copy of", 8)):
         table.add_column(name, no_wrap=True, max_width=max(width, 22))
     table.add_column("title", overflow="fold")
     for article in articles:
         row = _source_row(article)
-        group = f"[yellow]{row['dup_group'][:8]}[/]" if row["dup_group"] else "—"
+        group = Text(one_line(row["dup_group"][:8]), "yellow") if row["dup_group"] else "—"
         table.add_row(
             article.id[:8],
-            row["source"],
-            (row["published_at"] or "—")[:10],
+            Text(one_line(row["source"])),
+            Text(one_line(row["published_at"] or "—")[:10]),
             str(row["words"]),
             group,
-            row["title"] or "",
+            Text(one_line(row["title"] or "")),
         )
     out.print(table)
 
@@ -238,9 +251,9 @@ def _resolve_ids(store: Store, names: tuple[str, ...]) -> list[str]:
     for name in names:
         found = store.find_articles(name)
         if not found:
-            raise click.ClickException(f"{name}: no stored article has this id, path or URL")
+            raise click.ClickException(f"{one_line(name)}: no stored article has this id, path or URL")
         if len(found) > 1 and not any(a.id == name for a in found):
-            raise click.ClickException(f"{name}: ambiguous, matches {', '.join(a.id[:8] for a in found[:5])}")
+            raise click.ClickException(f"{one_line(name)}: ambiguous, matches {', '.join(a.id[:8] for a in found[:5])}")
         ids.append(found[0].id)
     return ids
 
