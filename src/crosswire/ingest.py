@@ -6,7 +6,8 @@ the hash of that text. De-duplication and storage happen later (``dedupe``, ``st
 
 Folders are walked recursively in name order; files and folders whose names start with ``.`` or
 ``_`` are skipped (so an answer key can sit beside its articles as ``_answer_key.json``), and so are
-``README.*`` files, which describe a folder rather than report news.
+``README.*`` files, which describe a folder rather than report news. Symlinks are followed, but a
+folder or file already visited is not read again, so a symlink loop ends the walk there.
 """
 
 from __future__ import annotations
@@ -97,14 +98,35 @@ def load_inputs(
             yield from _from_file(path, settings=settings, fields=mapping)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for path in folder.iterdir():
+def _walk(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    """Article files under ``folder``. A folder (or file) reached a second time, through a symlink or a
+    symlink loop, is skipped, so each real file is read once and the walk always ends."""
+    seen = set() if seen is None else seen
+    if not _first_visit(folder, seen):
+        return
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for path in entries:
         if path.name.startswith((".", "_")) or path.stem.upper() == "README":
             continue
         if path.is_dir():
-            yield from _walk(path)
-        elif path.suffix.lower() in KNOWN_SUFFIXES:
+            yield from _walk(path, seen)
+        elif path.suffix.lower() in KNOWN_SUFFIXES and _first_visit(path, seen):
             yield path
+
+
+def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return True  # a dangling link: let reading it report the error
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _from_file(
