@@ -213,6 +213,7 @@ def extract(obj: Context, articles: tuple[str, ...], processes: int, batch_size:
                 processes=processes,
                 batch_size=batch_size,
                 on_done=lambda e: progress.update(task, advance=1),
+                max_chars=obj.settings().max_extract_chars,
             )
     err.print(f"{done} articles extracted" if done else "everything is already extracted")
 
@@ -235,7 +236,7 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 
     with obj.store() as store:
         [article_id] = _resolve_ids(store, (article,))
-        pipeline.run_extract(store, [article_id])
+        pipeline.run_extract(store, [article_id], max_chars=obj.settings().max_extract_chars)
         [found] = store.articles([article_id])
         extraction = store.extractions([article_id])[article_id]
     if as_json:

@@ -64,7 +64,8 @@ def _extract_and_check(
     with _progress(quiet=False) as progress:
         if total:
             task = progress.add_task("extracting", total=total)
-            pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1))
+            pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1),
+                                 max_chars=settings.max_extract_chars)
         progress.add_task("cross-checking", total=None)
         story = story or pipeline.story_of(store.articles(ids))
         loaded = pipeline.load_story(store, story)

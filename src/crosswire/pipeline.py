@@ -83,19 +83,24 @@ def run_extract(
     processes: int = 1,
     batch_size: int = 16,
     on_done: Callable[[Extraction], None] | None = None,
+    max_chars: int | None = None,
 ) -> int:
     """Extract every article (of ``article_ids``, or all) not yet extracted by the current extractor.
+
+    ``max_chars`` (setting ``max_extract_chars``) cuts longer texts, with a note.
 
     Returns:
         int: how many articles were extracted now (0 when everything was up to date).
     """
-    from crosswire.extract import EXTRACTOR_VERSION, extract_articles, load_nlp
+    from crosswire.extract import EXTRACTOR_VERSION, MAX_CHARS, extract_articles, load_nlp
 
     versions = store.extraction_versions()
     todo = [a for a in store.articles(article_ids) if versions.get(a.id) != EXTRACTOR_VERSION]
     if not todo:
         return 0
-    for extraction in extract_articles(todo, nlp=load_nlp(), processes=processes, batch_size=batch_size):
+    limit = MAX_CHARS if max_chars is None else max_chars
+    for extraction in extract_articles(todo, nlp=load_nlp(), processes=processes, batch_size=batch_size,
+                                       max_chars=limit):
         store.save_extraction(extraction)
         if on_done is not None:
             on_done(extraction)
