@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -83,8 +84,9 @@ def reports_errors(func: F) -> F:
     default=None,
     help="Settings file overriding the defaults [default: ./crosswire.toml if present].",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Log details, and the traceback behind any 'unexpected error' line.")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | None, config: Path | None, verbose: bool) -> None:
     """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.
 
     \b
@@ -92,6 +94,11 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
         crosswire ingest examples/harbour-spill
         crosswire sources
     """
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logging.getLogger("crosswire").addHandler(handler)
+        logging.getLogger("crosswire").setLevel(logging.DEBUG)
     ctx.obj = Context(db or default_path(), config)
 
 

@@ -1,7 +1,9 @@
 """Ingest: files, folders, JSON(L), saved HTML, URLs and feeds -> ``Ingested | Rejected``.
 
 Every input yields at least one result; a bad input yields a ``Rejected`` naming it and the reason,
-and the batch goes on. Articles leave here normalised (``text.normalize_text``) and identified by
+and the batch goes on. Each file, record, URL and feed item is read inside ``guarded``, which turns
+any unexpected exception into a one-line ``Rejected`` (the traceback is logged at debug level, shown
+by ``crosswire --verbose``). Articles leave here normalised (``text.normalize_text``) and identified by
 the hash of that text. De-duplication and storage happen later (``dedupe``, ``store``).
 
 Folders are walked recursively in name order; files and folders whose names start with ``.`` or
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,10 +27,12 @@ from typing import Any
 import charset_normalizer
 
 from crosswire.errors import InputError
-from crosswire.fetch import Fetcher, HttpFetcher, is_url, parse_feed
+from crosswire.fetch import FeedItem, Fetcher, HttpFetcher, is_url, parse_feed
 from crosswire.model import Article, Rejected
 from crosswire.settings import Settings
-from crosswire.text import content_hash, guess_language, normalize_text
+from crosswire.text import content_hash, guess_language, normalize_text, one_line
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -83,19 +88,41 @@ def load_inputs(
     for raw in inputs:
         if is_url(raw):
             fetch = fetcher or HttpFetcher(settings=settings, allow_private=allow_private)
-            yield from _from_url(raw, fetch=fetch, settings=settings)
-            continue
-        path = Path(raw)
-        if not path.exists():
-            yield Rejected(raw, "ingest", "no such file or folder")
-        elif path.is_dir():
-            files = sorted(_walk(path))
-            if not files:
-                yield Rejected(raw, "ingest", "folder holds no readable article files")
-            for file in files:
-                yield from _from_file(file, settings=settings, fields=mapping)
+            yield from guarded(raw, _from_url(raw, fetch=fetch, settings=settings, walk=_FeedWalk()))
         else:
-            yield from _from_file(path, settings=settings, fields=mapping)
+            yield from guarded(raw, _from_path(Path(raw), settings=settings, fields=mapping))
+
+
+def guarded(name: str, results: Iterator[Ingested | Rejected]) -> Iterator[Ingested | Rejected]:
+    """``results``, with any unexpected exception turned into one ``Rejected`` line for ``name``.
+
+    What was yielded before the exception stands; what would have come after it from the same
+    input is lost, which is why records and feed items are guarded one by one as well."""
+    try:
+        yield from results
+    except Exception as e:  # noqa: BLE001 - one bad input must never stop the batch
+        log.debug("unexpected error reading %s", name, exc_info=True)
+        yield Rejected(name, "ingest", unexpected(e))
+
+
+def unexpected(error: BaseException) -> str:
+    """The one-line reason for an exception crosswire did not raise on purpose."""
+    message = one_line(str(error))
+    message = message if len(message) <= 200 else message[:199] + "…"
+    return f"unexpected error: {type(error).__name__}" + (f": {message}" if message else "")
+
+
+def _from_path(path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Ingested | Rejected]:
+    if not path.exists():
+        yield Rejected(str(path), "ingest", "no such file or folder")
+    elif path.is_dir():
+        files = sorted(_walk(path))
+        if not files:
+            yield Rejected(str(path), "ingest", "folder holds no readable article files")
+        for file in files:
+            yield from guarded(str(file), _from_file(file, settings=settings, fields=fields))
+    else:
+        yield from _from_file(path, settings=settings, fields=fields)
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
@@ -145,7 +172,7 @@ def _from_file(
         else:
             drafts = iter([draft_from_text(text, origin=name)])
         for draft in drafts:
-            yield draft if isinstance(draft, Rejected) else finish(draft, settings=settings)
+            yield draft if isinstance(draft, Rejected) else _finish_guarded(draft, settings=settings)
     except InputError as e:
         yield Rejected(name, "ingest", e.reason)
 
@@ -264,7 +291,10 @@ def drafts_from_jsonl(text: str, *, origin: str, fields: Mapping[str, tuple[str,
         except json.JSONDecodeError as e:
             yield Rejected(name, "ingest", f"malformed JSON ({e.msg} at column {e.colno})")
             continue
-        yield draft_from_record(record, origin=name, fields=fields)
+        except (ValueError, RecursionError) as e:  # nested too deep; an integer over Python's digit limit
+            yield Rejected(name, "ingest", f"unreadable JSON ({_json_limit(e)})")
+            continue
+        yield _record_guarded(record, origin=name, fields=fields)
 
 
 def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
@@ -274,12 +304,37 @@ def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, 
     except json.JSONDecodeError as e:
         yield Rejected(origin, "ingest", f"malformed JSON ({e.msg} at line {e.lineno} column {e.colno})")
         return
+    except (ValueError, RecursionError) as e:
+        yield Rejected(origin, "ingest", f"unreadable JSON ({_json_limit(e)})")
+        return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         name = origin if len(records) == 1 else f"{origin}[{number}]"
-        yield draft_from_record(record, origin=name, fields=fields)
+        yield _record_guarded(record, origin=name, fields=fields)
+
+
+def _json_limit(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return one_line(str(error)).split(";")[0]
+
+
+def _record_guarded(record: Any, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Draft | Rejected:
+    try:
+        return draft_from_record(record, origin=origin, fields=fields)
+    except Exception as e:  # noqa: BLE001 - one record must never stop the file
+        log.debug("unexpected error reading %s", origin, exc_info=True)
+        return Rejected(origin, "ingest", unexpected(e))
+
+
+def _finish_guarded(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
+    try:
+        return finish(draft, settings=settings)
+    except Exception as e:  # noqa: BLE001 - one record must never stop the file
+        log.debug("unexpected error normalising %s", draft.origin, exc_info=True)
+        return Rejected(draft.origin, "normalize", unexpected(e))
 
 
 def draft_from_record(record: Any, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Draft | Rejected:
@@ -373,23 +428,58 @@ def normalize_date(value: str | None) -> str | None:
     return parsed.isoformat().replace("+00:00", "Z")
 
 
-def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Ingested | Rejected]:
+@dataclass
+class _FeedWalk:
+    """What one top-level input's feeds have fetched so far: URLs seen, items followed."""
+
+    seen: set[str] = field(default_factory=set)
+    items: int = 0
+
+
+def _from_url(
+    url: str, *, fetch: Fetcher, settings: Settings, walk: _FeedWalk, depth: int = 0
+) -> Iterator[Ingested | Rejected]:
+    if url in walk.seen:
+        yield Rejected(url, "ingest", "already fetched from this feed (a feed linking to itself or back)")
+        return
+    walk.seen.add(url)
     try:
         page = fetch.fetch(url)
     except InputError as e:
         yield Rejected(url, "ingest", e.reason)
         return
-    feed = parse_feed(page.body, url=page.url, content_type=page.content_type)
+    try:
+        feed = parse_feed(page.body, url=page.url, content_type=page.content_type)
+    except Exception as e:  # noqa: BLE001 - feedparser raises assorted errors on broken feeds
+        log.debug("unexpected error parsing the feed %s", url, exc_info=True)
+        yield Rejected(url, "ingest", f"malformed feed ({type(e).__name__})")
+        return
     if feed is None:
         yield _from_page(url, page.body, final_url=page.url, settings=settings)
         return
+    yield from _feed_items(url, feed, fetch=fetch, settings=settings, walk=walk, depth=depth)
+
+
+def _feed_items(
+    url: str, feed: list[FeedItem], *, fetch: Fetcher, settings: Settings, walk: _FeedWalk, depth: int
+) -> Iterator[Ingested | Rejected]:
+    if depth >= settings.feed_max_depth:
+        yield Rejected(url, "ingest", f"a feed inside a feed more than {settings.feed_max_depth} deep (feed_max_depth)")
+        return
     if not feed:
         yield Rejected(url, "ingest", "feed has no items")
-    for item in feed:
+    for number, item in enumerate(feed, start=1):
+        if walk.items >= settings.feed_max_items:
+            left = len(feed) - number + 1
+            yield Rejected(url, "ingest", f"{left} more feed items not read: {settings.feed_max_items} items "
+                                          "is the limit per input (feed_max_items)")
+            return
+        walk.items += 1
         if not item.link:
-            yield Rejected(f"{url} item {item.title or '?'}", "ingest", "feed item has no link")
+            yield Rejected(f"{url} item {item.title or number}", "ingest", "feed item has no link")
             continue
-        for result in _from_url(item.link, fetch=fetch, settings=settings):
+        results = _from_url(item.link, fetch=fetch, settings=settings, walk=walk, depth=depth + 1)
+        for result in guarded(item.link, results):
             if isinstance(result, Ingested) and not result.article.published_at and item.published:
                 article = replace(result.article, published_at=normalize_date(item.published))
                 result = Ingested(result.origin, article)
