@@ -140,6 +140,8 @@ def ingest(obj: Context, inputs: tuple[str, ...], fields: tuple[str, ...], allow
                 out.print_json(json.dumps(outcome.__dict__), indent=None)
             elif outcome.status == "rejected":
                 progress.console.print(reject_line(outcome.input, outcome.detail), highlight=False)
+            for note in outcome.notes if not as_json else ():
+                progress.console.print(f"[yellow]note:[/] {safe(outcome.input)}: {safe(note)}", highlight=False)
         total = store.count_articles()
     if not as_json:
         err.print(

@@ -14,7 +14,6 @@ folder or file already visited is not read again, so a symlink loop ends the wal
 
 from __future__ import annotations
 
-import email.utils
 import json
 import logging
 import re
@@ -29,6 +28,7 @@ import charset_normalizer
 from crosswire.errors import InputError
 from crosswire.fetch import FeedItem, Fetcher, HttpFetcher, is_url, parse_feed
 from crosswire.model import Article, Rejected
+from crosswire.published import parse_published
 from crosswire.settings import Settings
 from crosswire.text import content_hash, guess_language, normalize_text, one_line
 
@@ -62,7 +62,7 @@ class Draft:
     title: str | None = None
     source: str | None = None
     author: str | None = None
-    published_at: str | None = None
+    published_at: Any = None  # as given: a string, or a JSON number; validated in ``finish``
     external_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -194,6 +194,9 @@ def read_text(path: Path, *, max_bytes: int) -> str:
     return decode(data, name=name)
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode(data: bytes, *, name: str) -> str:
     """Bytes -> str: UTF-8 (with or without BOM) first, else charset-normalizer's best guess."""
     if not data.strip():
@@ -204,9 +207,16 @@ def decode(data: bytes, *, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(name, "unknown text encoding (looks binary)")
+    # When Windows-1252 (what the web reads unlabelled Latin-1 as) reads the bytes as cleanly as the
+    # best guess, it wins: one accented letter says too little to tell code pages apart ('Brême' is
+    # not 'Bręme').
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos + 0.01:
+            return str(match)
     return str(best)
 
 
@@ -353,7 +363,7 @@ def draft_from_record(record: Any, *, origin: str, fields: Mapping[str, tuple[st
         title=_as_str(value["title"]),
         source=_as_str(value["source"]),
         author=_as_str(value["author"]),
-        published_at=_as_str(value["date"]),
+        published_at=value["date"] if isinstance(value["date"], (int, float, bool)) else _as_date(value["date"]),
         external_id=_as_str(value["id"]),
     )
 
@@ -363,6 +373,11 @@ def _first(record: Mapping[str, Any], names: Sequence[str]) -> Any:
         if record.get(name) not in (None, ""):
             return record[name]
     return None
+
+
+def _as_date(value: Any) -> Any:
+    """A date field: strings stripped; anything else kept as it is, for ``parse_published`` to refuse."""
+    return value.strip() or None if isinstance(value, str) else value
 
 
 def _as_str(value: Any) -> str | None:
@@ -379,6 +394,7 @@ class Ingested:
 
     origin: str
     article: Article
+    notes: tuple[str, ...] = ()  # what was dropped on the way, e.g. a date that could not be trusted
 
 
 def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
@@ -393,6 +409,7 @@ def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
         return Rejected(draft.origin, "normalize", reason)
     if len(text.encode("utf-8")) > settings.max_input_bytes:
         return Rejected(draft.origin, "normalize", f"text over the {settings.max_input_bytes:,}-byte limit")
+    published_at, date_note = parse_published(draft.published_at)
     article = Article(
         id=content_hash(text),
         text=text,
@@ -400,32 +417,18 @@ def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
         source=draft.source,
         url=draft.url or draft.origin,
         author=draft.author,
-        published_at=normalize_date(draft.published_at),
+        published_at=published_at,
         ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         language=guess_language(text),
         external_id=draft.external_id,
     )
-    return Ingested(draft.origin, article)
+    return Ingested(draft.origin, article, notes=(date_note,) if date_note else ())
 
 
-def normalize_date(value: str | None) -> str | None:
-    """Any date string -> ISO 8601, in UTC ('Z') when it carries a zone; kept as given when unparseable."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            import dateparser
-
-            parsed = dateparser.parse(value)
-            if parsed is None:
-                return value
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC)
-    return parsed.isoformat().replace("+00:00", "Z")
+def normalize_date(value: Any) -> str | None:
+    """A date as an input gives it -> ISO 8601 (UTC 'Z' when it carries a zone), or None when it cannot
+    be trusted (see ``published.parse_published``, which also says why)."""
+    return parse_published(value)[0]
 
 
 @dataclass
@@ -481,8 +484,10 @@ def _feed_items(
         results = _from_url(item.link, fetch=fetch, settings=settings, walk=walk, depth=depth + 1)
         for result in guarded(item.link, results):
             if isinstance(result, Ingested) and not result.article.published_at and item.published:
-                article = replace(result.article, published_at=normalize_date(item.published))
-                result = Ingested(result.origin, article)
+                published_at, note = parse_published(item.published)
+                article = replace(result.article, published_at=published_at)
+                notes = result.notes if published_at else (*result.notes, f"feed item {note}")
+                result = Ingested(result.origin, article, notes=notes if note else result.notes)
             yield result
 
 
