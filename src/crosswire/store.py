@@ -115,6 +115,7 @@ class Store:
             StoreError: the file is not a crosswire database, or is newer than this crosswire.
         """
         path = Path(path) if path is not None else default_path()
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -123,7 +124,13 @@ class Store:
             store = cls(conn, path)
             store._migrate()
         except sqlite3.DatabaseError as e:
+            if conn is not None:
+                conn.close()
             raise StoreError(f"{path}: not a usable crosswire database ({e})") from e
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -148,8 +155,14 @@ class Store:
                     "upgrade crosswire"
                 )
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in _statements(script):
-                    self.conn.execute(statement)
+                try:
+                    for statement in _statements(script):
+                        self.conn.execute(statement)
+                except sqlite3.Error as e:
+                    raise StoreError(
+                        f"{self.path}: schema migration {number} failed ({e}); it was rolled back, so the store "
+                        f"is unchanged at schema version {version}: report this as a crosswire bug"
+                    ) from e
                 self.conn.execute(f"PRAGMA user_version = {number}")
             self.conn.execute("COMMIT")
         except BaseException:
