@@ -320,6 +320,8 @@ def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, 
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield Rejected(origin, "ingest", "JSON holds no records (an empty list)")
     for number, record in enumerate(records, start=1):
         name = origin if len(records) == 1 else f"{origin}[{number}]"
         yield _record_guarded(record, origin=name, fields=fields)
