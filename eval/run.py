@@ -20,6 +20,7 @@ SECTIONS = {
     "seeds": ["eval.seeds"],
     "perturb": ["eval.perturb", "--clusters", "40", "--false-alarm-clusters", "250"],
     "stories": ["eval.stories", "--undated"],
+    "reliability": ["eval.reliability", "--examples", "100", "--kills", "20", "--concurrent", "3"],
 }
 #: Headings for the modules whose output does not carry its own.
 HEADINGS = {
@@ -65,6 +66,7 @@ TITLES = {
     "seeds": "## Real seed articles",
     "perturb": "## Cross-check: perturbation",
     "stories": "## Story clustering",
+    "reliability": "## Reliability",
 }
 
 

@@ -171,8 +171,12 @@ def _from_file(
             drafts = drafts_from_json(text, origin=name, fields=fields)
         else:
             drafts = iter([draft_from_text(text, origin=name)])
+        found = False
         for draft in drafts:
+            found = True
             yield draft if isinstance(draft, Rejected) else _finish_guarded(draft, settings=settings)
+        if not found:
+            yield Rejected(name, "ingest", "no records in the file")
     except InputError as e:
         yield Rejected(name, "ingest", e.reason)
 

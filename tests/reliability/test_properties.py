@@ -9,6 +9,7 @@ many (``make fuzz``).
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import tempfile
@@ -173,7 +174,7 @@ def test_extraction_cross_check_and_every_renderer(nlp_pipeline, texts: list[str
         assert tag not in markdown_html, markdown_html[max(0, markdown_html.index(tag) - 300):][:400]
         assert tag not in html.lower()
     json.dumps(render_json([brief], articles))
-    console = Console(record=True, width=100, force_terminal=True)
+    console = Console(file=io.StringIO(), record=True, width=100, force_terminal=True)
     render_terminal(brief, console)
     shown = console.export_text(styles=False)
     assert "\x1b]" not in shown and "\x07" not in shown

@@ -7,6 +7,7 @@ no element carries an event handler or a ``javascript:`` link the payloads broug
 from __future__ import annotations
 
 import html
+import io
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -72,7 +73,7 @@ def pages(payload: str, folder: Path) -> dict[str, Path]:
     """The four outputs of a hostile brief as pages a browser opens: HTML, Markdown rendered, JSON, terminal."""
     story, articles, extractions, check = hostile_inputs(payload)
     brief = build_brief(story, articles, extractions, check, generated_at="2026-03-05T00:00:00Z")
-    console = Console(record=True, width=120, force_terminal=True, color_system="truecolor")
+    console = Console(file=io.StringIO(), record=True, width=120, force_terminal=True, color_system="truecolor")
     render_terminal(brief, console)
     json_text = json.dumps(render_json([brief], articles), indent=2, ensure_ascii=False)
     outputs = {
