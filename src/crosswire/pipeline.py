@@ -88,7 +88,8 @@ def _store_article(
                 return IngestOutcome(origin, "copy", article.id, detail=detail)
             return IngestOutcome(origin, "exists", article.id)
         article = dedupe.assign_group(article, signature, index.catch_up(store))
-        store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature))
+        if not store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature)):
+            return IngestOutcome(origin, "exists", article.id)  # stored by another writer (not under the lock)
     detail = f"near copy of {article.dup_group}" if article.dup_group else ""
     return IngestOutcome(origin, "stored", article.id, detail=detail)
 
