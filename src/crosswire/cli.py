@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import click
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -84,7 +84,9 @@ def reports_errors(func: F) -> F:
     default=None,
     help="Settings file overriding the defaults [default: ./crosswire.toml if present].",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Log details, and the traceback behind any 'unexpected error' line.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Log details, and the traceback behind any 'unexpected error' line."
+)
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, verbose: bool) -> None:
     """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.

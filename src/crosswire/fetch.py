@@ -2,12 +2,14 @@
 
 ``HttpFetcher`` only speaks http/https, refuses loopback/private/link-local addresses unless told
 otherwise (checked on every connection, redirects included, and the connection goes to the address
-that was checked), stops after ``fetch_timeout`` seconds in all and ``fetch_max_bytes`` bytes, and identifies itself with a polite User-Agent. Tests swap in any object
-with a ``fetch(url) -> Page`` method (see ``Fetcher``).
+that was checked), stops after ``fetch_timeout`` seconds in all and ``fetch_max_bytes`` bytes, and
+identifies itself with a polite User-Agent. Tests swap in any object with a ``fetch(url) -> Page``
+method (see ``Fetcher``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.client
 import ipaddress
@@ -144,10 +146,8 @@ class _Attempt:
 
     def _expire(self) -> None:
         for sock in self.sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def close(self) -> None:
         self._timer.cancel()

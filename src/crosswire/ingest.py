@@ -112,7 +112,9 @@ def unexpected(error: BaseException) -> str:
     return f"unexpected error: {type(error).__name__}" + (f": {message}" if message else "")
 
 
-def _from_path(path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Ingested | Rejected]:
+def _from_path(
+    path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]
+) -> Iterator[Ingested | Rejected]:
     if not path.exists():
         yield Rejected(str(path), "ingest", "no such file or folder")
     elif path.is_dir():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 from spacy.language import Language
 
 
@@ -12,10 +15,6 @@ def nlp_pipeline() -> Language:
 
     return load_nlp()
 
-
-import os
-
-from hypothesis import HealthCheck, settings
 
 # Bounded in `make test` (derandomised, so CI is repeatable); `make fuzz` runs many random examples.
 settings.register_profile(

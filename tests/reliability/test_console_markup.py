@@ -9,9 +9,8 @@ from click.testing import CliRunner
 from rich.console import Console
 
 from crosswire.cli import cli
-from crosswire.model import Article
+from crosswire.model import Article, Extraction
 from crosswire.report.article import render_article
-from crosswire.model import Extraction
 from crosswire.text import one_line
 
 BODY = "The harbour of Veltmar was closed on Tuesday after a tanker leaked solvent into the east basin. " * 4
@@ -67,7 +66,8 @@ def test_escape_codes_and_newlines_in_a_file_name_do_not_reach_the_terminal(tmp_
 def test_a_feed_item_title_with_markup_is_one_plain_error_line(tmp_path: Path) -> None:
     from crosswire.fetch import Page
 
-    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>[/x]</title></item></channel></rss>'
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+            b"<item><title>[/x]</title></item></channel></rss>")
 
     class Canned:
         def fetch(self, url: str) -> Page:

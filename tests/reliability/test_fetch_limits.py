@@ -16,7 +16,7 @@ from crosswire.errors import FetchError
 from crosswire.fetch import HttpFetcher
 from crosswire.settings import Settings
 
-PAGE = b"<html><body><article><p>" + b"Officials in Veltmar said the harbour stays shut. " * 10 + b"</p></article></body></html>"
+PAGE = b"<html><body><article><p>" + b"Officials in Veltmar said the harbour stays shut. " * 10 + b"</p></article>"
 
 
 class Trickle(BaseHTTPRequestHandler):

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from crosswire.model import CheckResult
 from crosswire.pipeline import story_of
 from crosswire.report import build_brief, render_markdown
-from tests.report.fixtures import make_article, make_extractions, make_articles, make_check, make_story
+from tests.report.fixtures import make_article, make_articles, make_check, make_extractions, make_story
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

@@ -75,7 +75,8 @@ class Canned:
 
 
 def html(title: str) -> bytes:
-    return f"<html><head><title>{title}</title></head><body><article><p>{BODY}{title}</p></article></body></html>".encode()
+    head = f"<head><title>{title}</title></head>"
+    return f"<html>{head}<body><article><p>{BODY}{title}</p></article></body></html>".encode()
 
 
 def rss(*links: str) -> bytes:

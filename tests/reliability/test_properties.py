@@ -30,8 +30,7 @@ from crosswire.ingest import Ingested, load_inputs
 from crosswire.model import Rejected
 from crosswire.pipeline import story_of
 from crosswire.report import build_brief, render_html, render_json, render_markdown, render_terminal
-from crosswire.settings import load_settings
-from crosswire.settings import DEFAULTS
+from crosswire.settings import DEFAULTS, load_settings
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "harbour-spill"
 REAL = [p.read_text("utf-8") for p in sorted(DEMO.glob("*.md"))]

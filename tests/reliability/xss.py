@@ -56,12 +56,12 @@ CHECK = """(() => JSON.stringify({
 
 def hostile_inputs(payload: str):  # noqa: ANN201
     """The report fixtures with ``payload`` in every article-derived field (text, title, outlet, URL, date)."""
-    from tests.report.fixtures import make_check, make_extractions, make_story
-    from tests.report.fixtures import make_articles
+    from tests.report.fixtures import make_articles, make_check, make_extractions, make_story
 
     articles = make_articles()
     hostile = [replace(a, title=f"{a.title} {payload}", source=f"{a.source} {payload}", author=payload,
-                       url=f"https://example.org/{a.id}?q={payload}", published_at=payload if i == 3 else a.published_at)
+                       url=f"https://example.org/{a.id}?q={payload}",
+                       published_at=payload if i == 3 else a.published_at)
                for i, a in enumerate(articles)]
     # the texts keep their sentences (the extractions point into them) and gain the payload at the end
     hostile = [replace(a, text=a.text + f"\n\n{payload}") for a in hostile]
