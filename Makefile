@@ -47,7 +47,7 @@ eval: $(STAMP)
 # ~30-40 min on 2 cores: 1,000 examples per property, 100 SIGKILLs, 10 concurrent-writer trials, every XSS payload
 fuzz: $(STAMP)
 	mkdir -p build
-	$(PY) -m eval.reliability --examples 1000 --kills 100 --concurrent 10 > build/reliability.md
+	$(PY) -m eval.reliability --examples 1000 --kills 100 --concurrent 10 --timing > build/reliability.md
 	mv build/reliability.md docs/reliability.md
 
 docs: $(STAMP)

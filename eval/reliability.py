@@ -121,12 +121,29 @@ def xss_run(one_by_one: bool) -> tuple[int, int, int, float]:
     return len(xss.PAYLOADS), opened, executed, time.monotonic() - started
 
 
+def extraction_timing(lengths: Sequence[int]) -> list[tuple[int, float]]:
+    """Seconds to extract one article of each length (the demo corpus repeated), one model load for all."""
+    from crosswire.extract import extract_articles, load_nlp
+    from crosswire.model import Article
+
+    demo = "\n\n".join(p.read_text("utf-8") for p in sorted((ROOT / "examples" / "harbour-spill").glob("*.md")))
+    nlp = load_nlp()
+    rows = []
+    for length in lengths:
+        text = (demo * (length // len(demo) + 1))[:length]
+        started = time.monotonic()
+        list(extract_articles([Article(id=str(length), text=text, language="en")], nlp=nlp, max_chars=length))
+        rows.append((length, time.monotonic() - started))
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=100, help="fuzz examples per property")
     parser.add_argument("--kills", type=int, default=20, help="SIGKILL trials (100 in make fuzz)")
     parser.add_argument("--concurrent", type=int, default=3, help="concurrent-writer trials")
     parser.add_argument("--seed", type=int, default=1100)
+    parser.add_argument("--timing", action="store_true", help="also time extraction at 50k/100k/200k characters")
     args = parser.parse_args(argv)
     fuzzed, fuzz_seconds = fuzz(args.examples)
     killed, kill_seconds = kills(args.kills, seed=args.seed)
@@ -161,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print("| XSS payloads in Chromium | not run: chromium is not installed | | |")
     print("\nPer property: " + ", ".join(f"`{name}` {runs:,} ({outcome})" for name, runs, outcome in fuzzed) + ".")
+    if args.timing:
+        rows = extraction_timing([50_000, 100_000, 200_000])
+        print("\nExtraction time of one article by length (should grow linearly; before issue #11: 5.5 / 17.5 / "
+              "61.6 s): " + " / ".join(f"{length // 1000}k characters {seconds:.1f} s" for length, seconds in rows)
+              + ".")
     return 0
 
 
