@@ -154,7 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         total.update(counts)
     print("## Reliability\n")
     print(f"`python -m eval.reliability --examples {args.examples} --kills {args.kills} --concurrent "
-          f"{args.concurrent}` (issue #11; `make fuzz` runs the long version into docs/reliability.md). Targets: "
+          f"{args.concurrent}` (issue #11; `make fuzz` runs the long version into [reliability.md](reliability.md)). "
+          "Targets: "
           "0 crashes in fuzzing; 0 lost, duplicated or corrupted after a SIGKILL and a re-run; 0 differences "
           "between two writers at once and one after the other; 0 payloads executed.\n")
     print("| measurement | runs | failures | time |")
