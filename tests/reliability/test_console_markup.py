@@ -101,3 +101,22 @@ def test_a_feed_item_title_with_markup_is_one_plain_error_line(tmp_path: Path) -
 )
 def test_one_line_strips_escapes_and_breaks(raw: str, clean: str) -> None:
     assert one_line(raw) == clean
+
+
+def test_stories_and_check_print_a_markup_headline_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosswire import pipeline
+    from crosswire.model import CheckResult, Contradiction, Side, Story
+
+    story = Story("s1", "A [/x] B \x1b[31m", ("abc",), "[/]", "[bold]", notes=("[/y] note",))
+    monkeypatch.setattr(pipeline, "run_stories", lambda store, **kwargs: [story])
+    code, out, _ = invoke("--db", str(tmp_path / "x.db"), "stories")
+    assert code == 0 and "A [/x] B" in out and "[/y] note" in out and "\x1b[31m" not in out
+
+    (tmp_path / "a.txt").write_text(f"A [/x] B\n\n{BODY}")
+    side = Side(value="[/z]", evidence=())
+    contradiction = Contradiction("c1", "number", "[/s]", "high", 0.9, "[/e]", (side, side))  # type: ignore[arg-type]
+    monkeypatch.setattr(pipeline, "run_extract", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(pipeline, "run_check", lambda store, story, **kwargs: CheckResult(
+        story.id, story.article_ids, contradictions=(contradiction,)))
+    code, out, _ = invoke("--db", str(tmp_path / "x.db"), "check", str(tmp_path / "a.txt"))
+    assert code == 0 and "A [/x] B" in out and "[/s]" in out and "[/e]" in out
