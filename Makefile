@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEMO := examples/harbour-spill
 DEMO_DB := build/demo.db
 
-.PHONY: demo test lint bench eval docs clean help
+.PHONY: demo test lint bench eval fuzz docs clean help
 
 help:
 	@echo "make demo   set up .venv and run crosswire on the demo corpus ($(DEMO))"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint   ruff"
 	@echo "make bench  benchmarks -> docs/BENCHMARKS.md"
 	@echo "make eval   quality evaluation -> docs/EVALUATION.md"
+	@echo "make fuzz   long reliability run (fuzzing, SIGKILLs, concurrent writers, XSS) -> docs/reliability.md"
 	@echo "make docs   regenerate docs/cli.md from the commands' --help"
 
 $(STAMP): pyproject.toml requirements/models.txt
@@ -43,6 +44,12 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m eval.run
+
+# ~30-40 min on 2 cores: 1,000 examples per property, 100 SIGKILLs, 10 concurrent-writer trials, every XSS payload
+fuzz: $(STAMP)
+	mkdir -p build
+	$(PY) -m eval.reliability --examples 1000 --kills 100 --concurrent 10 --timing > build/reliability.md
+	mv build/reliability.md docs/reliability.md
 
 docs: $(STAMP)
 	$(PY) scripts/cli_reference.py

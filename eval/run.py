@@ -24,6 +24,7 @@ SECTIONS = {
     "stories": ["eval.stories", "--undated"],
     "copies": ["eval.copies"],
     "verify": ["eval.verify"],
+    "reliability": ["eval.reliability", "--examples", "100", "--kills", "20", "--concurrent", "3"],
 }
 #: Headings for the modules whose output does not carry its own.
 HEADINGS = {
@@ -87,6 +88,7 @@ TITLES = {
     "stories": "## Story clustering",
     "copies": "## Copies and shared wire passages",
     "verify": "## To-verify list on real news",
+    "reliability": "## Reliability",
 }
 
 

@@ -47,11 +47,20 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_add_article_is_all_or_nothing(store: Store) -> None:
-    store.add_article(article(1), signature=b"sig")
+    assert store.add_article(article(1), signature=b"sig") is True
     with pytest.raises(sqlite3.IntegrityError):
-        store.add_article(article(1), signature=b"sig")  # same id: nothing of the second write may remain
+        store.add_article(article(2), signature=None)  # type: ignore[arg-type]  # nothing of it may remain
     assert store.count_articles() == 1
     assert store.conn.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0] == 1
+
+
+def test_add_article_twice_is_idempotent(store: Store) -> None:
+    """Two writers storing one text: the second insert is 'already stored', not an IntegrityError (#11)."""
+    assert store.add_article(article(1, url="a.txt"), signature=b"sig") is True
+    assert store.add_article(article(1, url="b.txt"), signature=b"sig") is False
+    assert store.count_articles() == 1
+    assert store.conn.execute("SELECT COUNT(*) FROM minhashes").fetchone()[0] == 1
+    assert [o for o, _ in store.origins("id01")] == ["a.txt", "b.txt"]
 
 
 def test_origins_of_identical_text_are_recorded_once(store: Store) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -17,18 +18,31 @@ from typing import Any, TypeVar
 import click
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from crosswire import pipeline
 from crosswire.errors import CrosswireError
 from crosswire.model import Article, to_dict
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store, default_path
+from crosswire.text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def safe(value: object) -> str:
+    """Untrusted text (article fields, paths, URLs, reasons) for a rich markup string: one line, escaped."""
+    return escape(one_line(value))
+
+
+def reject_line(name: str, reason: str) -> str:
+    """The one error line printed for an input that was not stored."""
+    return f"[red]error:[/] {safe(name)}: {safe(reason)}"
 
 
 class Context:
@@ -51,7 +65,7 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CrosswireError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(one_line(str(e))) from e
 
     return wrapper  # type: ignore[return-value]
 
@@ -70,8 +84,11 @@ def reports_errors(func: F) -> F:
     default=None,
     help="Settings file overriding the defaults [default: ./crosswire.toml if present].",
 )
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Log details, and the traceback behind any 'unexpected error' line."
+)
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | None, config: Path | None, verbose: bool) -> None:
     """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.
 
     \b
@@ -79,6 +96,11 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
         crosswire ingest examples/harbour-spill
         crosswire sources
     """
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logging.getLogger("crosswire").addHandler(handler)
+        logging.getLogger("crosswire").setLevel(logging.DEBUG)
     ctx.obj = Context(db or default_path(), config)
 
 
@@ -115,16 +137,18 @@ def ingest(obj: Context, inputs: tuple[str, ...], fields: tuple[str, ...], allow
             store, inputs, settings=obj.settings(), fields=mapping, allow_private=allow_private
         ):
             counts[outcome.status] += 1
-            progress.update(task, advance=1, description=f"ingesting [dim]{_short(outcome.input)}")
+            progress.update(task, advance=1, description=f"ingesting [dim]{safe(_short(outcome.input))}")
             if as_json:
                 out.print_json(json.dumps(outcome.__dict__), indent=None)
             elif outcome.status == "rejected":
-                progress.console.print(f"[red]error:[/] {outcome.input}: {outcome.detail}", highlight=False)
+                progress.console.print(reject_line(outcome.input, outcome.detail), highlight=False)
+            for note in outcome.notes if not as_json else ():
+                progress.console.print(f"[yellow]note:[/] {safe(outcome.input)}: {safe(note)}", highlight=False)
         total = store.count_articles()
     if not as_json:
         err.print(
             f"{counts['stored']} stored, {counts['exists']} already stored, {counts['copy']} identical copies, "
-            f"{counts['rejected']} failed; {total} articles in {obj.db}"
+            f"{counts['rejected']} failed; {total} articles in {safe(obj.db)}"
         )
     if counts["rejected"]:
         sys.exit(1)
@@ -147,22 +171,22 @@ def sources(obj: Context, as_json: bool) -> None:
         click.echo(json.dumps([_source_row(a) for a in articles], indent=2, ensure_ascii=False))
         return
     if not articles:
-        err.print(f"No articles in {obj.db}. Add some with: crosswire ingest PATH")
+        err.print(f"No articles in {safe(obj.db)}. Add some with: crosswire ingest PATH")
         return
-    table = Table(title=f"{len(articles)} articles in {obj.db}", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=f"{len(articles)} articles in {safe(obj.db)}", title_justify="left", box=box.SIMPLE_HEAD)
     for name, width in (("id", 8), ("source", 12), ("date", 10), ("words", 5), ("copy of", 8)):
         table.add_column(name, no_wrap=True, max_width=max(width, 22))
     table.add_column("title", overflow="fold")
     for article in articles:
         row = _source_row(article)
-        group = f"[yellow]{row['dup_group'][:8]}[/]" if row["dup_group"] else "—"
+        group = Text(one_line(row["dup_group"][:8]), "yellow") if row["dup_group"] else "—"
         table.add_row(
             article.id[:8],
-            row["source"],
-            (row["published_at"] or "—")[:10],
+            Text(one_line(row["source"])),
+            Text(one_line(row["published_at"] or "—")[:10]),
             str(row["words"]),
             group,
-            row["title"] or "",
+            Text(one_line(row["title"] or "")),
         )
     out.print(table)
 
@@ -200,6 +224,7 @@ def extract(obj: Context, articles: tuple[str, ...], processes: int, batch_size:
                 processes=processes,
                 batch_size=batch_size,
                 on_done=lambda e: progress.update(task, advance=1),
+                max_chars=obj.settings().max_extract_chars,
             )
     err.print(f"{done} articles extracted" if done else "everything is already extracted")
 
@@ -222,7 +247,7 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 
     with obj.store() as store:
         [article_id] = _resolve_ids(store, (article,))
-        pipeline.run_extract(store, [article_id])
+        pipeline.run_extract(store, [article_id], max_chars=obj.settings().max_extract_chars)
         [found] = store.articles([article_id])
         extraction = store.extractions([article_id])[article_id]
     if as_json:
@@ -238,9 +263,9 @@ def _resolve_ids(store: Store, names: tuple[str, ...]) -> list[str]:
     for name in names:
         found = store.find_articles(name)
         if not found:
-            raise click.ClickException(f"{name}: no stored article has this id, path or URL")
+            raise click.ClickException(f"{one_line(name)}: no stored article has this id, path or URL")
         if len(found) > 1 and not any(a.id == name for a in found):
-            raise click.ClickException(f"{name}: ambiguous, matches {', '.join(a.id[:8] for a in found[:5])}")
+            raise click.ClickException(f"{one_line(name)}: ambiguous, matches {', '.join(a.id[:8] for a in found[:5])}")
         ids.append(found[0].id)
     return ids
 

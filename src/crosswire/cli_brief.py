@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from crosswire import pipeline
-from crosswire.cli import Context, _progress, cli, err, out, reports_errors
+from crosswire.cli import Context, _progress, cli, err, out, reject_line, reports_errors, safe
 from crosswire.model import Article, CheckResult, Story, to_dict
 from crosswire.settings import Settings
 from crosswire.store import Store
@@ -45,7 +45,7 @@ def _story_articles(
             progress.update(task, advance=1)
             if outcome.status == "rejected":
                 failed += 1
-                progress.console.print(f"[red]error:[/] {outcome.input}: {outcome.detail}", highlight=False)
+                progress.console.print(reject_line(outcome.input, outcome.detail), highlight=False)
             elif outcome.article_id and outcome.article_id not in ids:
                 ids.append(outcome.article_id)
     return ids, failed
@@ -64,7 +64,8 @@ def _extract_and_check(
     with _progress(quiet=False) as progress:
         if total:
             task = progress.add_task("extracting", total=total)
-            pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1))
+            pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1),
+                                 max_chars=settings.max_extract_chars)
         progress.add_task("cross-checking", total=None)
         story = story or pipeline.story_of(store.articles(ids))
         loaded = pipeline.load_story(store, story)
@@ -129,12 +130,12 @@ def check(
     else:
         confirmed = sum(f.status == "confirmed" for f in result.facts)
         out.print(
-            f"[bold]{story.headline}[/] ({story.id}): {len(ids)} articles, {len(result.facts)} facts, "
+            f"[bold]{safe(story.headline)}[/] ({safe(story.id)}): {len(ids)} articles, {len(result.facts)} facts, "
             f"{confirmed} confirmed, {len(result.contradictions)} contradictions"
         )
         for c in result.contradictions:
             values = " vs ".join(repr(side.value) for side in c.sides)
-            out.print(f"  [red]{c.kind}[/] {c.subject}: {values} — {c.explanation}")
+            out.print(f"  [red]{safe(c.kind)}[/] {safe(c.subject)}: {safe(values)} — {safe(c.explanation)}")
     sys.exit(1 if failed else 0)
 
 
@@ -215,7 +216,7 @@ def brief(
         articles = loaded[0]
     written = _render(the_brief, articles, out_dir, wanted)
     if written:
-        err.print("wrote " + ", ".join(str(p) for p in written))
+        err.print("wrote " + ", ".join(safe(p) for p in written))
     sys.exit(1 if failed else 0)
 
 
@@ -250,7 +251,7 @@ def _brief_each(
         written += _render(the_brief, articles, out_dir / story.id, wanted)
         briefs.append(the_brief)
     written.append(_write(out_dir / "index.html", report.render_index_html(briefs)))
-    err.print(f"{len(stories)} stories: wrote {len(written)} files; start at {out_dir / 'index.html'}")
+    err.print(f"{len(stories)} stories: wrote {len(written)} files; start at {safe(out_dir / 'index.html')}")
 
 
 def _render(the_brief: Brief, articles: Sequence[Article], folder: Path, wanted: set[str]) -> list[Path]:

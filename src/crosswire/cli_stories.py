@@ -14,13 +14,14 @@ from typing import Any
 import click
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
 from crosswire import pipeline
-from crosswire.cli import Context, cli, err, out, reports_errors
+from crosswire.cli import Context, cli, err, out, reject_line, reports_errors, safe
 from crosswire.developments import Developments, compare_briefs
 from crosswire.model import Story
 from crosswire.store import Store
-from crosswire.text import parse_time
+from crosswire.text import one_line, parse_time
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -71,9 +72,9 @@ def stories(obj: Context, run_checks: bool, as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not rows:
-        err.print(f"No articles in {obj.db}. Add some with: crosswire ingest PATH")
+        err.print(f"No articles in {safe(obj.db)}. Add some with: crosswire ingest PATH")
         return
-    table = Table(title=f"{len(rows)} stories in {obj.db}", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=f"{len(rows)} stories in {safe(obj.db)}", title_justify="left", box=box.SIMPLE_HEAD)
     for name in ("id", "arts", "srcs", "dates", "disp."):
         table.add_column(name, no_wrap=True)
     table.add_column("headline", overflow="fold")
@@ -82,9 +83,11 @@ def stories(obj: Context, run_checks: bool, as_json: bool) -> None:
         dates = first + (f"→{last[5:]}" if last and last[:4] == first[:4] and last != first else
                          f"→{last}" if last and last != first else "")
         disputed = "—" if row["disputed_facts"] is None else str(row["disputed_facts"])
-        notes = f"\n[dim]{'; '.join(row['notes'])}[/]" if row["notes"] else ""
-        table.add_row(row["id"], str(row["articles"]), str(row["independent_sources"]), dates or "undated",
-                      disputed, row["headline"] + notes)
+        headline = Text(one_line(row["headline"]))
+        if row["notes"]:
+            headline.append("\n" + one_line("; ".join(row["notes"])), "dim")
+        table.add_row(row["id"], str(row["articles"]), str(row["independent_sources"]),
+                      Text(one_line(dates or "undated")), disputed, headline)
     out.print(table)
 
 
@@ -140,7 +143,7 @@ def _watch_once(obj: Context, store: Store, inputs: tuple[str, ...], run: int, *
     for outcome in pipeline.run_ingest(store, inputs, settings=obj.settings(), allow_private=allow_private):
         counts[outcome.status] += 1
         if outcome.status == "rejected":
-            err.print(f"[red]error:[/] {outcome.input}: {outcome.detail}")
+            err.print(reject_line(outcome.input, outcome.detail))
     found = pipeline.run_stories(store)
     stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
     err.print(f"{stamp} run {run}: {counts['stored']} new, {counts['exists'] + counts['copy']} seen before, "
@@ -197,7 +200,7 @@ def _earlier(store: Store, story: Story, since: str, *, generated_at: str) -> di
 
 
 def _print_developments(developments: Developments, since: str) -> None:
-    out.print(f"[bold]Developments in {developments.story_id} since {since}[/]")
+    out.print(f"[bold]Developments in {safe(developments.story_id)} since {safe(since)}[/]")
     if developments.empty:
         out.print("  nothing new")
     sections = (
@@ -212,13 +215,14 @@ def _print_developments(developments: Developments, since: str) -> None:
         if lines:
             out.print(f"\n[bold]{title}[/]")
             for line in lines:
-                out.print(f"  • {line}", highlight=False)
+                out.print(f"  • {safe(line)}", highlight=False)
     if developments.drift:
         out.print("\n[bold]Claim drift[/] (who said each disputed value first)")
         for d in developments.drift:
             then = f", then {', '.join(d.then)}" if d.then else ""
             when = d.first_published or "undated"
-            out.print(f"  • {d.subject}: {d.value!r} first by {d.first_source} ({when}){then}")
+            out.print(f"  • {safe(d.subject)}: {safe(repr(d.value))} first by {safe(d.first_source)} ({safe(when)})"
+                      f"{safe(then)}")
 
 
 def _values(values: tuple[float, ...]) -> str:

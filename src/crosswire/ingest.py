@@ -1,18 +1,21 @@
 """Ingest: files, folders, JSON(L), saved HTML, URLs and feeds -> ``Ingested | Rejected``.
 
 Every input yields at least one result; a bad input yields a ``Rejected`` naming it and the reason,
-and the batch goes on. Articles leave here normalised (``text.normalize_text``) and identified by
+and the batch goes on. Each file, record, URL and feed item is read inside ``guarded``, which turns
+any unexpected exception into a one-line ``Rejected`` (the traceback is logged at debug level, shown
+by ``crosswire --verbose``). Articles leave here normalised (``text.normalize_text``) and identified by
 the hash of that text. De-duplication and storage happen later (``dedupe``, ``store``).
 
 Folders are walked recursively in name order; files and folders whose names start with ``.`` or
 ``_`` are skipped (so an answer key can sit beside its articles as ``_answer_key.json``), and so are
-``README.*`` files, which describe a folder rather than report news.
+``README.*`` files, which describe a folder rather than report news. Symlinks are followed, but a
+folder or file already visited is not read again, so a symlink loop ends the walk there.
 """
 
 from __future__ import annotations
 
-import email.utils
 import json
+import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,10 +26,13 @@ from typing import Any
 import charset_normalizer
 
 from crosswire.errors import InputError
-from crosswire.fetch import Fetcher, HttpFetcher, is_url, parse_feed
+from crosswire.fetch import FeedItem, Fetcher, HttpFetcher, is_url, parse_feed
 from crosswire.model import Article, Rejected
+from crosswire.published import parse_published
 from crosswire.settings import Settings
-from crosswire.text import content_hash, guess_language, normalize_text
+from crosswire.text import content_hash, guess_language, normalize_text, one_line
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -56,7 +62,7 @@ class Draft:
     title: str | None = None
     source: str | None = None
     author: str | None = None
-    published_at: str | None = None
+    published_at: Any = None  # as given: a string, or a JSON number; validated in ``finish``
     external_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -82,29 +88,74 @@ def load_inputs(
     for raw in inputs:
         if is_url(raw):
             fetch = fetcher or HttpFetcher(settings=settings, allow_private=allow_private)
-            yield from _from_url(raw, fetch=fetch, settings=settings)
-            continue
-        path = Path(raw)
-        if not path.exists():
-            yield Rejected(raw, "ingest", "no such file or folder")
-        elif path.is_dir():
-            files = sorted(_walk(path))
-            if not files:
-                yield Rejected(raw, "ingest", "folder holds no readable article files")
-            for file in files:
-                yield from _from_file(file, settings=settings, fields=mapping)
+            yield from guarded(raw, _from_url(raw, fetch=fetch, settings=settings, walk=_FeedWalk()))
         else:
-            yield from _from_file(path, settings=settings, fields=mapping)
+            yield from guarded(raw, _from_path(Path(raw), settings=settings, fields=mapping))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for path in folder.iterdir():
+def guarded(name: str, results: Iterator[Ingested | Rejected]) -> Iterator[Ingested | Rejected]:
+    """``results``, with any unexpected exception turned into one ``Rejected`` line for ``name``.
+
+    What was yielded before the exception stands; what would have come after it from the same
+    input is lost, which is why records and feed items are guarded one by one as well."""
+    try:
+        yield from results
+    except Exception as e:  # noqa: BLE001 - one bad input must never stop the batch
+        log.debug("unexpected error reading %s", name, exc_info=True)
+        yield Rejected(name, "ingest", unexpected(e))
+
+
+def unexpected(error: BaseException) -> str:
+    """The one-line reason for an exception crosswire did not raise on purpose."""
+    message = one_line(str(error))
+    message = message if len(message) <= 200 else message[:199] + "…"
+    return f"unexpected error: {type(error).__name__}" + (f": {message}" if message else "")
+
+
+def _from_path(
+    path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]
+) -> Iterator[Ingested | Rejected]:
+    if not path.exists():
+        yield Rejected(str(path), "ingest", "no such file or folder")
+    elif path.is_dir():
+        files = sorted(_walk(path))
+        if not files:
+            yield Rejected(str(path), "ingest", "folder holds no readable article files")
+        for file in files:
+            yield from guarded(str(file), _from_file(file, settings=settings, fields=fields))
+    else:
+        yield from _from_file(path, settings=settings, fields=fields)
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    """Article files under ``folder``. A folder (or file) reached a second time, through a symlink or a
+    symlink loop, is skipped, so each real file is read once and the walk always ends."""
+    seen = set() if seen is None else seen
+    if not _first_visit(folder, seen):
+        return
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for path in entries:
         if path.name.startswith((".", "_")) or path.stem.upper() == "README":
             continue
         if path.is_dir():
-            yield from _walk(path)
-        elif path.suffix.lower() in KNOWN_SUFFIXES:
+            yield from _walk(path, seen)
+        elif path.suffix.lower() in KNOWN_SUFFIXES and _first_visit(path, seen):
             yield path
+
+
+def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return True  # a dangling link: let reading it report the error
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _from_file(
@@ -122,8 +173,12 @@ def _from_file(
             drafts = drafts_from_json(text, origin=name, fields=fields)
         else:
             drafts = iter([draft_from_text(text, origin=name)])
+        found = False
         for draft in drafts:
-            yield draft if isinstance(draft, Rejected) else finish(draft, settings=settings)
+            found = True
+            yield draft if isinstance(draft, Rejected) else _finish_guarded(draft, settings=settings)
+        if not found:
+            yield Rejected(name, "ingest", "no records in the file")
     except InputError as e:
         yield Rejected(name, "ingest", e.reason)
 
@@ -145,6 +200,9 @@ def read_text(path: Path, *, max_bytes: int) -> str:
     return decode(data, name=name)
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode(data: bytes, *, name: str) -> str:
     """Bytes -> str: UTF-8 (with or without BOM) first, else charset-normalizer's best guess."""
     if not data.strip():
@@ -155,9 +213,16 @@ def decode(data: bytes, *, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(name, "unknown text encoding (looks binary)")
+    # When Windows-1252 (what the web reads unlabelled Latin-1 as) reads the bytes as cleanly as the
+    # best guess, it wins: one accented letter says too little to tell code pages apart ('Brême' is
+    # not 'Bręme').
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos + 0.01:
+            return str(match)
     return str(best)
 
 
@@ -305,7 +370,10 @@ def drafts_from_jsonl(text: str, *, origin: str, fields: Mapping[str, tuple[str,
         except json.JSONDecodeError as e:
             yield Rejected(name, "ingest", f"malformed JSON ({e.msg} at column {e.colno})")
             continue
-        yield draft_from_record(record, origin=name, fields=fields)
+        except (ValueError, RecursionError) as e:  # nested too deep; an integer over Python's digit limit
+            yield Rejected(name, "ingest", f"unreadable JSON ({_json_limit(e)})")
+            continue
+        yield _record_guarded(record, origin=name, fields=fields)
 
 
 def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
@@ -315,12 +383,39 @@ def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, 
     except json.JSONDecodeError as e:
         yield Rejected(origin, "ingest", f"malformed JSON ({e.msg} at line {e.lineno} column {e.colno})")
         return
+    except (ValueError, RecursionError) as e:
+        yield Rejected(origin, "ingest", f"unreadable JSON ({_json_limit(e)})")
+        return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield Rejected(origin, "ingest", "JSON holds no records (an empty list)")
     for number, record in enumerate(records, start=1):
         name = origin if len(records) == 1 else f"{origin}[{number}]"
-        yield draft_from_record(record, origin=name, fields=fields)
+        yield _record_guarded(record, origin=name, fields=fields)
+
+
+def _json_limit(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return one_line(str(error)).split(";")[0]
+
+
+def _record_guarded(record: Any, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Draft | Rejected:
+    try:
+        return draft_from_record(record, origin=origin, fields=fields)
+    except Exception as e:  # noqa: BLE001 - one record must never stop the file
+        log.debug("unexpected error reading %s", origin, exc_info=True)
+        return Rejected(origin, "ingest", unexpected(e))
+
+
+def _finish_guarded(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
+    try:
+        return finish(draft, settings=settings)
+    except Exception as e:  # noqa: BLE001 - one record must never stop the file
+        log.debug("unexpected error normalising %s", draft.origin, exc_info=True)
+        return Rejected(draft.origin, "normalize", unexpected(e))
 
 
 def draft_from_record(record: Any, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Draft | Rejected:
@@ -339,7 +434,7 @@ def draft_from_record(record: Any, *, origin: str, fields: Mapping[str, tuple[st
         title=_as_str(value["title"]),
         source=_as_str(value["source"]),
         author=_as_str(value["author"]),
-        published_at=_as_str(value["date"]),
+        published_at=value["date"] if isinstance(value["date"], (int, float, bool)) else _as_date(value["date"]),
         external_id=_as_str(value["id"]),
     )
 
@@ -349,6 +444,11 @@ def _first(record: Mapping[str, Any], names: Sequence[str]) -> Any:
         if record.get(name) not in (None, ""):
             return record[name]
     return None
+
+
+def _as_date(value: Any) -> Any:
+    """A date field: strings stripped; anything else kept as it is, for ``parse_published`` to refuse."""
+    return value.strip() or None if isinstance(value, str) else value
 
 
 def _as_str(value: Any) -> str | None:
@@ -365,6 +465,7 @@ class Ingested:
 
     origin: str
     article: Article
+    notes: tuple[str, ...] = ()  # what was dropped on the way, e.g. a date that could not be trusted
 
 
 def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
@@ -379,6 +480,7 @@ def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
         return Rejected(draft.origin, "normalize", reason)
     if len(text.encode("utf-8")) > settings.max_input_bytes:
         return Rejected(draft.origin, "normalize", f"text over the {settings.max_input_bytes:,}-byte limit")
+    published_at, date_note = parse_published(draft.published_at)
     article = Article(
         id=content_hash(text),
         text=text,
@@ -386,54 +488,77 @@ def finish(draft: Draft, *, settings: Settings) -> Ingested | Rejected:
         source=draft.source,
         url=draft.url or draft.origin,
         author=draft.author,
-        published_at=normalize_date(draft.published_at),
+        published_at=published_at,
         ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         language=guess_language(text),
         external_id=draft.external_id,
     )
-    return Ingested(draft.origin, article)
+    return Ingested(draft.origin, article, notes=(date_note,) if date_note else ())
 
 
-def normalize_date(value: str | None) -> str | None:
-    """Any date string -> ISO 8601, in UTC ('Z') when it carries a zone; kept as given when unparseable."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            import dateparser
-
-            parsed = dateparser.parse(value)
-            if parsed is None:
-                return value
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC)
-    return parsed.isoformat().replace("+00:00", "Z")
+def normalize_date(value: Any) -> str | None:
+    """A date as an input gives it -> ISO 8601 (UTC 'Z' when it carries a zone), or None when it cannot
+    be trusted (see ``published.parse_published``, which also says why)."""
+    return parse_published(value)[0]
 
 
-def _from_url(url: str, *, fetch: Fetcher, settings: Settings) -> Iterator[Ingested | Rejected]:
+@dataclass
+class _FeedWalk:
+    """What one top-level input's feeds have fetched so far: URLs seen, items followed."""
+
+    seen: set[str] = field(default_factory=set)
+    items: int = 0
+
+
+def _from_url(
+    url: str, *, fetch: Fetcher, settings: Settings, walk: _FeedWalk, depth: int = 0
+) -> Iterator[Ingested | Rejected]:
+    if url in walk.seen:
+        yield Rejected(url, "ingest", "already fetched from this feed (a feed linking to itself or back)")
+        return
+    walk.seen.add(url)
     try:
         page = fetch.fetch(url)
     except InputError as e:
         yield Rejected(url, "ingest", e.reason)
         return
-    feed = parse_feed(page.body, url=page.url, content_type=page.content_type)
+    try:
+        feed = parse_feed(page.body, url=page.url, content_type=page.content_type)
+    except Exception as e:  # noqa: BLE001 - feedparser raises assorted errors on broken feeds
+        log.debug("unexpected error parsing the feed %s", url, exc_info=True)
+        yield Rejected(url, "ingest", f"malformed feed ({type(e).__name__})")
+        return
     if feed is None:
         yield _from_page(url, page.body, final_url=page.url, settings=settings)
         return
+    yield from _feed_items(url, feed, fetch=fetch, settings=settings, walk=walk, depth=depth)
+
+
+def _feed_items(
+    url: str, feed: list[FeedItem], *, fetch: Fetcher, settings: Settings, walk: _FeedWalk, depth: int
+) -> Iterator[Ingested | Rejected]:
+    if depth >= settings.feed_max_depth:
+        yield Rejected(url, "ingest", f"a feed inside a feed more than {settings.feed_max_depth} deep (feed_max_depth)")
+        return
     if not feed:
         yield Rejected(url, "ingest", "feed has no items")
-    for item in feed:
+    for number, item in enumerate(feed, start=1):
+        if walk.items >= settings.feed_max_items:
+            left = len(feed) - number + 1
+            yield Rejected(url, "ingest", f"{left} more feed items not read: {settings.feed_max_items} items "
+                                          "is the limit per input (feed_max_items)")
+            return
+        walk.items += 1
         if not item.link:
-            yield Rejected(f"{url} item {item.title or '?'}", "ingest", "feed item has no link")
+            yield Rejected(f"{url} item {item.title or number}", "ingest", "feed item has no link")
             continue
-        for result in _from_url(item.link, fetch=fetch, settings=settings):
+        results = _from_url(item.link, fetch=fetch, settings=settings, walk=walk, depth=depth + 1)
+        for result in guarded(item.link, results):
             if isinstance(result, Ingested) and not result.article.published_at and item.published:
-                article = replace(result.article, published_at=normalize_date(item.published))
-                result = Ingested(result.origin, article)
+                published_at, note = parse_published(item.published)
+                article = replace(result.article, published_at=published_at)
+                notes = result.notes if published_at else (*result.notes, f"feed item {note}")
+                result = Ingested(result.origin, article, notes=notes if note else result.notes)
             yield result
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from crosswire import dedupe
@@ -34,6 +34,7 @@ class IngestOutcome:
     status: IngestStatus
     article_id: str | None = None
     detail: str = ""  # the reason when rejected; the group when a near copy
+    notes: tuple[str, ...] = ()  # what was dropped from a stored article (a date that could not be trusted)
 
 
 def run_ingest(
@@ -49,34 +50,57 @@ def run_ingest(
 
     Re-running with the same inputs stores nothing new (status ``exists``). An identical text found
     at a new path or URL is not stored again; its origin is recorded (status ``copy``).
+
+    Safe with other writers: each article is matched and stored under the store's write lock, against
+    every signature stored so far, by this run or by another one running at the same time.
     """
-    index = dedupe.DupIndex(
-        threshold=settings.near_dup_threshold,
-        num_perm=settings.minhash_perm,
-        shingle_words=settings.shingle_words,
-        text_of=lambda article_id: next((a.text for a in store.articles([article_id])), None),
+    index = _IngestIndex(
+        dedupe.DupIndex(
+            threshold=settings.near_dup_threshold,
+            num_perm=settings.minhash_perm,
+            shingle_words=settings.shingle_words,
+            text_of=lambda article_id: next((a.text for a in store.articles([article_id])), None),
+        )
     )
-    index.add_all(store.signatures())
     for result in load_inputs(inputs, settings=settings, fields=fields, fetcher=fetcher, allow_private=allow_private):
         if isinstance(result, Rejected):
             yield IngestOutcome(result.input, "rejected", detail=result.reason)
         else:
-            yield _store_article(store, result.article, origin=result.origin, index=index, settings=settings)
+            outcome = _store_article(store, result.article, origin=result.origin, index=index, settings=settings)
+            yield replace(outcome, notes=result.notes) if result.notes else outcome
+
+
+@dataclass
+class _IngestIndex:
+    """The near-copy index of one ingest run and how far into the store's articles it has read."""
+
+    index: dedupe.DupIndex
+    last_row: int = 0
+
+    def catch_up(self, store: Store) -> dedupe.DupIndex:
+        """Add the signatures stored since the last call (by anyone); call under the write lock."""
+        self.index.add_all(store.signatures(after=self.last_row))
+        self.last_row = store.last_article_row()
+        return self.index
 
 
 def _store_article(
-    store: Store, article: Article, *, origin: str, index: dedupe.DupIndex, settings: Settings
+    store: Store, article: Article, *, origin: str, index: _IngestIndex, settings: Settings
 ) -> IngestOutcome:
-    if store.has_article(article.id):
-        if store.add_origin(article.id, origin, article.source):
-            return IngestOutcome(origin, "copy", article.id, detail=f"identical text already stored as {article.id}")
-        return IngestOutcome(origin, "exists", article.id)
     signature = dedupe.signature(article.text, num_perm=settings.minhash_perm, shingle_words=settings.shingle_words)
-    article = dedupe.assign_group(article, signature, index)
-    store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature))
-    if index.moved:  # this article is the original of copies stored before it
-        store.move_to_group(index.moved)
-        index.moved.clear()
+    with store.write_lock():
+        if store.has_article(article.id):
+            if store.add_origin(article.id, origin, article.source):
+                detail = f"identical text already stored as {article.id}"
+                return IngestOutcome(origin, "copy", article.id, detail=detail)
+            return IngestOutcome(origin, "exists", article.id)
+        groups = index.catch_up(store)
+        article = dedupe.assign_group(article, signature, groups)
+        if not store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature)):
+            return IngestOutcome(origin, "exists", article.id)  # stored by another writer (not under the lock)
+        if groups.moved:  # this article is the original of copies stored before it
+            store.move_to_group(groups.moved)
+            groups.moved.clear()
     detail = f"near copy of {article.dup_group}" if article.dup_group else ""
     return IngestOutcome(origin, "stored", article.id, detail=detail)
 
@@ -91,19 +115,24 @@ def run_extract(
     processes: int = 1,
     batch_size: int = 16,
     on_done: Callable[[Extraction], None] | None = None,
+    max_chars: int | None = None,
 ) -> int:
     """Extract every article (of ``article_ids``, or all) not yet extracted by the current extractor.
+
+    ``max_chars`` (setting ``max_extract_chars``) cuts longer texts, with a note.
 
     Returns:
         int: how many articles were extracted now (0 when everything was up to date).
     """
-    from crosswire.extract import EXTRACTOR_VERSION, extract_articles, load_nlp
+    from crosswire.extract import EXTRACTOR_VERSION, MAX_CHARS, extract_articles, load_nlp
 
     versions = store.extraction_versions()
     todo = [a for a in store.articles(article_ids) if versions.get(a.id) != EXTRACTOR_VERSION]
     if not todo:
         return 0
-    for extraction in extract_articles(todo, nlp=load_nlp(), processes=processes, batch_size=batch_size):
+    limit = MAX_CHARS if max_chars is None else max_chars
+    for extraction in extract_articles(todo, nlp=load_nlp(), processes=processes, batch_size=batch_size,
+                                       max_chars=limit):
         store.save_extraction(extraction)
         if on_done is not None:
             on_done(extraction)
@@ -145,26 +174,54 @@ def run_stories(store: Store, *, embedder: Embedder | None = None, params: Story
     Only what the new articles touch is read and written: the index buckets of their periods, the
     summaries of the stories near them, the frequencies of their words, and the stories they join.
 
+    The run reads and writes under the store's write lock, in one transaction: a second ``stories``
+    running at the same time waits, then finds the articles already placed; a crash leaves the
+    state as it was before the run. State half-written by an older crosswire (members without their
+    stories) is repaired first.
+
     Returns:
         list[Story]: every story.
     """
     from crosswire import stories as clustering
 
-    new_ids = store.unclustered_ids()
-    if new_ids:
-        state = clustering.StoryState(
-            params=params or clustering.StoryParams(), backing=StoreBacking(store), count=store.story_count()
-        )
-        assert state.index is not None
-        state.index.loader, state.index.known = store.story_index_bucket, store.story_index_names()
-        new = clustering.stream_order(store.articles(new_ids))
-        vectors = lead_vectors(store, new, embedder=embedder)
-        extractions = store.extractions(new_ids)
-        clustering.assign_stories(
-            [clustering.story_item(a, vectors[a.id], extractions.get(a.id)) for a in new], state=state
-        )
-        _save_story_state(store, state)
+    pending = store.unclustered_ids()
+    if pending:  # the slow part, outside the lock: the vectors are cached, so this is idempotent
+        lead_vectors(store, store.articles(pending), embedder=embedder)
+    with store.write_lock():
+        repair_stories(store)
+        new_ids = store.unclustered_ids()
+        if new_ids:
+            state = clustering.StoryState(
+                params=params or clustering.StoryParams(), backing=StoreBacking(store), count=store.story_count()
+            )
+            assert state.index is not None
+            state.index.loader, state.index.known = store.story_index_bucket, store.story_index_names()
+            new = clustering.stream_order(store.articles(new_ids))
+            vectors = lead_vectors(store, new, embedder=embedder)
+            extractions = store.extractions(new_ids)
+            clustering.assign_stories(
+                [clustering.story_item(a, vectors[a.id], extractions.get(a.id)) for a in new], state=state
+            )
+            _save_story_state(store, state)
     return store.stories()
+
+
+def repair_stories(store: Store) -> list[str]:
+    """Rebuild the stories whose members are stored but whose story rows are missing or stale, and drop
+    story rows no member points at (what a crash between two writes could leave).
+
+    Returns:
+        list[str]: the ids of the stories rebuilt or dropped.
+    """
+    from crosswire import stories as clustering
+
+    missing, orphaned = store.half_written_stories()
+    if not missing and not orphaned:
+        return []
+    assignment = store.story_member_ids(missing)
+    articles = {a.id: a for a in store.articles([a for ids in assignment.values() for a in ids])}
+    store.update_stories(clustering.build_stories(assignment, articles), removed=orphaned)
+    return sorted([*missing, *orphaned])
 
 
 class StoreBacking:

@@ -27,6 +27,9 @@ class Settings:
     fetch_timeout: float
     fetch_max_bytes: int
     user_agent: str
+    feed_max_items: int
+    feed_max_depth: int
+    max_extract_chars: int
     near_dup_threshold: float
     minhash_perm: int
     shingle_words: int

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from crosswire.migrations import MIGRATIONS
 from crosswire.model import Article, CheckResult, Extraction, Story, from_dict, to_dict
 
 DEFAULT_DB = "crosswire.db"
+BUSY_TIMEOUT = 600.0  # seconds a writer waits for another one (a long ``stories`` run) to commit
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,36 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._locked = False
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One transaction holding SQLite's write lock from its start (``BEGIN IMMEDIATE``): what is read
+        inside cannot change before what is written inside commits. Every write made inside joins it;
+        an exception rolls it all back. Re-entrant."""
+        if self._locked:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._locked = True
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+        finally:
+            self._locked = False
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        """A write transaction of its own, or part of the enclosing ``write_lock``."""
+        if self._locked:
+            yield
+            return
+        with self.conn:
+            yield
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Store:
@@ -83,15 +115,22 @@ class Store:
             StoreError: the file is not a crosswire database, or is newer than this crosswire.
         """
         path = Path(path) if path is not None else default_path()
+        conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(path, timeout=30)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
             store = cls(conn, path)
             store._migrate()
         except sqlite3.DatabaseError as e:
+            if conn is not None:
+                conn.close()
             raise StoreError(f"{path}: not a usable crosswire database ({e})") from e
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -116,8 +155,14 @@ class Store:
                     "upgrade crosswire"
                 )
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in _statements(script):
-                    self.conn.execute(statement)
+                try:
+                    for statement in _statements(script):
+                        self.conn.execute(statement)
+                except sqlite3.Error as e:
+                    raise StoreError(
+                        f"{self.path}: schema migration {number} failed ({e}); it was rolled back, so the store "
+                        f"is unchanged at schema version {version}: report this as a crosswire bug"
+                    ) from e
                 self.conn.execute(f"PRAGMA user_version = {number}")
             self.conn.execute("COMMIT")
         except BaseException:
@@ -133,20 +178,33 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add_article(self, article: Article, *, signature: bytes, origin: str | None = None) -> None:
-        """Store an article with its origin (default: its URL) and MinHash signature, all or nothing."""
+    def add_article(self, article: Article, *, signature: bytes, origin: str | None = None) -> bool:
+        """Store an article with its origin (default: its URL) and MinHash signature, all or nothing.
+
+        Idempotent: when another writer stored the same text first, only the origin is added.
+
+        Returns:
+            bool: True when the article was new, False when it was already stored.
+        """
         values = [getattr(article, c) for c in _ARTICLE_COLUMNS]
-        with self.conn:
-            self.conn.execute(
-                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+        with self._tx():
+            cursor = self.conn.execute(
+                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(values))}) "
+                "ON CONFLICT (id) DO NOTHING",
                 values,
             )
-            self.conn.execute("INSERT INTO minhashes (article_id, signature) VALUES (?, ?)", (article.id, signature))
+            new = cursor.rowcount > 0
+            if new:
+                self.conn.execute(
+                    "INSERT INTO minhashes (article_id, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    (article.id, signature),
+                )
             self._add_origin(article.id, origin or article.url or "", article.source)
+        return new
 
     def add_origin(self, article_id: str, origin: str, source: str | None) -> bool:
         """Record that an already-stored text was also found at ``origin``. True if that is new."""
-        with self.conn:
+        with self._tx():
             return self._add_origin(article_id, origin, source)
 
     def _add_origin(self, article_id: str, origin: str, source: str | None) -> bool:
@@ -185,18 +243,23 @@ class Store:
             "SELECT origin, source FROM article_origins WHERE article_id = ? ORDER BY seen_at, origin", (article_id,)
         ).fetchall()
 
-    def signatures(self) -> Iterator[tuple[str, str | None, bytes, str | None, int]]:
-        """``(article_id, dup_group, signature, published_at, text length)`` for every stored article,
-        oldest first."""
+    def signatures(self, *, after: int = 0) -> Iterator[tuple[str, str | None, bytes, str | None, int]]:
+        """``(article_id, dup_group, signature, published_at, text length)`` for every stored article
+        (stored after row ``after``), oldest first."""
         yield from self.conn.execute(
             "SELECT a.id, a.dup_group, m.signature, a.published_at, LENGTH(a.text) FROM articles a "
-            "JOIN minhashes m ON m.article_id = a.id ORDER BY a.rowid"
+            "JOIN minhashes m ON m.article_id = a.id WHERE a.rowid > ? ORDER BY a.rowid",
+            (after,),
         )
+
+    def last_article_row(self) -> int:
+        """The row number of the last stored article (0 when none): ``signatures(after=...)`` catches up."""
+        return int(self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0])
 
     def move_to_group(self, moves: Mapping[str, str]) -> None:
         """Point stored articles at a new syndication-group original (article id -> original's id):
         an earlier-dated original was stored after its copies."""
-        with self.conn:
+        with self._tx():
             self.conn.executemany(
                 "UPDATE articles SET dup_group = ?, dup_kind = COALESCE(dup_kind, 'near') WHERE id = ?",
                 [(head, article_id) for article_id, head in moves.items()],
@@ -211,7 +274,7 @@ class Store:
         return dict(self.conn.execute("SELECT article_id, version FROM extractions").fetchall())
 
     def save_extraction(self, extraction: Extraction) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.execute(
                 "INSERT OR REPLACE INTO extractions (article_id, version, data, extracted_at) VALUES (?, ?, ?, ?)",
                 (extraction.article_id, extraction.version, _dumps(to_dict(extraction)), _now()),
@@ -230,7 +293,7 @@ class Store:
     # ------------------------------------------------------------------ checks and stories
 
     def save_check(self, result: CheckResult) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.execute(
                 "INSERT OR REPLACE INTO checks (story_id, article_ids, data, checked_at) VALUES (?, ?, ?, ?)",
                 (result.story_id, _dumps(list(result.article_ids)), _dumps(to_dict(result)), _now()),
@@ -259,7 +322,7 @@ class Store:
         return result
 
     def save_article_vectors(self, vectors: Mapping[str, numpy.ndarray], *, model: str) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) VALUES (?, ?, ?)",
                 [(aid, model, numpy.asarray(v, dtype="<f4").tobytes()) for aid, v in vectors.items()],
@@ -304,7 +367,7 @@ class Store:
     def save_story_state(self, change: StoryChange) -> None:
         """Save what one clustering run changed, all in one transaction: new members, merges, the
         summaries of changed stories, word frequencies and the changed index buckets."""
-        with self.conn:
+        with self._tx():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO story_members (article_id, position, story_id, entities, day) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -328,7 +391,7 @@ class Store:
 
     def update_stories(self, stories: Sequence[Story], *, removed: Iterable[str] = ()) -> None:
         """Upsert these stories and drop ``removed`` ones (merged away), leaving the others untouched."""
-        with self.conn:
+        with self._tx():
             for story_id in [*removed, *(s.id for s in stories)]:
                 self.conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story_id,))
                 self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
@@ -349,7 +412,7 @@ class Store:
         return (row[0], json.loads(row[1])) if row else None
 
     def save_last_brief(self, story_id: str, generated_at: str, data: Mapping[str, Any]) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.execute(
                 "INSERT OR REPLACE INTO story_briefs (story_id, generated_at, data) VALUES (?, ?, ?)",
                 (story_id, generated_at, _dumps(data)),
@@ -361,6 +424,21 @@ class Store:
         for chunk in _chunks(list(keys), 500):
             rows.extend(self.conn.execute(f"{sql} ({', '.join('?' * len(chunk))})", chunk).fetchall())
         return rows
+
+    def half_written_stories(self) -> tuple[list[str], list[str]]:
+        """``(story ids with members but no story row or other articles, story rows without members)``."""
+        missing = self.conn.execute(
+            "SELECT DISTINCT m.story_id FROM story_members m LEFT JOIN story_articles s "
+            "ON s.story_id = m.story_id AND s.article_id = m.article_id WHERE s.article_id IS NULL "
+            "UNION SELECT DISTINCT s.story_id FROM story_articles s LEFT JOIN story_members m "
+            "ON m.story_id = s.story_id AND m.article_id = s.article_id WHERE m.article_id IS NULL "
+            "AND s.story_id IN (SELECT story_id FROM story_members) ORDER BY 1"
+        ).fetchall()
+        orphaned = self.conn.execute(
+            "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_members) "
+            "AND EXISTS (SELECT 1 FROM story_members) ORDER BY id"
+        ).fetchall()
+        return [r[0] for r in missing], [r[0] for r in orphaned]
 
     def unclustered_ids(self) -> list[str]:
         """Ids of stored articles not yet assigned to a story."""

@@ -121,3 +121,15 @@ def parse_time(text: str) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+# ANSI CSI / OSC / other escape sequences, then any C0/C1 control, line or paragraph separator and bidi control
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]+")
+
+
+def one_line(text: object) -> str:
+    """Untrusted text made safe for a terminal line: escape sequences, control and bidi characters and
+    line breaks become single spaces. (Console markup is escaped separately, by ``rich.markup.escape``.)"""
+    flat = _UNPRINTABLE.sub(" ", _ESCAPES.sub(" ", str(text)))
+    return re.sub(r" {2,}", " ", flat).strip() if flat != str(text) else flat

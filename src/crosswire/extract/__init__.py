@@ -43,6 +43,7 @@ EXTRACTOR_VERSION = "8"  # 2: clause-level frames; 3: headline roles, "US", peop
 # 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
 # titles of works are not quotes, multi-word names kept whole
 T = TypeVar("T")
+MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ def extract_articles(
     nlp: Language | None = None,
     processes: int = 1,
     batch_size: int = 16,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Extraction]:
     """One Extraction per article, in order.
 
@@ -72,12 +74,13 @@ def extract_articles(
         nlp: a pipeline from ``load_nlp``; loaded here when not given.
         processes: worker processes for ``nlp.pipe``.
         batch_size: articles per ``nlp.pipe`` batch (8-32 suits 1,000-word news articles).
+        max_chars: longer texts are cut here, with a note (setting ``max_extract_chars``).
 
     Raises:
         ModelMissing: no ``nlp`` was given and the model package is not installed.
     """
     nlp = nlp if nlp is not None else load_nlp()
-    plans = [_plan(article, max_chars=nlp.max_length) for article in articles]
+    plans = [_plan(article, max_chars=min(max_chars, nlp.max_length)) for article in articles]
     texts = [plan.text for plan in plans if plan.text is not None]
     docs = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
     for plan in plans:
@@ -95,7 +98,7 @@ def _plan(article: Article, *, max_chars: int) -> _Plan:
     if foreign is not None:
         return _Plan(article, None, foreign, (f"non-English ({foreign}): skipped",))
     if len(text) > max_chars:
-        note = f"text cut at {max_chars:,} of {len(text):,} characters (spaCy max_length)"
+        note = f"text cut at {max_chars:,} of {len(text):,} characters (max_extract_chars)"
         return _Plan(article, text[:max_chars], "en", (note,))
     return _Plan(article, text, "en", ())
 

@@ -28,6 +28,7 @@ filler share is the share of its sentences that are not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -81,12 +82,13 @@ def score_claims(
     with_date = {d.sentence for d in dates}
     quoted = _quoted_chars(quotes)
     with_quote = {q.sentence for q in quotes}
+    entities = _entity_ranges(doc)
     claims = []
     for sentence in sentences.items:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        reasons = _reasons(span, quoted)
+        reasons = _reasons(span, quoted, entities)
         reasons += [name for name, found in (("figure", sentence.index in with_figure),
                                              ("date", sentence.index in with_date),
                                              ("quote", sentence.index in with_quote)) if found]
@@ -107,14 +109,28 @@ def _claim(index: int, span: Span, reasons: list[str]) -> Claim:
     )
 
 
-def _reasons(span: Span, quoted: set[int]) -> list[str]:
+def _entity_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` token ranges of the doc's entities with an ``ENTITY_LABELS`` label, in order.
+
+    Read once per doc: ``Span.ents`` rebuilds every entity of the whole doc on each call, which made
+    scoring quadratic in the article's length (issue #11)."""
+    return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+
+
+def _has_entity(span: Span, entities: list[tuple[int, int]]) -> bool:
+    """Whether an entity of ``entities`` lies wholly inside ``span`` (what ``span.ents`` would find)."""
+    at = bisect_left(entities, (span.start, -1))
+    return at < len(entities) and entities[at][1] <= span.end
+
+
+def _reasons(span: Span, quoted: set[int], entities: list[tuple[int, int]]) -> list[str]:
     words = [t for t in span if not t.is_space and not t.is_punct]
     outside = [t for t in words if t.idx not in quoted]
     lower = {t.lower_ for t in outside if not _country_code(t)}
     reasons = []
     if _is_heading(span, words):
         return ["heading"]
-    if any(e.label_ in ENTITY_LABELS for e in span.ents):
+    if _has_entity(span, entities):
         reasons.append("named-entity")
     if any(t.lower_ in REPORTING_VERBS and t.pos_ == "VERB" for t in outside) or "according" in lower:
         reasons.append("reporting-verb")

@@ -219,7 +219,14 @@ def _in_name_or_date(number: Span) -> bool:
 
 
 def _entity(token: Token) -> Span:
-    return next(ent for ent in token.doc.ents if ent.start <= token.i < ent.end)
+    """The entity ``token`` is part of, found from its IOB tags (not by scanning ``doc.ents``, which is
+    rebuilt on each read and made one lookup per figure cost the whole doc)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _looks_like_date(ent: Span) -> bool:

@@ -24,6 +24,7 @@ flattened table rows never merge with the next paragraph.
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,11 +38,18 @@ MIN_WORDS_TO_GUESS = 20
 
 @Language.component("cw_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after each line break; the parser respects boundaries set before it."""
+    """Start a sentence after each line break; the parser respects boundaries set before it.
+
+    The starts are written as one array: setting ``Token.is_sent_start`` checks the whole doc for a
+    parse each time, which made this quadratic in the number of lines (issue #11)."""
+    starts = doc.to_array([SENT_START]).reshape(len(doc), 1)
+    found = False
     for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            starts[token.i, 0] = 1
+            found = True
+    if found:
+        doc.from_array([SENT_START], starts)
     return doc
 
 

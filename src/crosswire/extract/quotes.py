@@ -213,9 +213,13 @@ def _appositive_person(token: Token) -> Token:
 def _speaker_mention(token: Token) -> Span:
     """The words naming a speaker that is not a known person: the entity, or the noun phrase."""
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_LABELS:
-            return ent
+    if token.ent_type_ in SPEAKER_LABELS:
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
     if token.pos_ == "PRON":
         return doc[token.i : token.i + 1]
     start = token.left_edge.i

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.model import Article, Extraction
+from crosswire.text import one_line
 
 STYLES = {"person": "bold cyan", "role": "cyan", "figure": "bold yellow", "date": "magenta", "quote": "green"}
 
@@ -38,17 +39,19 @@ def _table(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(one_line(cell)) for cell in row))
     return table
 
 
 def render_article(article: Article, extraction: Extraction, console: Console) -> None:
     """Print the article and tables of its people, figures, dates, quotes, statuses and claim share."""
-    legend = "  ".join(f"[{style}]{name}[/]" for name, style in STYLES.items()) + "  [dim]filler[/]"
-    header = (
-        f"[bold]{article.title or '(untitled)'}[/]\n{article.source or article.url} · "
-        f"{article.published_at or 'no date'} · {article.words} words · {article.id}\n{legend}"
-    )
+    header = Text(one_line(article.title or "(untitled)"), "bold")
+    header.append(f"\n{one_line(article.source or article.url)} · {one_line(article.published_at or 'no date')} · "
+                  f"{article.words} words · {article.id}\n")
+    for name, style in STYLES.items():
+        header.append(name, style)
+        header.append("  ")
+    header.append("filler", "dim")
     checkable = sum(c.checkable for c in extraction.claims)
     people = [(p.text, p.given, p.family, p.role or "—") for p in extraction.people]
     figures = [
@@ -58,19 +61,19 @@ def render_article(article: Article, extraction: Extraction, console: Console) -
     dates = [(d.text, d.value or "?", d.granularity, f"{d.certainty:.2f}") for d in extraction.dates]
     quotes = [(q.text, q.speaker or "?", q.verb or "—") for q in extraction.quotes]
     statuses = [(s.thing, s.state, article.text[s.start : s.end]) for s in extraction.statuses]
-    notes = "\n".join(f"[yellow]note:[/] {n}" for n in extraction.notes)
+    summary = Text(f"{checkable} of {len(extraction.claims)} sentences are checkable claims")
+    for note in extraction.notes:
+        summary.append("\nnote:", "yellow")
+        summary.append(f" {one_line(note)}")
     console.print(
         Group(
-            Panel(Text.from_markup(header)),
+            Panel(header),
             highlighted_text(article, extraction),
             _table("People", ("as written", "given", "family", "role"), people),
             _table("Figures", ("phrase", "value", "unit", "rate", "approx."), figures),
             _table("Dates", ("phrase", "resolved", "granularity", "certainty"), dates),
             _table("Quotes", ("quote", "speaker", "verb"), quotes),
             _table("Statuses", ("measure", "state", "words"), statuses),
-            Text.from_markup(
-                f"{checkable} of {len(extraction.claims)} sentences are checkable claims"
-                + (f"\n{notes}" if notes else "")
-            ),
+            summary,
         )
     )

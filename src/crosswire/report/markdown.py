@@ -1,8 +1,9 @@
 """The brief as Markdown that also reads well as plain text.
 
 Citations are written ``[1][3]``; the numbered source list is at the end, under Sources.
-Text from articles is inserted as it is, with Markdown-active characters at line starts and inline
-HTML neutralised so that a hostile article cannot inject markup into a rendered view.
+Every article-derived string (text, outlet, title, URL, dates, and the notes that quote them) goes
+through ``md_text``: one line, with Markdown-active characters and inline HTML backslash-escaped, so
+that a hostile article cannot inject markup into a rendered view.
 """
 
 from __future__ import annotations
@@ -35,10 +36,15 @@ def day(value: str | None) -> str:
     return value[:10] if value else "undated"
 
 
+def md_day(value: str | None) -> str:
+    """``day`` made inert in Markdown (a stored date is article-derived text too)."""
+    return md_text(day(value))
+
+
 def render_markdown(brief: Brief) -> str:
     """The whole brief as Markdown, sections in the order an editor reads them."""
     if brief.empty:
-        return f"# {md_text(brief.scope.headline)}\n\n" + "\n".join(brief.scope.notes) + "\n"
+        return f"# {md_text(brief.scope.headline)}\n\n" + "\n".join(md_text(n) for n in brief.scope.notes) + "\n"
     parts = [
         _header(brief),
         *([_developments(brief)] if brief.developments else []),
@@ -56,9 +62,9 @@ def render_markdown(brief: Brief) -> str:
 
 def _header(brief: Brief) -> str:
     scope = brief.scope
-    span = day(scope.first_published)
-    if scope.last_published and day(scope.last_published) != span:
-        span += f" to {day(scope.last_published)}"
+    span = md_day(scope.first_published)
+    if scope.last_published and md_day(scope.last_published) != span:
+        span += f" to {md_day(scope.last_published)}"
     lines = [
         f"# {md_text(scope.headline)}",
         "",
@@ -67,13 +73,13 @@ def _header(brief: Brief) -> str:
         f"{len(brief.disputed)} contradictions",
         "",
     ]
-    lines += [f"> {note}" for note in scope.notes]
+    lines += [f"> {md_text(note)}" for note in scope.notes]
     return "\n".join(lines) + ("\n" if scope.notes else "")
 
 
 def _developments(brief: Brief) -> str:
     assert brief.developments is not None
-    lines = [f"## Developments since {day(brief.developments.since)}", ""]
+    lines = [f"## Developments since {md_day(brief.developments.since)}", ""]
     sections = brief.developments.sections()
     if not sections:
         lines.append("Nothing new since the previous brief.")
@@ -145,16 +151,16 @@ def _timeline(brief: Brief) -> str:
     if not brief.timeline:
         lines.append("No dated events found.")
     shown = brief.timeline_highlights(MAX_LISTED * 2)
-    lines += [f"- **{entry.date}**: {md_text(entry.text)} {cites(entry.citations)}" for entry in shown]
+    lines += [f"- **{md_text(entry.date)}**: {md_text(entry.text)} {cites(entry.citations)}" for entry in shown]
     if len(shown) < len(brief.timeline):
         lines.append(f"- ... {len(brief.timeline) - len(shown)} less-supported dated sentences in brief.json")
     return "\n".join(lines) + "\n"
 
 
 def _score_line(row: ScoreRow) -> str:
-    group = row.syndication_group or ""
+    group = md_text(row.syndication_group)
     flag = " padded" if row.padded else ""
-    return (f"| [{row.number}] | {md_text(row.outlet)} | {day(row.published_at)} | {row.words} | "
+    return (f"| [{row.number}] | {md_text(row.outlet)} | {md_day(row.published_at)} | {row.words} | "
             f"{row.fact_density:.1f} | {row.filler_share:.0%}{flag} | {row.unique_facts} | "
             f"{row.contradicted_facts} | {group} |")
 
@@ -176,7 +182,7 @@ def _source_list(brief: Brief) -> str:
         copy = f" (syndicated copy of {_source_name(brief, ref.duplicate_of)})" if ref.duplicate_of else ""
         where = f" {md_text(ref.url)}" if ref.url else ""
         lines.append(f"[{ref.number}] {md_text(ref.outlet)}, \"{md_text(ref.title)}\", "
-                     f"{day(ref.published_at)}{copy}{where}  ")
+                     f"{md_day(ref.published_at)}{copy}{where}  ")
     return "\n".join(lines) + "\n"
 
 

@@ -1,7 +1,8 @@
 """A compact rich summary of the brief for the terminal: scope, takeaways, disputes, scorecard.
 
 All article text goes through ``rich.text.Text`` (never markup), so brackets in an article cannot
-restyle the terminal output.
+restyle the terminal output, and through ``text.one_line``, so escape codes and line breaks in it
+cannot reach the terminal either.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.text import Text
 from crosswire.report.assemble import no_contradictions_message
 from crosswire.report.brief import VERIFY_SHOWN, Brief
 from crosswire.report.markdown import cites, day
+from crosswire.text import one_line
 
 SHOWN = 5  # items per section in the terminal; the files have the rest
 STATUS_STYLE = {"confirmed": "green", "disputed": "red", "single-source": "yellow"}
@@ -34,9 +36,9 @@ def render_terminal(brief: Brief, console: Console) -> None:
 
 def _header(brief: Brief) -> Panel:
     scope = brief.scope
-    span = day(scope.first_published)
-    if scope.last_published and day(scope.last_published) != span:
-        span += f" to {day(scope.last_published)}"
+    span = one_line(day(scope.first_published))
+    if scope.last_published and day(scope.last_published) != day(scope.first_published):
+        span += f" to {one_line(day(scope.last_published))}"
     body = Text()
     if not brief.empty:
         body.append(f"{scope.articles} articles · {scope.independent_sources} independent sources · {span}\n")
@@ -48,8 +50,8 @@ def _header(brief: Brief) -> Panel:
         body.append(" · ")
         body.append(f"{len(brief.disputed)} contradictions", STATUS_STYLE["disputed"])
     for note in scope.notes:
-        body.append(f"\n{note}", "italic")
-    return Panel(body, title=Text(scope.headline, "bold"), title_align="left")
+        body.append(f"\n{one_line(note)}", "italic")
+    return Panel(body, title=Text(one_line(scope.headline), "bold"), title_align="left")
 
 
 def _developments(brief: Brief) -> Group:
@@ -60,7 +62,7 @@ def _developments(brief: Brief) -> Group:
         lines.append(Text("Nothing new since the previous brief.", "italic"))
     for title, items in sections:
         lines.append(Text(title, "bold"))
-        lines += [Text(f"  • {item}") for item in items[:SHOWN]]
+        lines += [Text(f"  • {one_line(item)}") for item in items[:SHOWN]]
         if len(items) > SHOWN:
             lines.append(Text(f"  … and {len(items) - SHOWN} more", "italic"))
     return Group(*lines, Text())
@@ -72,7 +74,7 @@ def _takeaways(brief: Brief) -> Group:
         lines.append(Text("No fact is confirmed by two independent sources.", "italic"))
     for index, fact in enumerate(brief.takeaways[:SHOWN], start=1):
         line = Text(f"{index}. ")
-        line.append(fact.text)
+        line.append(one_line(fact.text))
         line.append(f" {cites(fact.citations)}", "cyan")
         line.append(f" {fact.support}", "green")
         lines.append(line)
@@ -88,8 +90,8 @@ def _disputed(brief: Brief) -> Group:
         developing = item.developing
         line = Text("[developing] " if developing else f"[{item.severity}] ",
                     "cyan" if developing else "bold red" if item.severity == "high" else "yellow")
-        line.append(f"{item.subject}: ", "bold")
-        line.append((" then " if developing else " vs ").join(f"{side.value} {cites(side.citations)}"
+        line.append(f"{one_line(item.subject)}: ", "bold")
+        line.append((" then " if developing else " vs ").join(f"{one_line(side.value)} {cites(side.citations)}"
                                                             for side in item.sides))
         line.append(f" ({item.kind})", "dim")
         lines.append(line)
@@ -104,8 +106,8 @@ def _verify(brief: Brief) -> Group:
         lines.append(Text("None.", "italic"))
     for item in brief.verify[:VERIFY_SHOWN]:
         line = Text("figure " if item.kind == "figure" else "claim  ", "yellow")
-        line.append(item.text)
-        line.append(f" only in {item.outlet} [{item.citation.number}]", "dim")
+        line.append(one_line(item.text))
+        line.append(f" only in {one_line(item.outlet)} [{item.citation.number}]", "dim")
         lines.append(line)
     if len(brief.verify) > VERIFY_SHOWN:
         lines.append(Text(f"... and {len(brief.verify) - VERIFY_SHOWN} more", "dim"))
@@ -123,8 +125,8 @@ def _scorecard(brief: Brief) -> Table:
     table.add_column("Grp")
     for row in brief.scorecard:
         filler = Text(f"{row.filler_share:.0%}", "bold red" if row.padded else "")
-        month_day = row.published_at[5:10] if row.published_at else "-"
-        table.add_row(str(row.number), Text(row.outlet), month_day, str(row.words),
+        month_day = one_line(row.published_at[5:10]) if row.published_at else "-"
+        table.add_row(str(row.number), Text(one_line(row.outlet)), Text(month_day), str(row.words),
                       f"{row.fact_density:.1f}", filler, str(row.unique_facts), str(row.contradicted_facts),
-                      row.syndication_group or "")
+                      Text(one_line(row.syndication_group or "")))
     return table
