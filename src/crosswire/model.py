@@ -234,6 +234,7 @@ class Measure:
     bound: bool = False  # the wording gives a bound ('at least 150', 'more than 1,000'), not a count
     part: bool = False  # counts part of a group or an addition ('two more', 'the other four')
     change: bool = False  # reported as a change ('rose to', 'climbed to'): a running tally
+    shown: float | None = None  # the value as written, before conversion to the key's base unit (826 miles)
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,7 +226,7 @@ def _number(measure: Measure, text: str) -> str:
     found = re.search(r"\d+(?:\.\d+)?", text.replace(",", ""))
     if found:
         return found.group(0)
-    value = measure.value
+    value = measure.shown if measure.shown is not None else measure.value
     return f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
 
 

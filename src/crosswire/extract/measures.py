@@ -177,11 +177,11 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
     if key is None:
         return None
     factor = UNITS[_unit_word(figure.unit or "")][1] if _unit_word(figure.unit or "") in UNITS else 1.0
-    if "nautical" in (figure.unit or "").lower():
+    if "nautical" in figure.text.lower():
         factor = NAUTICAL_MILE
     value = figure.value * (factor if key.split(":")[0] in _DIMENSIONS else 1.0)
-    if key in HARM and value > PLAUSIBLE_COUNT:
-        return None
+    if key in HARM and (value > PLAUSIBLE_COUNT or value == 1):
+        return None  # an absurd count; or one person, most often one of a list ('One man, 18, was wounded ...')
     step = _half_step(numbers[0].text, figure.low if figure.low is not None else figure.value)
     low, high, bound = _interval(figure, value / figure.value if figure.value else 1.0, step=step, count=key in HARM)
     if _passed(number, noun) and not bound:
@@ -192,6 +192,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         sentence=figure.sentence,
         key=key,
         value=value,
+        shown=figure.value,
         low=low,
         high=high,
         unit=unit,
@@ -436,7 +437,8 @@ def _passed(number: Token, noun: Token | None) -> bool:
 
 
 AGGREGATE = re.compile(
-    r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|citywide|"
+    r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|citywide|across the city|"
+    r"from \w+day (?:through|to) \w+day|"
     r"throughout the (?:city|day|night|weekend)|over the weekend|so far this (?:year|month)|this year)\b",
     re.IGNORECASE,
 )
