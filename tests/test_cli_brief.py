@@ -52,7 +52,7 @@ def test_brief_of_one_article_says_everything_is_single_source(db: str, tmp_path
     assert "single" in (tmp_path / "b" / "brief.md").read_text().lower()
 
 
-def test_brief_of_unrelated_articles_is_one_brief_per_story_confirming_and_disputing_nothing(db: str, tmp_path: Path) -> None:
+def test_unrelated_articles_are_briefed_per_story_confirming_and_disputing_nothing(db: str, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(HARBOUR)
     (tmp_path / "b.txt").write_text(TRAM)
     code, _, _ = invoke(
@@ -72,7 +72,8 @@ def test_brief_of_unrelated_articles_is_one_brief_per_story_confirming_and_dispu
     for story in data["stories"]:
         assert not [f for f in story["facts"] if f["status"] == "confirmed"]
         assert story["contradictions"] == []
-        assert json.loads((tmp_path / "out" / story["id"] / "brief.json").read_text())["stories"][0]["id"] == story["id"]
+        own = json.loads((tmp_path / "out" / story["id"] / "brief.json").read_text())
+        assert own["stories"][0]["id"] == story["id"]
     assert (tmp_path / "out" / "index.html").exists()
 
 
