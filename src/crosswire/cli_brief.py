@@ -37,7 +37,7 @@ def _story_articles(
             return list(check.article_ids), 0
         raise click.ClickException(f"--story {story_id}: no such story (see: crosswire stories)")
     if not inputs:
-        return [a.id for a in store.articles()], 0
+        return store.article_ids(), 0
     ids: list[str] = []
     failed = 0
     with _progress(quiet=False) as progress:

@@ -118,6 +118,10 @@ class MiniLMEmbedder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle threads sleep instead of spinning: on 2 shared cores (spaCy workers, other jobs) a
+        # spinning thread takes the core its partner needs (measured on a loaded machine: 0.86x the
+        # wall time and 0.78x the CPU time of spinning, median of 4 pairs).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session: Any = onnxruntime.InferenceSession(
             str(_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -6,6 +6,7 @@ incremental: work already stored is not redone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -89,25 +90,39 @@ def run_extract(
     Returns:
         int: how many articles were extracted now (0 when everything was up to date).
     """
-    from crosswire.extract import EXTRACTOR_VERSION, extract_articles, load_nlp
+    from crosswire.extract import extract_articles
 
-    versions = store.extraction_versions()
-    todo = [a for a in store.articles(article_ids) if versions.get(a.id) != EXTRACTOR_VERSION]
+    todo = store.articles(_outdated(store, article_ids))
     if not todo:
         return 0
-    for extraction in extract_articles(todo, nlp=load_nlp(), processes=processes, batch_size=batch_size):
+    for extraction in extract_articles(todo, nlp=shared_nlp(), processes=processes, batch_size=batch_size):
         store.save_extraction(extraction)
         if on_done is not None:
             on_done(extraction)
     return len(todo)
 
 
+@functools.cache
+def shared_nlp() -> Any:
+    """The extraction pipeline (``extract.load_nlp``), loaded once per process and then shared."""
+    from crosswire.extract import load_nlp
+
+    return load_nlp()
+
+
 def pending_extractions(store: Store, article_ids: Sequence[str] | None = None) -> int:
     """How many of these articles the current extractor has not processed yet."""
+    return len(_outdated(store, article_ids))
+
+
+def _outdated(store: Store, article_ids: Sequence[str] | None) -> list[str]:
+    """Ids of these (or all) stored articles not extracted by the current extractor, without reading their texts."""
     from crosswire.extract import EXTRACTOR_VERSION
 
     versions = store.extraction_versions()
-    return sum(1 for a in store.articles(article_ids) if versions.get(a.id) != EXTRACTOR_VERSION)
+    if article_ids is None:
+        return [i for i in store.article_ids() if versions.get(i) != EXTRACTOR_VERSION]
+    return [i for i in dict.fromkeys(article_ids) if versions.get(i) != EXTRACTOR_VERSION and store.has_article(i)]
 
 
 # --------------------------------------------------------------------------- stories, check, brief

@@ -171,6 +171,11 @@ class Store:
                 found[row[0]] = Article(*row)
         return [found[i] for i in ids if i in found]
 
+    def article_ids(self) -> list[str]:
+        """Ids of every stored article, in the order ``articles()`` gives them."""
+        rows = self.conn.execute("SELECT id FROM articles ORDER BY COALESCE(published_at, ingested_at), id").fetchall()
+        return [r[0] for r in rows]
+
     def find_articles(self, prefix_or_origin: str) -> list[Article]:
         """Articles whose id starts with the argument, or whose origin (path/URL) or external id equals it."""
         rows = self.conn.execute(
