@@ -105,6 +105,8 @@ def hoist_global_options(args: list[str], names: tuple[str, ...], *, commands: s
 def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
     """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.
 
+    --db and --config may also come after the command's name.
+
     \b
     Example:
         crosswire ingest examples/harbour-spill
