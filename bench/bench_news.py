@@ -112,6 +112,7 @@ def crosswire_run(records: list[dict], tmp: Path, *, processes: int) -> dict:
         "words": sum(len(r["text"].split()) for r in records),
         "stories": len(stories),
         "failed_stories": sum(o.status == "failed" for o in briefed),
+        "failures": [f"{o.story_id}: {o.detail}"[:300] for o in briefed if o.status == "failed"][:5],
         "claim_sentences": claims,
         "seconds": round(total, 2),
         **{f"{name}_s": round(value, 2) for name, value in seconds.items()},

@@ -181,6 +181,12 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
     for row in rows:
         shares = " | ".join(f"{row[s + '_s'] / row['seconds']:.0%} ({row[s + '_s']:.1f} s)" for s in stages)
         lines.append(f"| {row['articles']:,} | {shares} |")
+    for row in rows:
+        if row["failed_stories"]:
+            details = "; ".join(f"`{d}`" for d in row.get("failures", []))
+            lines += ["", f"At {row['articles']:,} articles {row['failed_stories']} stories failed their check "
+                      "(reported on one line each and skipped; the other briefs were written)"
+                      + (f": {details}" if details else ".")]
     last = rows[-1].get("incremental")
     if last:
         lines += [
