@@ -238,6 +238,8 @@ class Store:
                 f"SELECT keys, vectors FROM claim_vectors WHERE model = ? AND article_id IN ({marks})",
                 [model, *chunk],
             ):
+                if not keys:
+                    continue  # an article with no claim sentences (kept so it is not embedded again)
                 matrix = numpy.frombuffer(blob, dtype="<f4").reshape(len(keys) // 20, -1)
                 table.update((bytes(keys[i * 20 : i * 20 + 20]), matrix[i]) for i in range(len(matrix)))
         return table
