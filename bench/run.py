@@ -160,12 +160,13 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
         "and every story briefed (Markdown, HTML, JSON and the index), in one process with the library calls",
         "`crosswire ingest` and `crosswire brief` make; then bare `nlp.pipe` of the model's full pipeline on the",
         "same texts, 2 processes, its load included, in the same run. Targets: at least 0.7x bare spaCy; growth",
-        "per doubling at most 2.1x. The default sizes keep `make bench` to about a quarter of an hour; set",
-        "`CROSSWIRE_BENCH_NEWS=550,1100,2198,10000,50000` for the large ones (hours on 2 cores).",
+        "per doubling at most 2.1x. The default sizes took "
+        f"{sum(r['seconds'] + r.get('bare_spacy_s', 0) for r in rows) / 60:.0f} minutes here in all; set",
+        "`CROSSWIRE_BENCH_NEWS=550,1100,2198,10000,50000` for the full real corpus and the composed sizes (hours).",
         "",
         "| articles | stories | seconds | articles/s | bare spaCy s | ratio to bare spaCy | growth per doubling "
-        "| claim sentences embedded/s | peak RSS MB (main process) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| claim sentences per article | claim sentences embedded/s | peak RSS MB (main process) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     previous = None
     for row in rows:
@@ -173,7 +174,8 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
             f"| {row['articles']:,} | {row['stories']:,} | {row['seconds']:.1f} "
             f"| {row['articles'] / row['seconds']:.1f} "
             f"| {row.get('bare_spacy_s', 0):.1f} | {row.get('ratio', 0):.2f}x | {per_doubling(row, previous)} "
-            f"| {row['claim_sentences'] / row['embed_s']:.0f} | {row['peak_rss_mb']:.0f} |"
+            f"| {row['claim_sentences'] / row['articles']:.1f} | {row['claim_sentences'] / row['embed_s']:.0f} "
+            f"| {row['peak_rss_mb']:.0f} |"
         )
         previous = row
     lines += ["", "Stage shares (of crosswire's seconds):", "",
@@ -184,7 +186,9 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
     for row in rows:
         if row["failed_stories"]:
             details = "; ".join(f"`{d}`" for d in row.get("failures", []))
-            lines += ["", f"At {row['articles']:,} articles {row['failed_stories']} stories failed their check "
+            count = row["failed_stories"]
+            noun = "story" if count == 1 else "stories"
+            lines += ["", f"At {row['articles']:,} articles {count} {noun} failed their check "
                       "(reported on one line each and skipped; the other briefs were written)"
                       + (f": {details}" if details else ".")]
     last = rows[-1].get("incremental")

@@ -14,6 +14,7 @@ batch leaves every finished story's brief complete and the next run continues wi
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Collection, Sequence
@@ -61,6 +62,7 @@ def brief_stories(
     settings: Settings | None = None,
     min_confidence: float | None = None,
     generated_at: str | None = None,
+    keep_briefs: bool = False,
     on_story: Callable[[StoryOutcome], None] | None = None,
 ) -> list[StoryOutcome]:
     """Check and write the briefs of ``stories`` (already extracted and embedded: see ``prepare``).
@@ -69,6 +71,8 @@ def brief_stories(
         out_dir: the folder briefs go into: ``OUT/<story-id>/`` each when ``nested``, else ``OUT/``
             itself (one story).
         formats: file formats among md, html, json (others, e.g. terminal, are the caller's).
+        keep_briefs: keep each written ``Brief`` in its outcome (memory grows with the stories;
+            ``on_story`` sees it either way).
         on_story: called after each story, e.g. to advance a progress bar.
 
     Returns:
@@ -101,9 +105,9 @@ def brief_stories(
                 )
         except Exception as e:  # noqa: BLE001 - one story must never stop the batch
             outcome = StoryOutcome(story.id, "failed", detail=f"{type(e).__name__}: {e}")
-        outcomes.append(outcome)
         if on_story is not None:
             on_story(outcome)
+        outcomes.append(outcome if keep_briefs else dataclasses.replace(outcome, brief=None))
     return outcomes
 
 

@@ -203,6 +203,7 @@ def brief(
                 nested=len(chosen) > 1,
                 settings=obj.settings(),
                 min_confidence=min_confidence,
+                keep_briefs=len(chosen) == 1 or (bool(inputs) and "json" in wanted),
                 on_story=lambda o: _story_done(progress, task, o),
             )
         failed += sum(o.status == "failed" for o in outcomes)

@@ -28,8 +28,9 @@ DIM = 384
 MAX_TOKENS = 256
 VERSION = f"all-MiniLM-L6-v2-int8/{MAX_TOKENS}"
 """The default embedder's version: stored vectors made by another version are computed again."""
-CACHE_LIMIT = 200_000
-"""Texts an embedder keeps vectors of in memory (about 300 MB); past it the cache starts again."""
+CACHE_LIMIT = 50_000
+"""Texts an embedder keeps vectors of in memory (about 75 MB); past it the cache starts again (the
+vectors that matter later are in the store)."""
 
 
 class Embedder(Protocol):
