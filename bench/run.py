@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "BENCHMARKS.md"
 INGEST_SIZES = (250, 500, 1000, 2000)  # 1x, 2x, 4x, 8x
 BASELINE_MAX = 1000  # the all-pairs baseline is quadratic: stop it here
+NEWS_SIZES = (550, 1100)  # real articles; CROSSWIRE_BENCH_NEWS=550,1100,2198,10000,50000 for more (slow)
+NEWS_NEW = 10  # articles ingested into the largest store for the incremental case
 
 
 def run_module(module: str, *args: str) -> list[dict]:
@@ -137,6 +139,70 @@ def stories_section() -> str:
     )
 
 
+def news_section() -> str:
+    """A day of real news (many stories), end to end, against bare spaCy in the same run."""
+    sizes = [int(n) for n in os.environ.get("CROSSWIRE_BENCH_NEWS", "").split(",") if n] or list(NEWS_SIZES)
+    rows = []
+    for size in sizes:
+        extra = ("--incremental", str(NEWS_NEW)) if size == sizes[-1] else ()
+        print(f"news {size} …", file=sys.stderr)
+        rows += run_module("bench.bench_news", "--size", str(size), "--processes", "2", *extra)
+    return news_table(rows, sizes)
+
+
+def news_table(rows: list[dict], sizes: list[int]) -> str:
+    stages = ("ingest", "stories", "extract", "embed", "check_and_write")
+    lines = [
+        "## A day of news: many stories",
+        "",
+        f"`python -m bench.bench_news --size N --processes 2`, N = {', '.join(f'{n:,}' for n in sizes)}: real articles",
+        "from GVA and ECB+ dev (../shared/eval/, 2,198 articles; larger sizes are composed from them), ingested",
+        "and every story briefed (Markdown, HTML, JSON and the index), in one process with the library calls",
+        "`crosswire ingest` and `crosswire brief` make; then bare `nlp.pipe` of the model's full pipeline on the",
+        "same texts, 2 processes, its load included, in the same run. Targets: at least 0.7x bare spaCy; growth",
+        "per doubling at most 2.1x. The default sizes took "
+        f"{sum(r['seconds'] + r.get('bare_spacy_s', 0) for r in rows) / 60:.0f} minutes here in all; set",
+        "`CROSSWIRE_BENCH_NEWS=550,1100,2198,10000,50000` for the full real corpus and the composed sizes (hours).",
+        "",
+        "| articles | stories | seconds | articles/s | bare spaCy s | ratio to bare spaCy | growth per doubling "
+        "| claim sentences per article | claim sentences embedded/s | peak RSS MB (main process) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    previous = None
+    for row in rows:
+        lines.append(
+            f"| {row['articles']:,} | {row['stories']:,} | {row['seconds']:.1f} "
+            f"| {row['articles'] / row['seconds']:.1f} "
+            f"| {row.get('bare_spacy_s', 0):.1f} | {row.get('ratio', 0):.2f}x | {per_doubling(row, previous)} "
+            f"| {row['claim_sentences'] / row['articles']:.1f} | {row['claim_sentences'] / row['embed_s']:.0f} "
+            f"| {row['peak_rss_mb']:.0f} |"
+        )
+        previous = row
+    lines += ["", "Stage shares (of crosswire's seconds):", "",
+              "| articles | " + " | ".join(stages) + " |", "|---:|" + "---:|" * len(stages)]
+    for row in rows:
+        shares = " | ".join(f"{row[s + '_s'] / row['seconds']:.0%} ({row[s + '_s']:.1f} s)" for s in stages)
+        lines.append(f"| {row['articles']:,} | {shares} |")
+    for row in rows:
+        if row["failed_stories"]:
+            details = "; ".join(f"`{d}`" for d in row.get("failures", []))
+            count = row["failed_stories"]
+            noun = "story" if count == 1 else "stories"
+            lines += ["", f"At {row['articles']:,} articles {count} {noun} failed their check "
+                      "(reported on one line each and skipped; the other briefs were written)"
+                      + (f": {details}" if details else ".")]
+    last = rows[-1].get("incremental")
+    if last:
+        lines += [
+            "",
+            f"Incremental: {last['new_articles']} new articles into the {rows[-1]['articles']:,}-article store,",
+            f"`crosswire ingest` then `crosswire brief`, each a new process (model loads included): "
+            f"{last['total_s']:.1f} s in all ({last['ingest_s']:.1f} s ingest). The brief said: "
+            f"\"{last['summary'].split('; start at')[0]}\".",
+        ]
+    return "\n".join(lines)
+
+
 def cold_section(runs: int = 3) -> str:
     """`crosswire brief` on the seeds from a cold start (new process, empty store), as a user runs it."""
     import resource
@@ -184,6 +250,7 @@ SECTIONS = {
     "check": check_section,
     "pipeline": pipeline_section,
     "stories": stories_section,
+    "news": news_section,
 }
 
 
@@ -193,6 +260,7 @@ TITLES = {
     "check": "## Cross-check",
     "pipeline": "## Whole pipeline",
     "stories": "## Story clustering",
+    "news": "## A day of news",
     "cold": "## Cold start",
 }
 

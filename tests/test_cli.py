@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from crosswire.cli import cli
+from crosswire.cli import cli, hoist_global_options
 from crosswire.store import Store
 
 BODY = "The harbour of Veltmar was closed on Tuesday after a tanker leaked solvent into the east basin. " * 4
@@ -101,3 +102,31 @@ def _count(db: Path) -> int:
             return store.count_articles()
     except Exception:
         return 0
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["ingest", "a.txt", "--db", "x.db"], ["--db", "x.db", "ingest", "a.txt"]),
+        (["--db", "x.db", "ingest", "a.txt"], ["--db", "x.db", "ingest", "a.txt"]),
+        (["brief", "--db=x.db", "--out", "o"], ["--db=x.db", "brief", "--out", "o"]),
+        (["sources", "--config", "c.toml", "--json"], ["--config", "c.toml", "sources", "--json"]),
+        (["ingest", "--", "--db"], ["ingest", "--", "--db"]),
+        (["--help"], ["--help"]),
+    ],
+)
+def test_global_options_after_the_command_are_moved_before_it(args: list[str], expected: list[str]) -> None:
+    assert hoist_global_options(args, ("--db", "--config"), commands=set(cli.commands)) == expected
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_takes_db_after_its_name(name: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, [name, "--db", str(tmp_path / "x.db"), "--help"])
+    assert result.exit_code == 0, result.output
+
+
+def test_db_after_the_command_is_the_store_used(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(BODY)
+    assert invoke("ingest", str(tmp_path / "good.txt"), "--db", str(tmp_path / "after.db"))[0] == 0
+    code, out, _ = invoke("sources", "--json", "--db", str(tmp_path / "after.db"))
+    assert code == 0 and len(json.loads(out)) == 1

@@ -52,7 +52,7 @@ def test_brief_of_one_article_says_everything_is_single_source(db: str, tmp_path
     assert "single" in (tmp_path / "b" / "brief.md").read_text().lower()
 
 
-def test_brief_of_unrelated_articles_confirms_nothing_and_disputes_nothing(db: str, tmp_path: Path) -> None:
+def test_unrelated_articles_are_briefed_per_story_confirming_and_disputing_nothing(db: str, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(HARBOUR)
     (tmp_path / "b.txt").write_text(TRAM)
     code, _, _ = invoke(
@@ -67,9 +67,14 @@ def test_brief_of_unrelated_articles_confirms_nothing_and_disputes_nothing(db: s
         "json",
     )
     assert code == 0
-    [story] = json.loads((tmp_path / "out" / "brief.json").read_text())["stories"]
-    assert not [f for f in story["facts"] if f["status"] == "confirmed"]
-    assert story["contradictions"] == []
+    data = json.loads((tmp_path / "out" / "brief.json").read_text())
+    assert len(data["stories"]) == 2 and len(data["articles"]) == 2  # two stories, as the store sorts them
+    for story in data["stories"]:
+        assert not [f for f in story["facts"] if f["status"] == "confirmed"]
+        assert story["contradictions"] == []
+        own = json.loads((tmp_path / "out" / story["id"] / "brief.json").read_text())
+        assert own["stories"][0]["id"] == story["id"]
+    assert (tmp_path / "out" / "index.html").exists()
 
 
 def test_brief_still_writes_when_some_inputs_fail(db: str, tmp_path: Path) -> None:

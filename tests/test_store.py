@@ -102,3 +102,16 @@ def test_two_processes_opening_a_new_store_at_once_both_succeed(tmp_path: Path) 
     assert [p.returncode for p in processes] == [0, 0, 0, 0], errors
     with Store.open(path) as store:
         assert store.schema_version == len(MIGRATIONS)
+
+
+def test_claim_vectors_of_an_article_without_claims_are_stored_empty_and_read_back(tmp_path: Path) -> None:
+    import numpy
+
+    with Store.open(tmp_path / "v.db") as store:
+        store.conn.execute("PRAGMA foreign_keys=OFF")
+        vectors = numpy.eye(2, 384, dtype=numpy.float32)
+        store.save_claim_vectors({"a": ([b"k" * 20, b"j" * 20], vectors), "b": ([], vectors[:0])}, model="m")
+        assert store.claim_vector_ids(model="m") == {"a", "b"}
+        table = store.claim_vectors(["a", "b"], model="m")
+        assert set(table) == {b"k" * 20, b"j" * 20} and (table[b"j" * 20] == vectors[1]).all()
+        assert store.claim_vectors(["a"], model="other") == {}

@@ -70,7 +70,38 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """A click group whose own options (``--db``, ``--config``) may also come after the command name:
+    ``crosswire brief --db x.db`` is ``crosswire --db x.db brief``."""
+
+    GLOBAL = ("--db", "--config")
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args, self.GLOBAL, commands=set(self.commands)))
+
+
+def hoist_global_options(args: list[str], names: tuple[str, ...], *, commands: set[str]) -> list[str]:
+    """``args`` with each of ``names`` (``--db X`` or ``--db=X``) found after the command name moved before it."""
+    at = next((i for i, arg in enumerate(args) if arg in commands), None)
+    if at is None:
+        return args
+    front, rest, moved = args[:at], [], []
+    tail = iter(args[at:])
+    for arg in tail:
+        if arg == "--":
+            rest += [arg, *tail]
+            break
+        if arg in names:
+            value = next(tail, None)  # none: left for click to report the missing value
+            moved += [arg] if value is None else [arg, value]
+        elif arg.split("=", 1)[0] in names:
+            moved.append(arg)
+        else:
+            rest.append(arg)
+    return front + moved + rest
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="crosswire")
 @click.option(
     "--db",
@@ -90,6 +121,8 @@ def reports_errors(func: F) -> F:
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, config: Path | None, verbose: bool) -> None:
     """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.
+
+    --db and --config may also come after the command's name.
 
     \b
     Example:

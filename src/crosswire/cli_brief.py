@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,9 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from crosswire import pipeline
+from crosswire import briefing, pipeline
 from crosswire.cli import Context, _progress, cli, err, out, reject_line, reports_errors, safe
-from crosswire.model import Article, CheckResult, Story, to_dict
+from crosswire.model import CheckResult, Story, to_dict
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -36,7 +37,7 @@ def _story_articles(
             return list(check.article_ids), 0
         raise click.ClickException(f"--story {story_id}: no such story (see: crosswire stories)")
     if not inputs:
-        return [a.id for a in store.articles()], 0
+        return store.article_ids(), 0
     ids: list[str] = []
     failed = 0
     with _progress(quiet=False) as progress:
@@ -66,6 +67,7 @@ def _extract_and_check(
             task = progress.add_task("extracting", total=total)
             pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1),
                                  max_chars=settings.max_extract_chars)
+        pipeline.run_embed(store, ids)
         progress.add_task("cross-checking", total=None)
         story = story or pipeline.story_of(store.articles(ids))
         loaded = pipeline.load_story(store, story)
@@ -172,105 +174,120 @@ def brief(
 ) -> None:
     """Write a sourced key-takeaways brief: confirmed facts, disputes with evidence, claims to verify.
 
-    INPUTS (files, folders, URLs, feeds) are ingested first, reusing what is stored, and briefed
-    together as one story. Without INPUTS every stored article is briefed, and when they form
-    several stories each story is briefed into OUT/<story-id>/ with an index page OUT/index.html;
-    --story ID briefs one.
+    INPUTS (files, folders, URLs, feeds) are ingested first, reusing what is stored, and sorted into
+    stories the way the store sorts every article; without INPUTS every stored story is briefed.
+    One story is briefed into OUT/; several each into OUT/<story-id>/, with an index page
+    OUT/index.html (and, for INPUTS with json, all of them in OUT/brief.json). --story ID briefs one.
+
+    A story whose articles did not change since its last brief into OUT is not checked again. A
+    story that fails is reported on one line and the others are briefed; the exit code is then 1.
 
     \b
     Example:
         crosswire brief ../shared/corpus/seeds --out brief/
         crosswire brief --format md,json
     """
-
     wanted = _parse_formats(formats)
     with obj.store() as store:
         ids, failed = _story_articles(obj, store, inputs, story_id, allow_private)
         if not ids:
             raise click.ClickException("no articles to brief; give paths or URLs, or ingest some first")
-        clustered = pipeline.run_stories(store)
-        many = clustered if not story_id and not inputs else []  # INPUTS given: briefed together
-        if len(many) > 1:
-            _brief_each(
+        chosen = _stories_to_brief(store, ids, story_id=story_id, whole_store=not inputs)
+        with _progress(quiet=False) as progress:
+            _prepare(store, [a for s in chosen for a in s.article_ids], processes=processes, progress=progress)
+            task = progress.add_task("briefing", total=len(chosen))
+            outcomes = briefing.brief_stories(
                 store,
-                many,
-                out_dir,
-                wanted,
-                processes=processes,
-                min_confidence=min_confidence,
+                chosen,
+                out_dir=out_dir,
+                formats=wanted,
+                nested=len(chosen) > 1,
                 settings=obj.settings(),
+                min_confidence=min_confidence,
+                keep_briefs=len(chosen) == 1 or (bool(inputs) and "json" in wanted),
+                on_story=lambda o: _story_done(progress, task, o),
             )
-            sys.exit(1 if failed else 0)
-        story, result, loaded = _extract_and_check(
-            store,
-            ids,
-            processes=processes,
-            min_confidence=min_confidence,
-            settings=obj.settings(),
-            story=next((s for s in clustered if s.id == story_id), None),
-        )
-        generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-        the_brief = pipeline.build_story_brief(
-            store, story, result, generated_at=generated_at, history=True, loaded=loaded
-        )
-        articles = loaded[0]
-    written = _render(the_brief, articles, out_dir, wanted)
-    if written:
-        err.print("wrote " + ", ".join(safe(p) for p in written))
+        failed += sum(o.status == "failed" for o in outcomes)
+        written = [p for o in outcomes for p in o.written]
+        if len(chosen) > 1:
+            combined = bool(inputs) and "json" in wanted
+            written += _write_many(store, chosen, out_dir, outcomes, combined=combined)
+            counts = Counter(o.status for o in outcomes)
+            err.print(
+                f"{len(chosen)} stories: {counts['briefed']} briefed, {counts['rewritten']} re-written, "
+                f"{counts['unchanged']} unchanged, {counts['failed']} failed; start at {safe(out_dir / 'index.html')}"
+            )
+        else:
+            if "terminal" in wanted and outcomes[0].status != "failed":
+                from crosswire.report import render_terminal
+
+                render_terminal(outcomes[0].brief or _stored_brief(store, chosen[0]), out)
+            if written:
+                err.print("wrote " + ", ".join(safe(p) for p in written))
+            elif outcomes[0].status == "unchanged" and wanted - {"terminal"}:
+                err.print(f"{safe(out_dir)}: the brief is up to date")
     sys.exit(1 if failed else 0)
 
 
-def _brief_each(
-    store: Store,
-    stories: Sequence[Story],
-    out_dir: Path,
-    wanted: set[str],
-    *,
-    processes: int,
-    min_confidence: float | None,
-    settings: Settings,
-) -> None:
-    """Brief several stories, each into ``OUT/<story-id>/``, plus ``OUT/index.html`` linking them."""
-    from crosswire import report
-
-    generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    briefs, written = [], []
-    for one in stories:
-        story, result, loaded = _extract_and_check(
-            store,
-            list(one.article_ids),
-            processes=processes,
-            min_confidence=min_confidence,
-            settings=settings,
-            story=one,
-        )
-        the_brief = pipeline.build_story_brief(
-            store, story, result, generated_at=generated_at, history=True, loaded=loaded
-        )
-        articles = loaded[0]
-        written += _render(the_brief, articles, out_dir / story.id, wanted)
-        briefs.append(the_brief)
-    written.append(_write(out_dir / "index.html", report.render_index_html(briefs)))
-    err.print(f"{len(stories)} stories: wrote {len(written)} files; start at {safe(out_dir / 'index.html')}")
+def _stories_to_brief(store: Store, ids: list[str], *, story_id: str | None, whole_store: bool) -> list[Story]:
+    """The stories to brief: the one asked for, the stories INPUTS were sorted into, or every story."""
+    clustered = pipeline.run_stories(store)
+    by_id = {s.id: s for s in clustered}
+    if story_id:
+        return [by_id.get(story_id) or pipeline.story_of(store.articles(ids))]
+    if whole_store:
+        return clustered
+    wanted = set(store.story_ids_of(ids).values())
+    return [s for s in clustered if s.id in wanted] or [pipeline.story_of(store.articles(ids))]
 
 
-def _render(the_brief: Brief, articles: Sequence[Article], folder: Path, wanted: set[str]) -> list[Path]:
-    """Write the wanted formats of one brief into ``folder`` (and print it when "terminal" is wanted)."""
-    from crosswire import report
+def _prepare(store: Store, ids: list[str], *, processes: int, progress: Any) -> None:
+    """Extract and embed what is pending, each with its own progress bar."""
+    total = pipeline.pending_extractions(store, ids)
+    if total:
+        task = progress.add_task("extracting", total=total)
+        pipeline.run_extract(store, ids, processes=processes, on_done=lambda _: progress.update(task, advance=1))
+    pending = len(pipeline.pending_embeddings(store, ids))
+    if pending:
+        embedding = progress.add_task("embedding claims", total=pending)
+        pipeline.run_embed(store, ids, on_done=lambda n: progress.update(embedding, advance=n))
 
-    written = []
-    if wanted - {"terminal"}:
-        folder.mkdir(parents=True, exist_ok=True)
-    if "md" in wanted:
-        written.append(_write(folder / "brief.md", report.render_markdown(the_brief)))
-    if "html" in wanted:
-        written.append(_write(folder / "brief.html", report.render_html(the_brief, {a.id: a for a in articles})))
-    if "json" in wanted:
-        data = report.render_json([the_brief], articles)
-        written.append(_write(folder / "brief.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n"))
-    if "terminal" in wanted:
-        report.render_terminal(the_brief, out)
+
+def _story_done(progress: Any, task: Any, outcome: briefing.StoryOutcome) -> None:
+    progress.update(task, advance=1)
+    if outcome.status == "failed":
+        progress.console.print(reject_line(f"story {outcome.story_id}", outcome.detail), highlight=False)
+
+
+def _write_many(
+    store: Store, stories: Sequence[Story], out_dir: Path, outcomes: Sequence[briefing.StoryOutcome], *, combined: bool
+) -> list[Path]:
+    """The index page of several stories' briefs, and with ``combined`` all of them in OUT/brief.json."""
+    from crosswire.report import render_json
+
+    entries = briefing.index_entries(store, out_dir, [s.id for s in stories])
+    written = [briefing.write_index(out_dir, entries)]
+    if combined:
+        made = {o.story_id: o.brief for o in outcomes if o.brief is not None}
+        failed = {o.story_id for o in outcomes if o.status == "failed"}
+        briefs, articles = [], []
+        for story in stories:
+            if story.id not in failed:
+                briefs.append(made.get(story.id) or _stored_brief(store, story))
+                articles += store.articles(story.article_ids)
+        data = render_json(briefs, articles, generated_at=max((e.generated_at for e in entries), default=""))
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        written += briefing.write_files({out_dir / "brief.json": text})
     return written
+
+
+def _stored_brief(store: Store, story: Story) -> Brief:
+    """The brief of a story from its stored check (for the terminal, when its files were up to date)."""
+    check = store.load_check(story.id)
+    if check is None:
+        raise click.ClickException(f"story {story.id}: no stored check; run crosswire check --story {story.id}")
+    stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
+    return pipeline.build_story_brief(store, story, check, generated_at=stamp)
 
 
 def _parse_formats(formats: str) -> set[str]:
@@ -279,14 +296,6 @@ def _parse_formats(formats: str) -> set[str]:
     if unknown or not wanted:
         raise click.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
     return wanted
-
-
-def _write(path: Path, text: str) -> Path:
-    """Write via a temporary file and rename, so a reader never sees half a brief."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, "utf-8")
-    tmp.replace(path)
-    return path
 
 
 __all__ = ["brief", "check"]

@@ -63,10 +63,12 @@ def stories(obj: Context, run_checks: bool, as_json: bool) -> None:
     with obj.store() as store:
         found = pipeline.run_stories(store)
         if run_checks:
-            for story in found:
-                if story_row(store, story)["disputed_facts"] is None:
-                    pipeline.run_extract(store, list(story.article_ids))
-                    pipeline.run_check(store, story)
+            stale = [story for story in found if story_row(store, story)["disputed_facts"] is None]
+            ids = [a for story in stale for a in story.article_ids]
+            pipeline.run_extract(store, ids)  # once for all, then claim vectors in one large batch
+            pipeline.run_embed(store, ids)
+            for story in stale:
+                pipeline.run_check(store, story)
         rows = [story_row(store, story) for story in found]
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))

@@ -98,6 +98,25 @@ m005_story_summaries = """
 """
 
 
+m006_claim_vectors_and_brief_state = """
+        CREATE TABLE claim_vectors (        -- per article: the vectors of the claim sentences the check aligns
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            model TEXT NOT NULL,            -- embedder version; a different one means re-embed
+            keys BLOB NOT NULL,             -- 20-byte sha1 of each sentence's text, one after another
+            vectors BLOB NOT NULL           -- float32 little-endian, one 384-wide row per key
+        );
+        CREATE TABLE brief_state (          -- per story and output folder: what its written brief was made from
+            story_id TEXT NOT NULL,
+            out_dir TEXT NOT NULL,          -- absolute path of the folder the brief files went into
+            signature TEXT NOT NULL,        -- hash of the story's articles, extractions and check settings
+            format TEXT NOT NULL,           -- brief format version and the formats written
+            entry TEXT NOT NULL,            -- the story's line on the index page, as JSON
+            written_at TEXT NOT NULL,
+            PRIMARY KEY (story_id, out_dir)
+        );
+"""
+
+
 #: SQL scripts; each runs in one transaction together with its user_version bump.
 MIGRATIONS: list[str] = [
     m001_articles,
@@ -105,4 +124,5 @@ MIGRATIONS: list[str] = [
     m003_checks_and_stories,
     m004_story_clustering,
     m005_story_summaries,
+    m006_claim_vectors_and_brief_state,
 ]

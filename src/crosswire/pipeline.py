@@ -6,6 +6,7 @@ incremental: work already stored is not redone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from crosswire.settings import Settings
 from crosswire.store import Store
 
 if TYPE_CHECKING:
-    from crosswire.embed import Embedder
+    from crosswire.embed import Embedder, VectorTable
     from crosswire.report import Brief
     from crosswire.stories import StoryParams
 
@@ -124,27 +125,42 @@ def run_extract(
     Returns:
         int: how many articles were extracted now (0 when everything was up to date).
     """
-    from crosswire.extract import EXTRACTOR_VERSION, MAX_CHARS, extract_articles, load_nlp
+    from crosswire.extract import MAX_CHARS, extract_articles
 
-    versions = store.extraction_versions()
-    todo = [a for a in store.articles(article_ids) if versions.get(a.id) != EXTRACTOR_VERSION]
+    todo = store.articles(_outdated(store, article_ids))
     if not todo:
         return 0
     limit = MAX_CHARS if max_chars is None else max_chars
-    for extraction in extract_articles(todo, nlp=load_nlp(), processes=processes, batch_size=batch_size,
-                                       max_chars=limit):
+    for extraction in extract_articles(
+        todo, nlp=shared_nlp(), processes=processes, batch_size=batch_size, max_chars=limit
+    ):
         store.save_extraction(extraction)
         if on_done is not None:
             on_done(extraction)
     return len(todo)
 
 
+@functools.cache
+def shared_nlp() -> Any:
+    """The extraction pipeline (``extract.load_nlp``), loaded once per process and then shared."""
+    from crosswire.extract import load_nlp
+
+    return load_nlp()
+
+
 def pending_extractions(store: Store, article_ids: Sequence[str] | None = None) -> int:
     """How many of these articles the current extractor has not processed yet."""
+    return len(_outdated(store, article_ids))
+
+
+def _outdated(store: Store, article_ids: Sequence[str] | None) -> list[str]:
+    """Ids of these (or all) stored articles not extracted by the current extractor, without reading their texts."""
     from crosswire.extract import EXTRACTOR_VERSION
 
     versions = store.extraction_versions()
-    return sum(1 for a in store.articles(article_ids) if versions.get(a.id) != EXTRACTOR_VERSION)
+    if article_ids is None:
+        return [i for i in store.article_ids() if versions.get(i) != EXTRACTOR_VERSION]
+    return [i for i in dict.fromkeys(article_ids) if versions.get(i) != EXTRACTOR_VERSION and store.has_article(i)]
 
 
 # --------------------------------------------------------------------------- stories, check, brief
@@ -305,11 +321,12 @@ def run_check(
 ) -> CheckResult:
     """Cross-check one story's (already extracted) articles and store the result.
 
-    When ``settings.judge_url`` is set, candidate contradictions also go to that chat endpoint.
+    The claim vectors stored by ``run_embed`` are re-read; only sentences without one are embedded
+    (and the embedder loaded only then). When ``settings.judge_url`` is set, candidate
+    contradictions also go to that chat endpoint.
     """
     from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
     from crosswire.check.judge import ChatJudge
-    from crosswire.embed import load_embedder
 
     judge = None
     if settings is not None and settings.judge_url:
@@ -319,12 +336,89 @@ def run_check(
         story.id,
         articles,
         extractions,
-        embedder=embedder or load_embedder(),
+        embedder=stored_vectors(store, story.article_ids, embedder=embedder),
         min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
         judge=judge,
     )
     store.save_check(result)
     return result
+
+
+def stored_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedder | None = None) -> VectorTable:
+    """An embedder answering from these articles' stored claim vectors, falling back to ``embedder``
+    (default: the process's shared one, loaded on first need) for any sentence not stored."""
+    from crosswire.embed import VectorTable
+
+    def fallback() -> Embedder:
+        from crosswire.embed import load_embedder
+
+        return embedder or load_embedder()
+
+    return VectorTable(store.claim_vectors(article_ids, model=_vector_version(embedder)), fallback)
+
+
+def _vector_version(embedder: Embedder | None) -> str:
+    from crosswire import embed
+
+    return embed.version_of(embedder) if embedder is not None else embed.VERSION
+
+
+def claim_texts(extraction: Extraction) -> list[str]:
+    """The sentences of one article the cross-check aligns (``check.align.collect_claims``), once each."""
+    from crosswire.check.align import collect_claims
+    from crosswire.check.entities import EntityIndex
+
+    no_entities = EntityIndex(people=[], entities=[], by_sentence={}, person_of={})
+    units = collect_claims({extraction.article_id: extraction}, no_entities, article_order=[extraction.article_id])
+    return list(dict.fromkeys(unit.text for unit in units))
+
+
+def pending_embeddings(
+    store: Store, article_ids: Sequence[str] | None = None, *, version: str | None = None
+) -> list[str]:
+    """Ids of the extracted articles (of ``article_ids``, or all) with no claim vectors by this embedder version."""
+    from crosswire import embed
+
+    done = store.claim_vector_ids(model=version or embed.VERSION)
+    extracted = store.extraction_versions()
+    wanted = extracted if article_ids is None else [i for i in article_ids if i in extracted]
+    return sorted(i for i in wanted if i not in done)
+
+
+def run_embed(
+    store: Store,
+    article_ids: Sequence[str] | None = None,
+    *,
+    embedder: Embedder | None = None,
+    chunk: int = 2000,
+    on_done: Callable[[int], None] | None = None,
+) -> int:
+    """Embed the claim sentences of every extracted article without stored vectors, ``chunk`` articles
+    per embedder call (large batches, sorted by length inside the embedder), and store them keyed by
+    the embedder's version, so checks and re-checks only read them.
+
+    Returns:
+        int: how many articles were embedded now.
+    """
+    from crosswire.embed import load_embedder, text_key
+
+    version = _vector_version(embedder)
+    todo = pending_embeddings(store, article_ids, version=version)
+    if not todo:
+        return 0
+    embedder = embedder or load_embedder()
+    for start in range(0, len(todo), chunk):
+        ids = todo[start : start + chunk]
+        texts = {aid: claim_texts(extraction) for aid, extraction in store.extractions(ids).items()}
+        matrix = embedder.embed([text for some in texts.values() for text in some])
+        rows, at = {}, 0
+        for aid, some in texts.items():
+            rows[aid] = ([text_key(text) for text in some], matrix[at : at + len(some)])
+            at += len(some)
+        store.save_claim_vectors(rows, model=version)
+        if on_done is not None:
+            on_done(len(ids))
+    return len(todo)
 
 
 def build_story_brief(
@@ -366,7 +460,6 @@ def story_brief_json(
         The ``render_json`` dict, or None when no article of the story was known at ``known_at``.
     """
     from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
-    from crosswire.embed import load_embedder
     from crosswire.report import render_json
 
     articles = store.articles(story.article_ids)
@@ -376,10 +469,11 @@ def story_brief_json(
         return None
     ids = [a.id for a in articles]
     run_extract(store, ids)
+    run_embed(store, ids)
     if known_at is None:
         result = run_check(store, story)
     else:
-        result = check_story(story.id, articles, store.extractions(ids), embedder=load_embedder(),
+        result = check_story(story.id, articles, store.extractions(ids), embedder=stored_vectors(store, ids),
                              min_confidence=DEFAULT_MIN_CONFIDENCE)
     scoped = Story(story.id, story.headline, tuple(ids), story.first_published, story.last_published, story.notes)
     brief = build_story_brief(store, scoped, result, generated_at=generated_at)

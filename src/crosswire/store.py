@@ -229,6 +229,11 @@ class Store:
                 found[row[0]] = Article(*row)
         return [found[i] for i in ids if i in found]
 
+    def article_ids(self) -> list[str]:
+        """Ids of every stored article, in the order ``articles()`` gives them."""
+        rows = self.conn.execute("SELECT id FROM articles ORDER BY COALESCE(published_at, ingested_at), id").fetchall()
+        return [r[0] for r in rows]
+
     def find_articles(self, prefix_or_origin: str) -> list[Article]:
         """Articles whose id starts with the argument, or whose origin (path/URL) or external id equals it."""
         rows = self.conn.execute(
@@ -279,6 +284,8 @@ class Store:
                 "INSERT OR REPLACE INTO extractions (article_id, version, data, extracted_at) VALUES (?, ?, ?, ?)",
                 (extraction.article_id, extraction.version, _dumps(to_dict(extraction)), _now()),
             )
+            # its claim sentences may have changed: their vectors are computed again
+            self.conn.execute("DELETE FROM claim_vectors WHERE article_id = ?", (extraction.article_id,))
 
     def extractions(self, ids: Iterable[str]) -> dict[str, Extraction]:
         result = {}
@@ -289,6 +296,37 @@ class Store:
             ):
                 result[article_id] = from_dict(Extraction, json.loads(data))
         return result
+
+    def claim_vector_ids(self, *, model: str) -> set[str]:
+        """Ids of the articles whose claim vectors by ``model`` are stored."""
+        rows = self.conn.execute("SELECT article_id FROM claim_vectors WHERE model = ?", (model,)).fetchall()
+        return {r[0] for r in rows}
+
+    def claim_vectors(self, ids: Iterable[str], *, model: str) -> dict[bytes, numpy.ndarray]:
+        """Stored claim vectors of these articles by ``model``, by text key (``embed.text_key``)."""
+        table: dict[bytes, numpy.ndarray] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            for keys, blob in self.conn.execute(
+                f"SELECT keys, vectors FROM claim_vectors WHERE model = ? AND article_id IN ({marks})",
+                [model, *chunk],
+            ):
+                if not keys:
+                    continue  # an article with no claim sentences (kept so it is not embedded again)
+                matrix = numpy.frombuffer(blob, dtype="<f4").reshape(len(keys) // 20, -1)
+                table.update((bytes(keys[i * 20 : i * 20 + 20]), matrix[i]) for i in range(len(matrix)))
+        return table
+
+    def save_claim_vectors(self, vectors: Mapping[str, tuple[Sequence[bytes], numpy.ndarray]], *, model: str) -> None:
+        """Store, per article id, its claim sentences' text keys and their (n, dim) vectors, in one transaction."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO claim_vectors (article_id, model, keys, vectors) VALUES (?, ?, ?, ?)",
+                [
+                    (aid, model, b"".join(keys), numpy.asarray(matrix, dtype="<f4").tobytes())
+                    for aid, (keys, matrix) in vectors.items()
+                ],
+            )
 
     # ------------------------------------------------------------------ checks and stories
 
@@ -416,6 +454,24 @@ class Store:
             self.conn.execute(
                 "INSERT OR REPLACE INTO story_briefs (story_id, generated_at, data) VALUES (?, ?, ?)",
                 (story_id, generated_at, _dumps(data)),
+            )
+
+    def brief_states(self, out_dir: str) -> dict[str, tuple[str, str, dict[str, Any]]]:
+        """Per story briefed into ``out_dir``: ``(signature, format, index entry)`` of its written brief."""
+        rows = self.conn.execute(
+            "SELECT story_id, signature, format, entry FROM brief_state WHERE out_dir = ?", (out_dir,)
+        ).fetchall()
+        return {sid: (signature, fmt, json.loads(entry)) for sid, signature, fmt, entry in rows}
+
+    def save_brief_state(
+        self, story_id: str, out_dir: str, *, signature: str, format: str, entry: Mapping[str, Any]
+    ) -> None:
+        """Record that ``story_id``'s brief files in ``out_dir`` are complete (call after they are renamed in)."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO brief_state (story_id, out_dir, signature, format, entry, written_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (story_id, out_dir, signature, format, _dumps(entry), _now()),
             )
 
     def _select_in(self, sql: str, keys: Iterable[Any]) -> list[tuple[Any, ...]]:

@@ -176,3 +176,29 @@ def test_brief_on_a_multi_story_corpus_writes_one_folder_per_story_and_an_index(
     code, _, _ = invoke("--db", db, "brief", "--story", one, "--out", str(tmp_path / "one"), "--format", "json")
     assert code == 0
     assert json.loads((tmp_path / "one" / "brief.json").read_text("utf-8"))["stories"][0]["id"] == one
+
+
+def test_brief_again_after_new_articles_checks_only_the_story_they_joined(tmp_path: Path, demo_dir: Path) -> None:
+    db, out_dir = str(tmp_path / "x.db"), tmp_path / "out"
+    invoke("--db", db, "ingest", str(demo_dir))
+    for n, day in ((4, 4), (5, 5)):
+        (tmp_path / f"fire-{n}.md").write_text(FIRE.format(n=n, source=f"Paper {n}", day=day))
+    invoke("--db", db, "ingest", str(tmp_path / "fire-4.md"))
+    code, _, err = invoke("--db", db, "brief", "--out", str(out_dir), "--format", "json,html")
+    assert code == 0 and "2 stories: 2 briefed, 0 re-written, 0 unchanged, 0 failed" in err, err
+    code, _, err = invoke("--db", db, "brief", "--out", str(out_dir), "--format", "json,html")
+    assert code == 0 and "2 stories: 0 briefed, 0 re-written, 2 unchanged, 0 failed" in err, err
+    invoke("--db", db, "ingest", str(tmp_path / "fire-5.md"))
+    code, _, err = invoke("--db", db, "brief", "--out", str(out_dir), "--format", "json,html")
+    assert code == 0 and "2 stories: 1 briefed, 0 re-written, 1 unchanged, 0 failed" in err, err
+    fire = next(row for row in stories_json(db) if row["articles"] == 2 and "fire" in row["headline"].lower())
+    assert json.loads((out_dir / fire["id"] / "brief.json").read_text("utf-8"))["stories"][0]["id"] == fire["id"]
+
+
+def test_stories_check_checks_every_story(tmp_path: Path, demo_dir: Path) -> None:
+    db = str(tmp_path / "x.db")
+    invoke("--db", db, "ingest", str(demo_dir), str(SECOND))
+    assert all(row["disputed_facts"] is None for row in stories_json(db))
+    code, out, _ = invoke("--db", db, "stories", "--check", "--json")
+    assert code == 0
+    assert all(row["disputed_facts"] is not None for row in json.loads(out))

@@ -14,7 +14,7 @@ also takes the article texts, to show evidence in place)::
 from __future__ import annotations
 
 from crosswire.report.brief import Brief, PreviousBrief, StoryHistory, build_brief
-from crosswire.report.html import render_html, render_index_html
+from crosswire.report.html import IndexEntry, render_html, render_index_html
 from crosswire.report.json import SCHEMA_ID, SCHEMA_PATH, render_json
 from crosswire.report.markdown import render_markdown
 from crosswire.report.terminal import render_terminal
@@ -23,6 +23,7 @@ __all__ = [
     "SCHEMA_ID",
     "SCHEMA_PATH",
     "Brief",
+    "IndexEntry",
     "PreviousBrief",
     "StoryHistory",
     "build_brief",

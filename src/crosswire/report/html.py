@@ -14,13 +14,14 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from crosswire.model import Article
 from crosswire.report.assemble import no_contradictions_message
-from crosswire.report.brief import Brief, Citation
+from crosswire.report.brief import Brief, Citation, Scope
 from crosswire.report.markdown import day
 from crosswire.report.svg import matrix_svg
 
@@ -153,17 +154,43 @@ def render_html(brief: Brief, articles: Mapping[str, Article]) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One story's line on the index page: what ``render_index_html`` shows of its brief, small
+    enough to keep in the store so an unchanged story need not be briefed again to be listed."""
+
+    story_id: str
+    generated_at: str
+    scope: Scope
+    takeaway: str | None = None
+
+    @classmethod
+    def of(cls, brief: Brief) -> IndexEntry:
+        takeaway = brief.takeaways[0].text if brief.takeaways else None
+        return cls(brief.story_id, brief.generated_at, brief.scope, takeaway)
+
+    def to_json(self) -> dict[str, Any]:
+        scope = {name: getattr(self.scope, name) for name in self.scope.__dataclass_fields__}
+        return {"story_id": self.story_id, "generated_at": self.generated_at, "scope": scope, "takeaway": self.takeaway}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> IndexEntry:
+        scope = dict(data["scope"], notes=tuple(data["scope"].get("notes", ())))
+        return cls(data["story_id"], data["generated_at"], Scope(**scope), data.get("takeaway"))
+
+
 def render_index_html(
-    briefs: Sequence[Brief], *, href_for: Callable[[Brief], str] | None = None
+    briefs: Sequence[Brief | IndexEntry], *, href_for: Callable[[IndexEntry], str] | None = None
 ) -> str:
     """A page listing several stories' briefs, most articles first, each linking to its page.
 
     Args:
-        briefs: the briefs to list.
-        href_for: the link for one brief; default ``<story_id>/brief.html``.
+        briefs: the briefs to list (or their ``IndexEntry``).
+        href_for: the link for one story; default ``<story_id>/brief.html``.
     """
-    link = href_for or (lambda brief: f"{brief.story_id}/brief.html")
-    ordered = sorted(briefs, key=lambda b: (-b.scope.articles, b.scope.headline, b.story_id))
+    link = href_for or (lambda entry: f"{entry.story_id}/brief.html")
+    entries = [b if isinstance(b, IndexEntry) else IndexEntry.of(b) for b in briefs]
+    ordered = sorted(entries, key=lambda e: (-e.scope.articles, e.scope.headline, e.story_id))
     template = ENVIRONMENT.get_template("index.html.j2")
-    generated = max((b.generated_at for b in briefs), default="")
-    return template.render(entries=[(brief, link(brief)) for brief in ordered], generated_at=generated)
+    generated = max((e.generated_at for e in entries), default="")
+    return template.render(entries=[(entry, link(entry)) for entry in ordered], generated_at=generated)
