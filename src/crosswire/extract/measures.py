@@ -199,7 +199,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         scope=tuple(sorted(set(scope) | _places(number, noun))),
         words=said,
         bound=bound,
-        part=_part(doc, span, number, noun) or _aggregate(number.sent),
+        part=_part(doc, span, number, noun) or _aggregate(number.sent) or _also(number, noun),
         change=_changed(number, noun),
     )
 
@@ -287,7 +287,8 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     head = argument.head
     argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD
     if argued and head.lower_ != "lives" and (argument.lower_ != "lives" or head.lower_ in {"lost"} | HARM["dead"]):
-        return HARM_WORD[head.lower_], "people", _qualifiers(noun) + _group(noun), f"{argument.text} {head.text}"
+        key = "dead" if any(c.lower_ in {"fatally", "mortally"} for c in head.children) else HARM_WORD[head.lower_]
+        return key, "people", _qualifiers(noun) + _group(noun), f"{argument.text} {head.text}"
     if noun is not None and noun.lower_ == "lives" and head.lower_ in {"lost", "claimed", "killed"}:
         return "dead", "people", [], f"lives {head.text}"
     changed = _change_subject(argument)
@@ -444,6 +445,12 @@ AGGREGATE = re.compile(
 )
 """A roundup of several events ('at least 10 wounded in Chicago shootings since Sunday'): its counts
 add up several stories and are compared with none of them."""
+
+
+def _also(number: Token, noun: Token | None) -> bool:
+    """'Two El Centro officers also wounded': others, besides the count the story is about."""
+    head = (noun or number).head
+    return any(child.lower_ == "also" for child in head.children)
 
 
 def _aggregate(sentence: Span) -> bool:
