@@ -45,6 +45,9 @@ def markdown() -> str:
     )
     lines += ["", "Confirmed facts (top 5 by independent sources):", ""]
     lines += [f"- {f['independent_sources']} sources: {f['text'][:160]}" for f in confirmed[:5]]
+    facts = {f["id"]: f for f in story["facts"]}
+    lines += ["", "Key takeaways (commentary, speculation, list items and fragments are never takeaways):", ""]
+    lines += [f"- {facts[i]['independent_sources']} sources: {facts[i]['text'][:160]}" for i in story["takeaways"]]
     single = [f for f in story["figures"] if f["independent_sources"] == 1]
     lines += [
         "",
