@@ -44,9 +44,10 @@ class ArticleView:
     body: Markup
 
 
-def _environment() -> jinja2.Environment:
+def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """The Jinja2 environment of the brief's templates (autoescaped, strict), shared with the web app."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=loader or jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -57,7 +58,7 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-ENVIRONMENT = _environment()
+ENVIRONMENT = make_environment()
 
 
 def brief_citations(brief: Brief) -> list[Citation]:

@@ -25,7 +25,7 @@ from starlette.routing import Route
 
 from crosswire.model import Article
 from crosswire.report.html import TEMPLATES as REPORT_TEMPLATES
-from crosswire.report.markdown import day
+from crosswire.report.html import make_environment
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store
 from crosswire.web import data
@@ -60,16 +60,10 @@ class WebState:
 
 
 def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(HERE / "templates"),
-                                    jinja2.FileSystemLoader(REPORT_TEMPLATES)]),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
+    """The brief's environment, with the web app's own templates first."""
+    environment = make_environment(
+        jinja2.ChoiceLoader([jinja2.FileSystemLoader(HERE / "templates"), jinja2.FileSystemLoader(REPORT_TEMPLATES)])
     )
-    environment.filters["day"] = day
-    environment.filters["pct"] = lambda value: f"{value:.0%}"
     environment.filters["short"] = lambda value: (value or "")[:8]
     return environment
 
