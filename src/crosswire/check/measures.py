@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.places import canonical_place
-from crosswire.check.text import content_words, evidence
-from crosswire.model import Contradiction, Measure, Side
+from crosswire.check.text import evidence
+from crosswire.model import Contradiction, Evidence, Measure, Side
 
 COUNT_KEYS = frozenset({"dead", "injured", "missing"})
 TALLY_WORDS = ("bodies", "survivors", "rescued", "arrest")
@@ -40,8 +40,6 @@ CONFIDENCE = {"count": 0.9, "dimension": 0.85, "money": 0.8, "other": 0.78}
 """How sure a finding is, by kind of measure: counts of harm are the most reliably keyed."""
 MAX_RATIO = 5.0
 """Counts of harm further apart than this are taken to count different things (a total and a part)."""
-MIN_SHARED = 3
-"""Content words two sentences must share, besides the counted noun, to compare a plain-noun measure."""
 HIGH_GAP = 0.2
 """A relative gap above this makes a conflict high severity."""
 MAGNITUDE_GAP = 0.02
@@ -104,27 +102,31 @@ def _main_place(context: CheckContext) -> str | None:
 
 
 def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Sequence[Stated]) -> Contradiction | None:
+    """Work on the distinct values, not on pairs of reports: a 1,000-report story of one death toll has
+    a handful of values, so the cost grows with reports times values."""
     by_article: dict[str, list[Stated]] = defaultdict(list)
+    values: dict[tuple[float, float | None], list[Stated]] = defaultdict(list)
     for s in group:
         by_article[s.article_id].append(s)
-    if len({context.group_of(a) for a in by_article}) < 2:
+        values[(s.measure.low, s.measure.high)].append(s)
+    if len({context.group_of(a) for a in by_article}) < 2 or len(values) < 2:
         return None
-    opposed: list[tuple[Stated, Stated]] = []
-    articles = list(by_article)
-    for i, left in enumerate(articles):
-        for right in articles[i + 1 :]:
-            if context.group_of(left) == context.group_of(right):
+    holders = {v: {s.article_id for s in items} for v, items in values.items()}
+    allowers = {v: {a for a, stated in by_article.items() if _states(stated, items[0])} for v, items in values.items()}
+    involved: list[Stated] = []
+    distinct = list(values)
+    for i, first in enumerate(distinct):
+        for second in distinct[i + 1 :]:
+            a, b = values[first][0], values[second][0]
+            if a.allows(b) or not _comparable(key, a, b):
                 continue
-            for a in by_article[left]:
-                for b in by_article[right]:
-                    if a.allows(b) or not _comparable(context, key, a, b):
-                        continue
-                    if _states(by_article[left], b) or _states(by_article[right], a):
-                        continue
-                    opposed.append((a, b))
-    if not opposed:
+            left = {context.group_of(x) for x in holders[first] - allowers[second]}
+            right = {context.group_of(x) for x in holders[second] - allowers[first]}
+            if left and right and (len(left) > 1 or left != right):
+                involved += values[first] + values[second]
+    if not involved:
         return None
-    sides = _sides(opposed, group)
+    sides = _sides(list(dict.fromkeys(involved)), group)
     if len(sides) < 2:
         return None
     return _finding(context, key, scope, sides)
@@ -136,24 +138,11 @@ def _states(stated: Sequence[Stated], other: Stated) -> bool:
     return any(s.allows(other) and s.measure.high is not None for s in stated)
 
 
-def _comparable(context: CheckContext, key: str, a: Stated, b: Stated) -> bool:
-    """Whether two values can be one measure told two ways. Counts of harm more than ``MAX_RATIO``
-    apart are a total and a part the parse could not scope ('1,644 killed' / '10 killed in Bangkok');
-    a measure keyed by a plain noun ('counts', 'goals') is compared only between sentences that share
-    ``MIN_SHARED`` more content words, since the noun alone does not say which count it is."""
+def _comparable(key: str, a: Stated, b: Stated) -> bool:
+    """Whether two values can be one measure told two ways: counts of harm more than ``MAX_RATIO`` apart
+    are a total and a part the parse could not scope ('1,644 killed' / '10 killed in Bangkok')."""
     low, high = sorted((abs(a.measure.value), abs(b.measure.value)))
-    if key in COUNT_KEYS and low > 0 and high / low > MAX_RATIO:
-        return False
-    if _kind(key) != "other":
-        return True
-    shared = _content(context, a) & _content(context, b)
-    return len(shared - set(key.replace(":", " ").split())) >= MIN_SHARED
-
-
-def _content(context: CheckContext, stated: Stated) -> set[str]:
-    extraction = context.extractions[stated.article_id]
-    item = evidence(extraction, stated.measure.sentence)
-    return {w for w in content_words(item.sentence) if not any(c.isdigit() for c in w)}
+    return not (key in COUNT_KEYS and low > 0 and high / low > MAX_RATIO)
 
 
 def _kind(key: str) -> str:
@@ -165,25 +154,33 @@ def _kind(key: str) -> str:
     return "dimension" if head in {"magnitude", "length", "area", "distance", "age", "time"} else "other"
 
 
-def _sides(opposed: Sequence[tuple[Stated, Stated]], group: Sequence[Stated]) -> list[list[Stated]]:
+def _sides(involved: list[Stated], group: Sequence[Stated]) -> list[list[Stated]]:
     """Values in conflict, each with every report that states it: points first (a count is a side), then
-    bounds joined to the one side they allow."""
-    involved = list(dict.fromkeys(s for pair in opposed for s in pair))
-    involved.sort(key=lambda s: (s.measure.bound, s.measure.value))
-    sides: list[list[Stated]] = []
-    for s in involved:
-        home = next((side for side in sides if all(s.allows(x) for x in side)), None)
-        if home is None:
-            sides.append([s])
-        else:
-            home.append(s)
+    bounds joined to the one side they allow. Sides are formed over distinct values, then filled."""
+    by_value: dict[tuple[float, float | None], list[Stated]] = defaultdict(list)
     for s in group:
-        if s in involved:
+        by_value[(s.measure.low, s.measure.high)].append(s)
+    conflicting = dict.fromkeys((s.measure.low, s.measure.high) for s in involved)
+    order = sorted(conflicting, key=lambda v: (by_value[v][0].measure.bound, by_value[v][0].measure.value))
+    sides: list[list[tuple[float, float | None]]] = []
+    for value in order:
+        home = next((side for side in sides if all(_meets(value, other) for other in side)), None)
+        if home is None:
+            sides.append([value])
+        else:
+            home.append(value)
+    for value in by_value:
+        if value in conflicting:
             continue
-        homes = [side for side in sides if all(s.allows(x) for x in side)]
+        homes = [side for side in sides if all(_meets(value, other) for other in side)]
         if len(homes) == 1:
-            homes[0].append(s)
-    return [side for side in sides if side]
+            homes[0].append(value)
+    return [[s for value in side for s in by_value[value]] for side in sides]
+
+
+def _meets(a: tuple[float, float | None], b: tuple[float, float | None]) -> bool:
+    """Whether two value intervals overlap (None: no upper bound)."""
+    return a[0] <= (b[1] if b[1] is not None else float("inf")) and b[0] <= (a[1] if a[1] is not None else float("inf"))
 
 
 def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: list[list[Stated]]) -> Contradiction:
@@ -260,13 +257,10 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
     return name
 
 
-def _evidence(context: CheckContext, side: Sequence[Stated]):  # type: ignore[no-untyped-def]
-    seen = []
+def _evidence(context: CheckContext, side: Sequence[Stated]) -> tuple[Evidence, ...]:
+    seen: dict[Evidence, None] = {}
     for s in side:
-        extraction = context.extractions[s.article_id]
-        item = evidence(extraction, s.measure.sentence)
-        if item not in seen:
-            seen.append(item)
+        seen.setdefault(evidence(context.extractions[s.article_id], s.measure.sentence), None)
     return tuple(seen)
 
 
