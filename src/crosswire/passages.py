@@ -106,6 +106,8 @@ def shared_passages(
     units: list[tuple[str, int, list[str]]] = []  # article, sentence start, words outside quotes
     runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
     starts: dict[str, list[tuple[int, int]]] = {}
+    same: dict[tuple[str, ...], int] = {}  # a sentence's words -> the first unit with exactly those words
+    links: list[tuple[int, int]] = []
     for article_id in articles:
         extraction = extractions.get(article_id)
         if extraction is None:
@@ -115,10 +117,16 @@ def shared_passages(
             own = _own_words(sentence.text)
             unit = len(units)
             units.append((article_id, sentence.start, own))
+            first = same.setdefault(tuple(own), unit)
+            if first != unit:  # the same words again: one passage, compared once (a story of 500 copies)
+                other = units[first][0]
+                if _count_words(own) >= run_words and groups.get(other, other) != groups.get(article_id, article_id):
+                    links.append((first, unit))
+                continue
             for gram in {tuple(own[i : i + run_words]) for i in range(len(own) - run_words + 1)}:
                 if "\0" not in gram:
                     runs[gram].append(unit)
-    links = _links(units, runs, groups, run_words=run_words, min_share=min_share)
+    links += _links(units, runs, groups, run_words=run_words, min_share=min_share)
     return SharedPassages(_components(units, links), groups, starts)
 
 
@@ -155,7 +163,9 @@ def _links(
                 a, b = units[left][0], units[right][0]
                 if groups.get(a, a) == groups.get(b, b):
                     continue
-                where = positions.setdefault(left, _gram_positions(units[left][2], run_words))
+                where = positions.get(left)
+                if where is None:  # worked out once per sentence (setdefault would build it every time)
+                    where = positions[left] = _gram_positions(units[left][2], run_words)
                 for at in where.get(gram, ()):
                     shared[(left, right)].update(range(at, at + run_words))
     links = []
