@@ -104,3 +104,13 @@ def test_measures_two_clock_times_of_one_event_conflict_a_rounded_one_agrees(nlp
     assert item.kind == "date"
     values = " ".join(side.value for side in item.sides)
     assert "10:30" in values and "10:42" in values
+
+
+def test_measures_a_count_reported_as_a_rise_is_developing_on_the_same_day(nlp: Language) -> None:
+    found = _check(nlp, [
+        ("2026-05-04", "Officials said 120 people were injured in the quake." + FILLER),
+        ("2026-05-04", "The number of injured increased to 164, the ministry said." + FILLER),
+    ])
+    [item] = found
+    assert item.developing
+    assert "120" in item.sides[0].value and "164" in item.sides[1].value

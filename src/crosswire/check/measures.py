@@ -265,7 +265,9 @@ def _evidence(context: CheckContext, side: Sequence[Stated]) -> tuple[Evidence, 
 
 
 def _developing(context: CheckContext, key: str, sides: Sequence[Sequence[Stated]]) -> bool:
-    """Whether the values rise as the reports get later: a running tally, not a conflict."""
+    """Whether the values rise as the reports get later, or the higher one is reported as a rise ('the
+    number of injured increased to 3,408'): a running tally, not a conflict. A lower value reported
+    after a higher one is a conflict."""
     if key not in COUNT_KEYS and not key.startswith(TALLY_WORDS):
         return False
     times = []
@@ -277,5 +279,5 @@ def _developing(context: CheckContext, key: str, sides: Sequence[Sequence[Stated
         times.append((min(known), max(known)))
     rising = any(times[i + 1][0] > times[i][0] for i in range(len(times) - 1))
     never_back = all(times[i + 1][1] >= times[i][0] for i in range(len(times) - 1))
-    changed = any(s.measure.change for side in sides[1:] for s in side)
-    return (rising and never_back) or (changed and never_back and len(sides) >= 2 and rising)
+    changed = any(s.measure.change for side in sides[1:] for s in side)  # 'the toll rose to 70'
+    return never_back and (rising or changed)
