@@ -10,6 +10,9 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+TIME_STAMP_LINE = re.compile(r"^\W*(updated|posted|published|last modified|created)\b", re.IGNORECASE)
+"""A page's time stamp ('Updated 3:04 PM', 'Published: ... @ 4:07 PM'): not a claim about the event."""
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 _QUOTES = str.maketrans(
     {

@@ -1,4 +1,4 @@
-"""Dates for the date checks: when two dates of one event can both be right, and page time stamps.
+"""Dates for the date checks: when two dates of one event can both be right.
 
 A helper module, not a check: ``slots`` (aligned sentences) and ``frames`` (clause-level events) both
 read it, so neither check imports the other.
@@ -6,13 +6,9 @@ read it, so neither check imports the other.
 
 from __future__ import annotations
 
-import re
-
 from crosswire.check.text import fold
 from crosswire.model import DateRef
 
-DATELINE = re.compile(r"^\W*(updated|posted|published|last modified|created)\b", re.IGNORECASE)
-"""A page time stamp ('Updated 3:04 PM'): not a claim about the event."""
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext
-from crosswire.check.dates import DATELINE
 from crosswire.check.text import GENERIC_ARGUMENTS, LIGHT_VERBS, sentence_of
 from crosswire.model import Extraction, Frame, Mention
+from crosswire.text import TIME_STAMP_LINE
 
 BLOCK_SIZE = 64
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -148,5 +148,5 @@ class _KeyParts:
 def _claim_sentences(extraction: Extraction) -> set[int]:
     """Sentences that may hold a claim: not headings, not page time stamps."""
     if not extraction.claims:
-        return {s.index for s in extraction.sentences if not DATELINE.match(s.text)}
-    return {c.sentence for c in extraction.claims if "heading" not in c.reasons and not DATELINE.match(c.text)}
+        return {s.index for s in extraction.sentences if not TIME_STAMP_LINE.match(s.text)}
+    return {c.sentence for c in extraction.claims if "heading" not in c.reasons and not TIME_STAMP_LINE.match(c.text)}

@@ -53,14 +53,12 @@ class Stated:
     article_id: str
     measure: Measure
 
+    @property
+    def interval(self) -> tuple[float, float | None]:
+        return (self.measure.low, self.measure.high)
+
     def allows(self, other: Stated) -> bool:
-        return _overlap(self.measure, other.measure)
-
-
-def _overlap(a: Measure, b: Measure) -> bool:
-    a_high = a.high if a.high is not None else float("inf")
-    b_high = b.high if b.high is not None else float("inf")
-    return a.low <= b_high and b.low <= a_high
+        return _meets(self.interval, other.interval)
 
 
 @register_check
@@ -108,7 +106,7 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
     values: dict[tuple[float, float | None], list[Stated]] = defaultdict(list)
     for s in group:
         by_article[s.article_id].append(s)
-        values[(s.measure.low, s.measure.high)].append(s)
+        values[s.interval].append(s)
     if len({context.group_of(a) for a in by_article}) < 2 or len(values) < 2:
         return None
     holders = {v: {s.article_id for s in items} for v, items in values.items()}
@@ -159,8 +157,8 @@ def _sides(involved: list[Stated], group: Sequence[Stated]) -> list[list[Stated]
     bounds joined to the one side they allow. Sides are formed over distinct values, then filled."""
     by_value: dict[tuple[float, float | None], list[Stated]] = defaultdict(list)
     for s in group:
-        by_value[(s.measure.low, s.measure.high)].append(s)
-    conflicting = dict.fromkeys((s.measure.low, s.measure.high) for s in involved)
+        by_value[s.interval].append(s)
+    conflicting = dict.fromkeys(s.interval for s in involved)
     order = sorted(conflicting, key=lambda v: (by_value[v][0].measure.bound, by_value[v][0].measure.value))
     sides: list[list[tuple[float, float | None]]] = []
     for value in order:

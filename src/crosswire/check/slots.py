@@ -14,10 +14,11 @@ from collections.abc import Iterator, Sequence
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
-from crosswire.check.dates import DATELINE, date_agree
+from crosswire.check.dates import date_agree
 from crosswire.check.places import changed_place, person_families, place_agree, sentence_places
 from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
+from crosswire.text import TIME_STAMP_LINE
 
 NUMBER_SIMILARITY = 0.72
 DATE_SIMILARITY = 0.8
@@ -230,7 +231,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
             d for d in theirs if _event_date(extractions[right.article_id], right.text, right.start, d, similarity=sim)
         ]
         found = _lone_mismatch(ours, theirs, date_agree)
-        if found is None or DATELINE.match(left.text) or DATELINE.match(right.text):
+        if found is None or TIME_STAMP_LINE.match(left.text) or TIME_STAMP_LINE.match(right.text):
             continue  # page time stamps are not claims about the event
         a, b = found
         if not _same_event(

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.frames import stem
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Figure, Measure
+from crosswire.text import TIME_STAMP_LINE
 
 # fmt: off
 HARM = {
@@ -96,7 +97,6 @@ def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> 
 
 
 CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-STAMP = re.compile(r"^\W*(?:updated|posted|published|last modified|created)\b", re.IGNORECASE)
 CLOCK_APPROX = {
     "about": (-10, 10),
     "around": (-10, 10),
@@ -113,7 +113,7 @@ def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
     """'took off from Kathmandu at 10:33 am' -> key 'time:take off', 633 minutes after midnight. The
     key is the verb the time is attached to (with its particle): the time of one event, not of a day."""
     found = CLOCK.search(ent.text)
-    if found is None or STAMP.match(ent.sent.text):
+    if found is None or TIME_STAMP_LINE.match(ent.sent.text):
         return None  # not a clock time, or a page's time stamp ('Published: ... @ 4:07 PM')
     hours, minutes = int(found.group(1)), int(found.group(2))
     if not (1 <= hours <= 12 and minutes < 60):
