@@ -21,7 +21,7 @@ import numpy
 
 from crosswire.check.entities import EntityIndex
 from crosswire.check.text import GENERIC_ARGUMENTS, LIGHT_VERBS, edited_copy, words
-from crosswire.model import Article, Claim, Evidence, Extraction
+from crosswire.model import Claim, Evidence, Extraction
 
 FACT_THRESHOLD = 0.72  # cosine (plus key bonus) needed to join a fact
 OTHER_CLAIM_MARGIN = 0.1  # more cosine (and no key bonus) when main clauses make other claims (``other_claim``)
@@ -284,8 +284,3 @@ def fact_id(units: Sequence[ClaimUnit], fact: FactCluster) -> str:
     spans = sorted(f"{units[m].article_id}:{units[m].start}" for m in fact.members)
     return "fact:" + hashlib.sha1("|".join(spans).encode("utf-8")).hexdigest()[:12]
 
-
-def independent_sources(units: Sequence[ClaimUnit], fact: FactCluster, articles: Mapping[str, Article]) -> int:
-    """How many independent sources (syndication groups count once) support a fact."""
-    keys = {articles[units[m].article_id].independent_key for m in fact.members if units[m].article_id in articles}
-    return len(keys)
