@@ -186,6 +186,28 @@ def test_original_stored_after_its_copies_becomes_the_group(
     assert kinds["a-copy.md"] == "near" and kinds["c-original.md"] is None
 
 
+def test_a_group_moved_by_another_writer_is_seen(tmp_path: Path, settings: Settings) -> None:
+    """Two ingest runs on one store, interleaved: run 1 stores a copy; run 2 stores the earlier
+    original, which moves the copy's group; run 1's next copy must join the original's group, not the
+    head run 1 remembered (which would split one wire story into two groups)."""
+    paragraphs = WIRE.split("\n\n")
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "a-copy.md").write_text("---\ndate: 2024-03-28\n---\n" + "\n\n".join(paragraphs[:5]))
+    (one / "b-copy.md").write_text("---\ndate: 2024-03-29\n---\n" + "\n\n".join(paragraphs[:4]))
+    (two / "c-original.md").write_text("---\ndate: 2024-03-27\n---\n" + WIRE)
+    db = tmp_path / "shared.db"
+    with Store.open(db) as first, Store.open(db) as second:
+        run_one = pipeline.run_ingest(first, [str(one)], settings=settings)
+        assert next(run_one).status == "stored"  # a-copy, its own head for now
+        assert [o.status for o in pipeline.run_ingest(second, [str(two)], settings=settings)] == ["stored"]
+        assert [o.status for o in run_one] == ["stored"]  # b-copy
+        names = {a.id: Path(a.url or "").name for a in first.articles()}
+        groups = {names[a.id]: names.get(a.dup_group or "") for a in first.articles()}
+    assert groups == {"a-copy.md": "c-original.md", "b-copy.md": "c-original.md", "c-original.md": None}
+
+
 REALNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "realnews"
 
 

@@ -16,7 +16,7 @@ are found per story at the sentence level by ``crosswire.passages``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -105,7 +105,13 @@ class DupIndex:
     Only rows loaded from the store without ``text_of`` fall back to the MinHash estimate.
 
     ``moved`` collects the stored articles whose group got a new original (a copy was stored before
-    the article it copies): article id -> new group head. The caller writes them and clears it.
+    the article it copies): article id -> new group head; ``moved_heads`` the same per group (old head ->
+    new head), which is what a store writes, since it may hold members this index has not seen. The
+    caller writes them and clears both.
+
+    With other writers on the same store, the group of an indexed article can change behind this index
+    (another run stored an earlier original). ``heads_of`` reads the current group heads of articles from
+    the store; the index refreshes its candidates' groups through it before it decides.
     """
 
     def __init__(
@@ -115,16 +121,19 @@ class DupIndex:
         num_perm: int,
         shingle_words: int = 5,
         text_of: Callable[[str], str | None] | None = None,
+        heads_of: Callable[[Sequence[str]], Mapping[str, str]] | None = None,
     ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_words = shingle_words
         self._text_of = text_of
+        self._heads_of = heads_of
         self._texts: dict[str, str] = {}  # assigned here, when there is no text_of
         self._lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_JACCARD), num_perm=num_perm)
         self._entries: dict[str, _Entry] = {}
         self._groups: dict[str, str] = {}
         self.moved: dict[str, str] = {}
+        self.moved_heads: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -160,7 +169,10 @@ class DupIndex:
         that containment (exact when both texts are at hand, see the class docstring)."""
         best: tuple[str, float] | None = None
         own: set[bytes] | None = None
-        for candidate in self._lsh.query(minhash):
+        candidates = self._lsh.query(minhash)
+        if self._heads_of is not None and candidates:
+            self._groups.update(self._heads_of(candidates))
+        for candidate in candidates:
             share = containment(minhash, self._entries[candidate].minhash)
             other = self._text(candidate) if text is not None and share >= self.threshold - 0.25 else None
             if other is not None:
@@ -194,6 +206,7 @@ class DupIndex:
             if group == head:
                 self._groups[member] = article.id
                 self.moved[member] = article.id
+        self.moved_heads[head] = article.id
         return replace(article, dup_group=None, dup_kind=None)
 
 

@@ -61,6 +61,7 @@ def run_ingest(
             num_perm=settings.minhash_perm,
             shingle_words=settings.shingle_words,
             text_of=lambda article_id: next((a.text for a in store.articles([article_id])), None),
+            heads_of=store.group_heads,
         )
     )
     for result in load_inputs(inputs, settings=settings, fields=fields, fetcher=fetcher, allow_private=allow_private):
@@ -99,9 +100,10 @@ def _store_article(
         article = dedupe.assign_group(article, signature, groups)
         if not store.add_article(article, origin=origin, signature=dedupe.to_bytes(signature)):
             return IngestOutcome(origin, "exists", article.id)  # stored by another writer (not under the lock)
-        if groups.moved:  # this article is the original of copies stored before it
-            store.move_to_group(groups.moved)
+        if groups.moved_heads:  # this article is the original of copies stored before it
+            store.move_groups(groups.moved_heads)
             groups.moved.clear()
+            groups.moved_heads.clear()
     detail = f"near copy of {article.dup_group}" if article.dup_group else ""
     return IngestOutcome(origin, "stored", article.id, detail=detail)
 

@@ -261,14 +261,26 @@ class Store:
         """The row number of the last stored article (0 when none): ``signatures(after=...)`` catches up."""
         return int(self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0])
 
-    def move_to_group(self, moves: Mapping[str, str]) -> None:
-        """Point stored articles at a new syndication-group original (article id -> original's id):
-        an earlier-dated original was stored after its copies."""
+    def move_groups(self, heads: Mapping[str, str]) -> None:
+        """Point every member of a syndication group, and its old head, at a new original (old head ->
+        new head's id): an earlier-dated original was stored after its copies."""
         with self._tx():
             self.conn.executemany(
-                "UPDATE articles SET dup_group = ?, dup_kind = COALESCE(dup_kind, 'near') WHERE id = ?",
-                [(head, article_id) for article_id, head in moves.items()],
+                "UPDATE articles SET dup_group = ?, dup_kind = COALESCE(dup_kind, 'near') "
+                "WHERE dup_group = ? OR id = ?",
+                [(new, old, old) for old, new in heads.items()],
             )
+
+    def group_heads(self, ids: Sequence[str]) -> dict[str, str]:
+        """The current syndication-group head of each stored article in ``ids`` (itself when original)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(
+                f"SELECT id, COALESCE(dup_group, id) FROM articles WHERE id IN ({marks})", chunk
+            ).fetchall())
+        return found
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

@@ -30,8 +30,13 @@ TOPICS = {
     "leak": "Styrene leaks from the tanker Corran Star in Veltmar harbour, the port authority said on {day} March.",
     "fire": "Fire at the Kestrel warehouse in Oderby injures {n} workers, the fire service said on {day} March.",
 }
-FILLER = ("Officials gave further detail on the response, the costs and the timetable for the weeks ahead. "
-          "Residents were told to follow the updates and to expect more announcements. ")
+WHO = ("Officials", "The mayor", "A spokeswoman", "Two residents", "The harbour master", "Inspectors",
+       "A union steward", "The regional office", "Volunteers", "A local trader")
+DID = ("described the response as", "asked for", "called for a review of", "were told about", "questioned",
+       "promised updates on", "gave figures for", "complained about", "praised", "defended")
+WHAT = ("the costs of the clean-up", "the timetable for the weeks ahead", "the night shift", "the road closures",
+        "the water samples", "the insurance claims", "the school bus routes", "the temporary shelters",
+        "the ferry timetable", "the evening briefing")
 
 
 class TopicEmbedder:
@@ -51,7 +56,12 @@ class TopicEmbedder:
 def article_text(topic: str, n: int, *, variant: int = 0) -> str:
     """An article of ``topic``; ``variant`` > 0 is a near copy (a syndicated rewrite of its last line)."""
     lead = TOPICS[topic].format(day=1 + n % 20, n=n + 3)
-    body = " ".join(f"{FILLER}Paragraph {k} of report {n} on the {topic} story adds point {k * n}." for k in range(8))
+    rng = random.Random(n)  # each report its own sentences: reports of one topic are not copies of each other
+    body = " ".join(
+        f"{rng.choice(WHO)} {rng.choice(DID)} {rng.choice(WHAT)} on day {k + 1} of the {topic} story. "
+        f"{rng.choice(WHO)} {rng.choice(DID)} {rng.choice(WHAT)}, report {n} adds as point {k * n + 1}."
+        for k in range(8)
+    )
     tail = f" Edited by desk {variant}." if variant else ""
     return f"{topic.title()} report {n}\n\n{lead} {body}{tail}\n"
 
