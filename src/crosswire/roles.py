@@ -113,7 +113,8 @@ TITLES = frozenset(
 ABBREVIATIONS = {"sgt": "sergeant", "lt": "lieutenant", "capt": "captain", "cpl": "corporal", "det": "detective"}
 ABBREVIATIONS |= {"ofc": "officer", "insp": "inspector", "supt": "superintendent", "gov": "governor", "sen": "senator"}
 ABBREVIATIONS |= {"rep": "representative", "cmdr": "commander", "atty": "attorney", "dep": "deputy"}
-ABBREVIATIONS |= {"ceo": "executive"}
+ABBREVIATIONS |= {"ceo": "executive", "col": "colonel", "gen": "general", "maj": "major", "adm": "admiral"}
+ABBREVIATIONS |= {"lieut": "lieutenant", "brig": "brigadier"}
 
 GENERIC_TITLES = frozenset(
     ["leader", "official", "head", "member", "representative", "aide", "negotiator", "agent", "investigator"]

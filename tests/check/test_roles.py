@@ -6,7 +6,7 @@ import pytest
 from tests.check.conftest import HashEmbedder, Line, Report, story
 
 from crosswire.check import check_story
-from crosswire.check.roles import offices, role_conflict, role_groups
+from crosswire.check.roles import offices, rank_of, role_conflict, role_groups
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,7 @@ def test_offices_of_a_role_without_a_title_are_none(role):
         ("Officer", "Coroner"),  # a police word against an office outside the police
         ("Police Chief", "police spokesman"),  # the chief is not the department's spokesman
         ("Deputy harbour master", "chief executive of the Port Authority"),
+        ("Vellmar Police Commissioner", "Corran State Police Superintendent"),  # heads of two bodies
     ],
 )
 def test_role_conflict_flags_titles_that_cannot_both_be_right(a, b):
@@ -65,6 +66,8 @@ def test_role_conflict_flags_titles_that_cannot_both_be_right(a, b):
         ("slain pharmacy owner", "pharmacist and owner"),
         ("Port Authority chief executive", "chief executive of the Port Authority"),
         ("neighbour", "Judge"),  # no title on one side: an extraction slip is likelier
+        # one body's head under two names (a state's head of police is its superintendent and its secretary)
+        ("Vellmar State Police superintendent", "Vellmar's secretary of state police"),
     ],
 )
 def test_role_conflict_leaves_compatible_roles_alone(a, b):
@@ -110,3 +113,35 @@ def test_envoy_role_expansions_are_not_flagged(other):
     articles, extractions = story(*reports)
     found = check_story("s", articles, extractions, embedder=HashEmbedder(), min_confidence=0.0).contradictions
     assert [c for c in found if c.kind == "role"] == []
+
+
+@pytest.mark.parametrize(
+    ("role", "rank"),
+    [
+        ("Vellmar State Police Superintendent Lt. Col.", "Lt. Col. (lieutenant colonel)"),
+        ("State Police Colonel", "Colonel"),
+        ("Major General", "Major General"),
+        ("Brig. Gen.", "Brig. Gen. (brigadier general)"),
+        ("General Secretary", None),  # a post, not a rank
+        ("police chief", None),
+    ],
+)
+def test_the_rank_a_role_gives_as_written_and_spelled_out(role, rank):
+    assert rank_of(role) == rank
+
+
+def test_a_rank_conflict_is_not_hidden_by_a_post_of_the_same_person():
+    """'Superintendent Lt. Col.' and 'superintendent' are one office; a post says nothing of the rank, so
+    that group still conflicts with 'Colonel', and the finding names the ranks."""
+    reports = [
+        Report(article_id, [Line(f"{role} Oskar Lind said divers would return.",
+                                 people=[("Oskar Lind", "Oskar", "Lind", role)])])
+        for article_id, role in (("a", "Vellmar State Police Superintendent Lt. Col."),
+                                 ("b", "State Police Colonel"), ("c", "Vellmar State Police superintendent"))
+    ]
+    articles, extractions = story(*reports)
+    found = [c for c in check_story("s", articles, extractions, embedder=HashEmbedder()).contradictions
+             if c.kind == "role"]
+    assert len(found) == 1 and found[0].subject == "Oskar Lind's rank"
+    assert sorted(side.value for side in found[0].sides) == ["Colonel", "Lt. Col. (lieutenant colonel)"]
+    assert found[0].severity == "low"

@@ -26,6 +26,10 @@ from crosswire.extract import role_words
         ("Talks between Vladimir Putin and a US envoy, Witkoff, went on.", "Witkoff", "", "Witkoff", "US envoy"),
         ("Port Authority CEO Tomas Brandt said the closure would stay.", "Tomas Brandt", "Tomas", "Brandt",
          "Port Authority CEO"),
+        # an abbreviated title the tokenizer splits from its full stop is still part of the role
+        ("He met the families.\n\nVellmar State Police Superintendent Lt. Col. Oskar Lind said divers would "
+         "return at dawn.", "Oskar Lind", "Oskar", "Lind", "Vellmar State Police Superintendent Lt. Col."),
+        ("Gov. Ines Halvorsen signed the order on Monday.", "Ines Halvorsen", "Ines", "Halvorsen", "Gov."),
     ],
 )
 def test_people_role_next_to_name(extract, text, name, given, family, role):
@@ -55,6 +59,17 @@ def test_people_recovers_name_the_ner_missed_after_a_quote(extract):
     text = '"The situation is under control," Harbour Minister Ilse Marten told reporters at the quay.'
     person = next(p for p in extract(text).people if p.family == "Marten")
     assert (person.given, person.role) == ("Ilse", "Harbour Minister")
+
+
+def test_people_recovers_a_name_the_ner_took_for_an_organisation_after_a_title(extract, nlp):
+    """'... Police spokesperson Nadia Korsa confirmed': the NER reads the name as an organisation; a
+    lower-case title right before a two-word name says it is a person."""
+    text = ('In a text message to the news agency, Vellmar State Police spokesperson Nadia Korsa confirmed that '
+            '"recovery efforts are underway."')
+    assert ("Nadia Korsa", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]  # the NER slip this is about
+    person = next((p for p in extract(text).people if p.family == "Korsa"), None)
+    assert person is not None, extract(text).people
+    assert (person.given, person.role) == ("Nadia", "Vellmar State Police spokesperson")
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ from crosswire.check.entities import PersonRef, ResolvedPerson
 from crosswire.model import Contradiction, Side
 from crosswire.roles import (
     ABBREVIATIONS,
+    FUNCTION_WORDS,
     GENERIC_TITLES,
     LADDER_TOPS,
     MILITARY_RANKS,
@@ -58,6 +59,11 @@ RANK_WORDS = frozenset({"assistant", "vice", "associate"})  # rank words that ar
 ORG_WORDS = frozenset({"department", "office", "ministry", "agency", "court", "service", "bureau", "committee"})
 """Words after a title word that make it part of an organisation's name ('Justice Department official')."""
 PORTFOLIO = frozenset({"of", "for", "to"})
+HEADS_OF_BODY = frozenset(
+    "superintendent secretary commissioner director head chairman chairwoman chair president administrator".split()
+)
+"""Titles of the one person who heads a body: two of them for one named body are one office named two ways
+(Maryland's head of the state police is both its superintendent and its secretary)."""
 HEAD_STOP = frozenset({"of", "for", "to", "at", "in", "with", "on"})
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -70,6 +76,11 @@ class Office:
     ranks: frozenset[str] = frozenset()
     portfolio: frozenset[str] = frozenset()
     past: bool = False
+    body: frozenset[str] = frozenset()  # the body it heads or serves: 'Maryland State Police Superintendent'
+
+    @property
+    def named_body(self) -> frozenset[str]:
+        return self.body | self.portfolio
 
 
 SAME_TITLE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer"}
@@ -108,7 +119,8 @@ def offices(role: str | None) -> list[Office]:
         )
         after = tokens[cut + 1 :] if cut < len(tokens) and tokens[cut] in PORTFOLIO else []
         portfolio = frozenset(t for t in after if t not in {"the", "a", "an", "us", "u.s"} and t not in TITLES)
-        found.append(Office(tokens[head], ranks, portfolio, bool(PAST & set(tokens))))
+        body = frozenset(t for t in tokens[:head] if t not in TITLES | RANK_WORDS | FUNCTION_WORDS)
+        found.append(Office(tokens[head], ranks, portfolio, bool(PAST & set(tokens)), body))
     return found
 
 
@@ -139,6 +151,8 @@ def office_conflict(a: Office, b: Office) -> tuple[float, str] | None:
             return None  # 'Officer' / 'Sgt.', 'Officer' / 'police spokeswoman'
         if one.head in SPOKESPEOPLE and other.head in POLICE_RANKS - LADDER_TOPS:
             return None  # a sergeant can be the department's spokesman, its chief is not
+    if a.head in HEADS_OF_BODY and b.head in HEADS_OF_BODY and len(a.named_body & b.named_body) >= 2:
+        return None  # one body's head under two names: 'State Police Superintendent' / 'Secretary of State Police'
     if _same_ladder(a.head, b.head):
         return (0.8, "high")  # two ranks of one chain of command
     return (0.85, "high")
@@ -202,10 +216,17 @@ def role_groups(roles: Sequence[str]) -> list[list[str]]:
     return groups
 
 
+def _comparable(a: str, b: str) -> bool:
+    """Whether two roles can be compared at all: a military rank and a post say nothing of each other
+    ('Lt. Col.' / 'Maryland State Police superintendent'), so such a pair neither agrees nor conflicts."""
+    return any((x.head in MILITARY_RANKS) == (y.head in MILITARY_RANKS) for x in offices(a) for y in offices(b))
+
+
 def _group_conflict(a: Sequence[str], b: Sequence[str]) -> tuple[float, str] | None:
-    """The conflict between two groups of roles: every pair conflicts (else None), at its surest."""
-    verdicts = [role_conflict(x, y) for x in a for y in b]
-    if any(verdict is None for verdict in verdicts):
+    """The conflict between two groups of roles: every comparable pair conflicts (else None), at its
+    surest."""
+    verdicts = [role_conflict(x, y) for x in a for y in b if _comparable(x, y)]
+    if not verdicts or any(verdict is None for verdict in verdicts):
         return None
     return max(verdicts, key=lambda verdict: verdict[0] if verdict else 0.0)
 
@@ -230,15 +251,40 @@ def check_roles(context: CheckContext) -> Iterator[Contradiction]:
         sides.sort(key=lambda side: -len({e.article_id for e in side.evidence}))
         confidence = max(verdict[0] for verdict in verdicts.values())
         severity = "high" if any(verdict[1] == "high" for verdict in verdicts.values()) else "low"
+        explanation = f"{person.name} is called " + " and ".join(repr(side.value) for side in sides) + "."
+        subject = person.name
+        ranks = [rank_of(side.value) for side in sides]
+        if all(ranks) and len(set(ranks)) == len(ranks):  # only the military rank differs: show the ranks
+            sides = [Side(rank or "", side.evidence) for rank, side in zip(ranks, sides, strict=True)]
+            explanation += " The ranks differ: " + " against ".join(r or "" for r in ranks) + "."
+            subject = f"{person.name}'s rank"
         yield contradiction(
             context,
             kind="role",
-            subject=person.name,
+            subject=subject,
             sides=sides,
             confidence=confidence,
             severity=severity,
-            explanation=f"{person.name} is called " + " and ".join(repr(side.value) for side in sides) + ".",
+            explanation=explanation,
         )
+
+
+def rank_of(role: str) -> str | None:
+    """The military rank a role gives, as written and spelled out: 'Maryland State Police Superintendent
+    Lt. Col.' -> 'Lt. Col. (lieutenant colonel)'; None when it gives none."""
+    if not any(office.head in MILITARY_RANKS for office in offices(role)):
+        return None  # 'General Secretary' names a post
+    words = _WORD.findall(role)
+    end = next((i for i in range(len(words) - 1, -1, -1) if set(_tokens(words[i])[:1]) & MILITARY_RANKS), None)
+    if end is None:
+        return None
+    start = end
+    while start > 0 and set(_tokens(words[start - 1])[:1]) & RANK_PREFIXES:
+        start -= 1
+    written = words[start : end + 1]
+    text = " ".join(written)
+    spelled = " ".join(_tokens(text))
+    return text if text.lower() == spelled else f"{text} ({spelled})"
 
 
 def _group_side(context: CheckContext, group: Sequence[str], roles: dict[str, list[PersonRef]]) -> Side:

@@ -37,11 +37,12 @@ from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "8"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+EXTRACTOR_VERSION = "9"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
 # 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
 # 6: statuses (is the ceasefire in force?); no ages or lists of people as roles; 7: measures (what a figure counts);
 # 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
-# titles of works are not quotes, multi-word names kept whole
+# titles of works are not quotes, multi-word names kept whole; 9: abbreviated titles ("Lt. Col.") in roles,
+# a two-word "organisation" right after a lower-case title is a person ("spokesperson Elena Russa")
 T = TypeVar("T")
 MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 

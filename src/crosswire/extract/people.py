@@ -99,13 +99,15 @@ def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list
     for token in doc:
         if not (token.dep_ == "nsubj" and token.tag_ == "NNP" and token.head.lower_ in REPORTING_VERBS):
             continue
-        if token.i in taken or token.ent_type_ not in MISSED_LABELS:
+        if token.i in taken or token.ent_type_ not in MISSED_LABELS | {"ORG"}:
             continue
         start = token.i
         while start > 0 and doc[start - 1].tag_ == "NNP" and sentences.same(start - 1, token.i):
             start -= 1
         chain = doc[start : token.i + 1]
         if not all(t.is_title for t in chain):
+            continue
+        if token.ent_type_ == "ORG" and not _titled(doc, chain):
             continue
         for k in range(len(chain) - 2, 0, -1):
             if split_name(doc[chain.start + k - 1 : chain.end].text)[0]:
@@ -115,6 +117,14 @@ def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list
             if len(chain) == 2:
                 spans.append(chain)
     return spans
+
+
+def _titled(doc: Doc, chain: Span) -> bool:
+    """A two-word name the NER took for an organisation, right after a person's title in lower case:
+    'Maryland State Police spokesperson Elena Russa confirmed' (an organisation has no spokesperson
+    written before it)."""
+    before = doc[chain.start - 1] if chain.start > 0 else None
+    return len(chain) == 2 and before is not None and before.is_lower and bool(title_words(before.text))
 
 
 def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
@@ -154,24 +164,40 @@ def _headline(line: str) -> bool:
 
 def _role_before(doc: Doc, span: Span, sentences: Sentences) -> Span | None:
     """The title run written right before the name: 'Kremlin spokesman', 'Putin's aide'."""
-    i = span.start - 1
-    if i < 0 or not _is_title_word(doc[i]):
+    i = last = span.start - 1
+    if i > 0 and doc[i].text == "." and leading_title(doc[i - 1].text):
+        i -= 1  # an abbreviated title the tokenizer split from its full stop: 'Lt. Col. Roland Butler'
+    abbreviated = i >= 0 and doc[i].text.endswith(".") and len(doc[i]) > 1 and leading_title(doc[i].text)
+    if i < 0 or not (_is_title_word(doc[i]) or abbreviated):  # 'envoy', 'Gov.'
         return None
     if doc[i].tag_ in {"NNP", "NNPS"} and not title_words(doc[i].text):
         return None  # a given name the NER left out ('Chanice Renee Reed'), not a title
     start = i
-    while start > 0 and sentences.same(start - 1, i) and _extends_role(doc[start - 1]):
+    while start > 0 and sentences.same(start - 1, i) and _extends_role_left(doc[start - 1]):
         start -= 1
     while start < i and (doc[start].tag_ in {"HYPH", "POS"} or doc[start].lower_ in LEADING_WORDS):
         start += 1
-    if i + 1 - start > MAX_ROLE_TOKENS:
+    if last + 1 - start > MAX_ROLE_TOKENS:
         return None
-    return doc[start : i + 1]
+    return doc[start : last + 1]
 
 
 def _is_title_word(token: Token) -> bool:
     """A common noun or capitalised title that is not part of any entity: 'envoy', 'President'."""
     return token.tag_ in NOUN_TAGS and token.ent_type_ in MISSED_LABELS and token.is_alpha
+
+
+def _extends_role_left(token: Token) -> bool:
+    return _extends_role(token) or _abbreviated_title(token)
+
+
+def _abbreviated_title(token: Token) -> bool:
+    """The full stop of an abbreviated title, or the title itself ('Lt', '.', 'Col', '.')."""
+    if token.text == ".":
+        return token.i > 0 and leading_title(token.nbor(-1).text)
+    if token.text.endswith(".") and len(token) > 1:
+        return leading_title(token.text)  # 'Gov.' as one token
+    return leading_title(token.text) and token.i + 1 < len(token.doc) and token.nbor(1).text == "."
 
 
 def _extends_role(token: Token) -> bool:
