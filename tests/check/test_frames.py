@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import pytest
@@ -98,6 +99,17 @@ def test_event_date_conflict_found_across_differently_worded_sentences():
 
 def _with(clause: Clause, **changes) -> Clause:
     return Clause(**{**clause.__dict__, **changes})
+
+
+def test_event_date_not_flagged_when_each_report_dates_it_to_its_own_day():
+    """'announced today (2 March)' in a report of 2 March and 'announced today (3 March)' in one of 3 March
+    are two days' news of a developing story; the same two dates in reports of one day are a conflict."""
+    tuesday, monday = (article("a", LEAK_TUESDAY), article("b", LEAK_MONDAY))
+    own_days = [(dataclasses.replace(a, published_at=day), e)
+                for (a, e), day in ((tuesday, "2026-03-03T09:00:00"), (monday, "2026-03-02T09:00:00"))]
+    assert [c for c in check(*own_days) if c.kind == "date"] == []
+    one_day = [(dataclasses.replace(a, published_at="2026-03-03T18:00:00"), e) for a, e in own_days]
+    assert [c.kind for c in check(*one_day)].count("date") == 1
 
 
 @pytest.mark.parametrize(

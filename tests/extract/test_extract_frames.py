@@ -40,6 +40,7 @@ def test_stem_meets_word_forms(word, expected):
         ("Divers on Thursday reached the hull of the tanker that began leaking styrene on Tuesday.",
          "begin", "leak", "Tuesday", None),
         ("A man was shot in Chicago on Friday.", "shoot", "man", "Friday", "Chicago"),
+        ("A man was shot near Orrin on Friday.", "shoot", "man", "Friday", None),  # roughly where: no place
     ],
 )
 def test_frames_attach_date_and_place_to_their_own_clause(extract, text, predicate, argument, dated, place):

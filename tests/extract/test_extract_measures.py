@@ -60,6 +60,37 @@ def test_measures_leave_out_what_is_no_measurement(extract: Extract, text: str) 
     assert _measures(extract, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Two men exchanged gunfire, wounding six people caught in the crossfire.", ("which:catch",)),
+        ("Officers found two people dead at a home on the south side early Friday.", ("at:home",)),
+        ("Four people were killed at the school on Friday.", ("at:school",)),
+        ("Four people were killed on Friday, police said.", ()),
+    ],
+)
+def test_measures_count_of_a_narrowed_group_or_a_site_is_scoped(extract: Extract, text: str, scope) -> None:
+    """'six people caught in the crossfire' and 'two dead at a home' count part of the story's toll:
+    compared only with counts of the same group or site."""
+    [measure] = [m for m in extract(text).measures if m.key in {"dead", "injured"}]
+    assert measure.scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Officers responded to the Orrin ferry terminal at 9:37 p.m. on Sunday.", False),
+        ("Police also responded to a reported shooting on Kell Street around 12:45 a.m. Monday.", True),
+        ("In that case, officers responded to the block about 9:37 p.m. and found a man wounded.", True),
+    ],
+)
+def test_measures_clock_time_of_another_incident_is_a_part(extract: Extract, text: str, part: bool) -> None:
+    """A roundup's other incidents ('also responded', 'In that case') have times of their own: never
+    compared with the story's."""
+    [measure] = [m for m in extract(text).measures if m.key.startswith("time:")]
+    assert measure.part is part
+
+
 def test_measures_clock_time_of_an_event_is_keyed_by_its_verb(extract: Extract) -> None:
     [measure] = [
         m for m in extract("The ferry left Orrin at 10:42 a.m. on Sunday.").measures if m.key.startswith("time:")

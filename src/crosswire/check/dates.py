@@ -26,3 +26,13 @@ def date_agree(a: DateRef, b: DateRef) -> bool:
     if a.value and b.value:
         return False
     return fold(a.text) == fold(b.text) or not (a.weekday or b.weekday) or bool(a.value or b.value)
+
+
+def on_own_days(published_a: str | None, a: DateRef, published_b: str | None, b: DateRef) -> bool:
+    """Whether each report dates the event to its own, different, day of publication ('announced today (14
+    October)' / 'announced today (20 October)'): two reports of a developing story, each of the day's news,
+    not two dates of one event."""
+    if not (published_a and published_b and a.value and b.value and len(a.value) >= 10 and len(b.value) >= 10):
+        return False
+    day_a, day_b = published_a[:10], published_b[:10]
+    return day_a != day_b and a.value[:10] == day_a and b.value[:10] == day_b

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.dates import date_agree
+from crosswire.check.dates import date_agree, on_own_days
 from crosswire.check.events import FrameRef, event_pairs, same_event
 from crosswire.check.places import place_agree
 from crosswire.check.text import evidence, name_key
@@ -159,6 +159,11 @@ def _event_findings(
         )
 
 
+def _published(context: CheckContext, article_id: str) -> str | None:
+    article = context.articles.get(article_id)
+    return article.published_at if article is not None else None
+
+
 @register_check
 def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
     """One event given two different days by two reports (clause level)."""
@@ -173,6 +178,8 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
         if len(dates_a) != 1 or len(dates_b) != 1 or date_agree(dates_a[0], dates_b[0]):
             continue
         date_a, date_b = dates_a[0], dates_b[0]
+        if on_own_days(_published(context, a.article_id), date_a, _published(context, b.article_id), date_b):
+            continue  # each report's own day's news
         valid_a = [ref for ref in pair.copies_a if not _article_dates_event(context, ref, date_b, dated)]
         valid_b = [ref for ref in pair.copies_b if not _article_dates_event(context, ref, date_a, dated)]
         value_a, value_b = date_a.value or date_a.text, date_b.value or date_b.text

@@ -246,6 +246,9 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
     places = [part for part in scope if ":" not in part and part != "with add-ons"]
     nations = [part[3:] for part in scope if part.startswith("of:")]
     anchors = [part[5:] for part in scope if part.startswith("from:")]
+    sites = [part[3:] for part in scope if part.startswith("at:")]
+    if sites:
+        name += " at the " + ", ".join(sites)
     if nations:
         name = f"{name} ({', '.join(nations)})"
     if anchors:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
-from crosswire.check.dates import date_agree
+from crosswire.check.dates import date_agree, on_own_days
 from crosswire.check.places import changed_place, person_families, place_agree, sentence_places
 from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
@@ -234,6 +234,10 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         if found is None or TIME_STAMP_LINE.match(left.text) or TIME_STAMP_LINE.match(right.text):
             continue  # page time stamps are not claims about the event
         a, b = found
+        published = [context.articles[u.article_id].published_at if u.article_id in context.articles else None
+                     for u in (left, right)]
+        if on_own_days(published[0], a, published[1], b):
+            continue  # each report's own day's news
         if not _same_event(
             context.sentence_text(left.article_id, left.sentence),
             a,

@@ -23,7 +23,7 @@ Rules:
   Reporting: a verb of speech.
 * A date dates the event when it hangs on the verb (or its xcomp) directly or through "on", "in",
   "at" or "during"; "as of Friday", "since", "until", "by" dates give a reference time, not the date
-  of the event. A place is the object of "at", "in", "near", "outside" or "inside" on the verb that
+  of the event. A place is the object of "at", "in" or "inside" on the verb that
   names a place entity (GPE, LOC, FAC) or a numbered facility ("Pier 7").
 * Words are reduced to crude stems (``stem``) so that "issued" and "issue", "began" and "begun"
   meet; they are keys, not lemmas.
@@ -132,7 +132,9 @@ CONDITIONS = frozenset({"if", "unless", "whether", "until", "once"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 EVENT_DATE_PREPS = frozenset({"on", "in", "at", "during"})
 REFERENCE_DATE_WORDS = frozenset({"as", "since", "until", "till", "by", "before", "after", "through", "from", "to"})
-PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
+PLACE_PREPS = frozenset({"at", "in", "inside"})
+"""'near Sandy Springs' and 'outside the school' say roughly where: compatible with any nearby place, so
+never one side of a place conflict."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FACILITY = re.compile(r"^[A-Z][a-z]+ \d+[A-Z]?$")
 MAX_PLACE_TOKENS = 8

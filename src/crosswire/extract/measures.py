@@ -144,6 +144,7 @@ def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
         high=value + high,
         unit="minutes after midnight",
         words=f"{verb.text} {particle}".strip(),
+        part=any(c.lower_ == "also" for c in verb.children) or _aggregate(ent.sent),  # another incident's time
     )
 
 
@@ -180,6 +181,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
     if "nautical" in figure.text.lower():
         factor = NAUTICAL_MILE
     value = figure.value * (factor if key.split(":")[0] in _DIMENSIONS else 1.0)
+    if key in HARM:
+        scope = [*scope, *_sites(number, noun)]
     if key in HARM and (value > PLAUSIBLE_COUNT or value == 1):
         return None  # an absurd count; or one person, most often one of a list ('One man, 18, was wounded ...')
     step = _half_step(numbers[0].text, figure.low if figure.low is not None else figure.value)
@@ -325,13 +328,25 @@ def _street_of_block(noun: Token) -> str | None:
     return " ".join(t.lower_ for t in street.subtree if t.is_alpha)
 
 
+LIGHT_VERBS = frozenset({"be", "have", "do", "include", "involve"})
+SITES = frozenset("home house apartment residence scene school hospital church mosque temple site building tower "
+                  "bar club restaurant party store shop mall hotel station market office factory".split())
+"""Sites a count can be given for: 'two people dead at a south side home' counts that site, not the story."""
 IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 
 
 def _group(noun: Token | None) -> list[str]:
     """A count of a named group ('four teens were wounded', 'two customers killed') is that group's,
-    not the story's total: 'of:teen'. People in general ('people', 'others', 'victims') narrow nothing."""
-    if noun is None or noun.lower_ in PEOPLE or noun.lower_ in HARM_WORD or not noun.is_alpha:
+    not the story's total: 'of:teen'. People in general ('people', 'others', 'victims') narrow nothing,
+    unless a clause narrows them ('six people caught in the crossfire': 'which:caught')."""
+    if noun is None or not noun.is_alpha:
+        return []
+    narrowing = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.lower_ not in HARM_WORD]
+    narrowing = [c for c in narrowing if c.lemma_ not in LIGHT_VERBS and not any(
+        t.lower_ in HARM_WORD for t in c.subtree)]
+    if narrowing:
+        return [f"which:{stem(narrowing[0].text)}"]
+    if noun.lower_ in PEOPLE or noun.lower_ in HARM_WORD:
         return []
     word = noun.lower_
     word = IRREGULAR_PLURALS.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)
@@ -420,6 +435,22 @@ def _places(number: Token, noun: Token | None) -> set[str]:
     return places
 
 
+def _sites(number: Token, noun: Token | None) -> list[str]:
+    """The site a count of harm is given for ('dead at a south side home', 'killed at the mosque'):
+    'at:home'. Named places are scope already (``_places``)."""
+    heads = [noun or number]
+    while len(heads) < 4 and heads[-1].head is not heads[-1]:
+        heads.append(heads[-1].head)  # 'found two people dead at a home': 'at' hangs on 'found'
+    for token in heads:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"at", "inside"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not obj.ent_type_ and obj.lower_ in SITES:
+                    return [f"at:{obj.lower_}"]
+    return []
+
+
 def _part(doc: Doc, span: Span, number: Token, noun: Token | None) -> bool:
     """'two more victims', 'the other four', 'another 30': part of a group, or an addition."""
     before = doc[max(span.start - 2, 0) : span.start]
@@ -440,11 +471,13 @@ def _passed(number: Token, noun: Token | None) -> bool:
 AGGREGATE = re.compile(
     r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|citywide|across the city|"
     r"from \w+day (?:through|to) \w+day|"
-    r"throughout the (?:city|day|night|weekend)|over the weekend|so far this (?:year|month)|this year)\b",
+    r"throughout the (?:city|day|night|weekend)|over the weekend|so far this (?:year|month)|this year|"
+    r"in (?:that|another|an unrelated|a different) (?:case|incident|shooting|attack))\b",
     re.IGNORECASE,
 )
-"""A roundup of several events ('at least 10 wounded in Chicago shootings since Sunday'): its counts
-add up several stories and are compared with none of them."""
+"""A roundup of several events ('at least 10 wounded in Chicago shootings since Sunday', 'In that case,
+officers responded ...'): its counts and times add up or tell several stories and are compared with none
+of them."""
 
 
 def _also(number: Token, noun: Token | None) -> bool:
