@@ -108,3 +108,29 @@ def test_numbers_of_one_unit_for_different_outcomes_are_not_compared(text_b, ver
 def test_negation_reads_a_non_prefix_as_negative(a, b, flagged):
     found = [c for c in _run(Report("a", [Line(a)]), Report("b", [Line(b)])) if c.kind == "negation"]
     assert bool(found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text_b", "value_b", "flagged"),
+    [
+        ("Halden rushed for 101 yards in the win at Orrin Park on Sunday.", 101, False),  # the sentence's other value
+        ("Halden rushed for 262 yards in the win at Orrin Park on Sunday.", 262, True),
+    ],
+)
+def test_a_number_the_other_sentence_also_gives_is_not_a_conflict(text_b, value_b, flagged):
+    """'Halden rushed for 226 yards and Berg added 101' against 'Berg rushed for 101 yards': two
+    quantities of one sentence, of which the other report gives one."""
+    text_a = "Halden rushed for 226 yards and Berg added 101 in the win at Orrin Park on Sunday."
+    a = Report("a", [Line(text_a, figures=[("226 yards", 226, "yards", {})])])
+    b = Report("b", [Line(text_b, figures=[(f"{value_b} yards", value_b, "yards", {})])])
+    assert bool([c for c in _run(a, b) if c.kind == "number"]) is flagged
+
+
+@pytest.mark.parametrize(("noun_b", "flagged"), [("pass", False), ("drive", True)])
+def test_a_hyphenated_figure_measures_the_noun_it_describes(noun_b, flagged):
+    """'a 73-yard drive' and 'a 7-yard pass' measure two things; 'a 7-yard drive' is the same one."""
+    a = Report("a", [Line("The Colts capped a 73-yard drive with a touchdown at Orrin Park on Sunday.",
+                          figures=[("73-yard", 73, "yards", {})])])
+    b = Report("b", [Line(f"The Colts capped a 7-yard {noun_b} with a touchdown at Orrin Park on Sunday.",
+                          figures=[("7-yard", 7, "yards", {})])])
+    assert bool([c for c in _run(a, b) if c.kind == "number"]) is flagged

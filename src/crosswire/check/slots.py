@@ -122,6 +122,7 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
                 measure = measured.get((unit.article_id, figure.start))
                 # what the figure measures, when the parse says ('2 Korean passengers' is not '68 passengers')
                 key = f"{measure.key}|{','.join(measure.scope)}" if measure is not None else unit_key(figure)
+                key = key if key is None else key + _described(unit, figure)
                 score = (figure.unit or "").lower() in SCORE_WORDS
                 if key is not None and not figure.ordinal and not score and not _counts_part(unit, figure):
                     groups[key][side].append(figure)
@@ -132,6 +133,9 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             a, b = found
             if _different_outcomes(context, left, right, a, b):
                 continue
+            if _states_value(right, b, a) or _states_value(left, a, b):
+                continue  # 'Charles rushed for 226 yards while Hillis added 101' / 'Hillis rushed for 101 yards'
+
             gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
             what = a.unit or b.unit or key
             yield contradiction(
@@ -144,6 +148,28 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
                 explanation=f"Reports of the same fact give {a.text!r} and {b.text!r} for {what}.",
                 fact=pair.fact,
             )
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DESCRIBED = re.compile(r"^\s*-?\s*([a-z]+)")
+
+
+def _states_value(unit: ClaimUnit, own: Figure, other: Figure) -> bool:
+    """Whether a sentence gives the other report's value too, as any figure besides its own: then the two
+    figures are two of its quantities, and the other report picked the other one."""
+    at = own.start - unit.start
+    rest = unit.text[:at] + " " + unit.text[at + len(own.text) :] if 0 <= at <= len(unit.text) else unit.text
+    return any(float(n.replace(",", "")) == other.value for n in _NUMBER.findall(rest) if n.strip(",."))
+
+
+def _described(unit: ClaimUnit, figure: Figure) -> str:
+    """A hyphenated figure describes the noun after it ('a 73-yard drive', 'a 7-yard pass'): that noun is
+    part of what it measures."""
+    at = figure.end - unit.start
+    if not (0 <= at <= len(unit.text)) or "-" not in figure.text and not unit.text[:at].rstrip().endswith("-"):
+        return ""
+    found = _DESCRIBED.match(unit.text[at:].lower())
+    return f":{found.group(1)}" if found else ""
 
 
 def _counts_part(unit: ClaimUnit, figure: Figure) -> bool:
