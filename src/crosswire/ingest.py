@@ -340,7 +340,8 @@ def draft_from_html(html: str, *, origin: str, url: str | None = None) -> Draft 
         document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises assorted lxml errors on broken markup
         return Rejected(origin, "ingest", f"malformed HTML ({type(e).__name__})")
-    if document is None or not (document.text or "").strip():
+    assert not isinstance(document, dict)  # a dict only with as_dict=True
+    if document is None or not document.text or not document.text.strip():
         return Rejected(origin, "ingest", "no article text found in the HTML page")
     date = document.date
     if not date:

@@ -443,8 +443,9 @@ def build_story_brief(
     previous = PreviousBrief(last[0], last[1]["story"], last[1]["articles"]) if last else None
     brief = build_brief(story, articles, extractions, check, generated_at=generated_at, previous=previous)
     if history:
-        current = {"story": story_json(brief), "articles": [article_json(a) for a in articles]}
-        current["story"].pop("developments", None)
+        shown = story_json(brief)
+        shown.pop("developments", None)
+        current = {"story": shown, "articles": [article_json(a) for a in articles]}
         store.save_last_brief(story.id, generated_at, current)
     return brief
 

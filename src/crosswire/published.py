@@ -83,6 +83,6 @@ def _from_text(text: str) -> datetime | None:
     import dateparser
 
     try:
-        return dateparser.parse(text, settings=_DATEPARSER)  # type: ignore[arg-type]
+        return dateparser.parse(text, settings=_DATEPARSER)
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd strings
         return None

@@ -111,10 +111,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 
 def _middles(context: CheckContext) -> set[tuple[str, str, str]]:
-    found = context.memo.get("middle_names")
-    if found is None:
-        found = context.memo["middle_names"] = middle_names(context.extractions)
-    return found  # type: ignore[return-value]
+    return context.memoised("middle_names", lambda: middle_names(context.extractions))
 
 
 def _middle_of_another(family: str, group: NameGroup, groups: list[NameGroup], middles: set) -> bool:

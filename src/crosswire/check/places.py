@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
+from crosswire.check.entities import ResolvedPerson
 from crosswire.check.text import COUNTRIES, fold, name_key, normalise_name, replaced_region, words
 from crosswire.model import Mention
 
@@ -120,14 +122,14 @@ def abbreviates(short: str, full: str) -> bool:
     return all(letter in remaining for letter in letters_short)
 
 
-def person_families(people: Sequence[object]) -> frozenset[str]:
+def person_families(people: Sequence[ResolvedPerson]) -> frozenset[str]:
     """Family names that are people in this story: written with a given name somewhere ('Steve
     Witkoff'), so a lone 'Witkoff' tagged GPE is the person. A lone word the NER once read as a
     person ('ROSWELL, N.M.') and nowhere with a given name stays a place."""
     return frozenset(
-        person.family  # type: ignore[attr-defined]
+        person.family
         for person in people
-        if any(ref.person.given for ref in person.refs)  # type: ignore[attr-defined]
+        if any(ref.person.given for ref in person.refs)
     )
 
 
@@ -190,7 +192,7 @@ def changed_place(
     mentions: tuple[Sequence[Mention], Sequence[Mention]],
     *,
     families: frozenset[str],
-) -> tuple[str, str] | None | bool:
+) -> tuple[str, str] | None | Literal[False]:
     """The place an edited copy changed, as (name on the left, name on the right).
 
     Args:

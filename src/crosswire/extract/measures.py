@@ -162,6 +162,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         return None
     noun = _counted_noun(number)
     age = _age(number)
+    key: str | None
+    scope: list[str]
     if age is not None:
         key, unit, scope, said = age, "years", [], "years old"
     elif figure.currency:
@@ -282,7 +284,7 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return _nationals(noun)
     argument = noun or number
     for child in noun.children if noun is not None else ():
-        if child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
+        if noun is not None and child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
             return HARM_WORD[child.lower_], "people", _qualifiers(noun) + _group(noun), f"{noun.text} {child.text}"
     head = argument.head
     argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD

@@ -181,7 +181,9 @@ def _verb_text(verb: Token) -> str:
 
 
 def _according_to(sent: Span | None, inside: set[int]) -> _Found | None:
-    for token in sent if sent is not None else ():
+    if sent is None:
+        return None
+    for token in sent:
         if token.lower_ == "according" and token.i not in inside and token.i + 1 < len(sent.doc):
             to = token.doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)

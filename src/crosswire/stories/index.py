@@ -103,6 +103,7 @@ class LeadIndex:
         """Index one article's lead vector under its arrival position."""
         name = self.bucket_name(day)
         bucket = self._bucket(name, create=True)
+        assert bucket is not None  # create=True makes the bucket when it is missing
         bucket.add_with_ids(vector.reshape(1, -1).astype(numpy.float32), numpy.array([position], dtype=numpy.int64))
         self.dirty.add(name)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -172,5 +172,5 @@ def people_of(check: CheckResult | None) -> list[Entity]:
     return sorted(people, key=lambda e: (-len(e.article_ids), e.name))
 
 
-def _unique(values: Sequence[str] | object) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))  # type: ignore[call-overload]
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
