@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import IO, Any, Protocol
 from urllib.parse import urlsplit
 
+import feedparser
+
 from crosswire.errors import FetchError
 from crosswire.settings import Settings
 from crosswire.text import one_line
@@ -279,8 +281,6 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "") -> list[FeedIte
     )
     if not looks_like_feed or b"<html" in head:
         return None
-    import feedparser
-
     parsed = feedparser.parse(body, response_headers={"content-location": url})
     if not parsed.get("version") and not parsed.entries:
         return None

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from babel import Locale  # country names in English, from the CLDR data babel ships
+
 from crosswire.check.entities import ResolvedPerson
 from crosswire.check.text import COUNTRIES, fold, name_key, normalise_name, replaced_region, words
 from crosswire.model import Mention
@@ -66,8 +68,6 @@ GENERIC_PLACE_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    from babel import Locale  # country names in English, from the CLDR data babel ships
-
     names = {name.lower() for code, name in Locale("en").territories.items() if code.isalpha()}
     return frozenset(names | {name.lower() for name in COUNTRIES.values()})
 
@@ -75,8 +75,6 @@ def _countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, str]:
     """Other names of a country, from CLDR's English names written 'Myanmar (Burma)': 'burma' -> 'myanmar'."""
-    from babel import Locale
-
     aliases = {}
     for code, name in Locale("en").territories.items():
         found = re.fullmatch(r"(.+?) \((.+)\)", name)

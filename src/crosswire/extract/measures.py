@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from babel import Locale  # CLDR's country names, shipped with babel
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.frames import stem
@@ -352,8 +353,6 @@ def _demonym(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[str, ...]:
-    from babel import Locale  # CLDR's country names, shipped with babel
-
     return tuple(name.lower() for code, name in Locale("en").territories.items() if code.isalpha())
 
 

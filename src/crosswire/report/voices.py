@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 
 from crosswire.model import Fact
-from crosswire.report.assemble import Sources, unique_citations
 from crosswire.report.brief import Citation, QuoteLine, SpeakerQuotes, TimelineEntry
+from crosswire.report.sources import Sources, unique_citations
 
 UNATTRIBUTED = "Unattributed"
 _NON_WORD = re.compile(r"[^\w]+")
