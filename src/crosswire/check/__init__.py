@@ -41,7 +41,7 @@ from crosswire.check.context import (
     unique,
 )
 from crosswire.check.entities import resolve_entities
-from crosswire.embed import Embedder
+from crosswire.embed import DIM, Embedder
 from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact, FactStatus
 from crosswire.passages import shared_passages
 
@@ -87,7 +87,7 @@ def check_story(
     present = {aid: extractions[aid] for aid in by_id if aid in extractions}
     index = resolve_entities(present)
     units = collect_claims(present, index, article_order=list(by_id))
-    vectors = embedder.embed([unit.text for unit in units]) if units else numpy.zeros((0, 384), numpy.float32)
+    vectors = embedder.embed([unit.text for unit in units]) if units else numpy.zeros((0, DIM), numpy.float32)
     facts = align_claims(units, vectors)
     fact_ids = [fact_id(units, fact) for fact in facts]
     pairs = fact_pairs(facts, units, vectors)

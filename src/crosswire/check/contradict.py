@@ -15,11 +15,10 @@ from crosswire.check.context import CheckContext, contradiction, ref_evidence, r
 from crosswire.check.entities import NameGroup, PersonRef, middle_names, roles_compatible, same_given_name
 from crosswire.check.text import evidence, family_key, fold, overlap, words
 from crosswire.model import Contradiction, Side
+from crosswire.vocabulary import SUBJECT_PRONOUNS
 
 PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
-PRONOUNS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "police", "officials", "authorities"]
-)
+PRONOUNS = SUBJECT_PRONOUNS | {"his", "her", "their"} | {"police", "officials", "authorities"}  # speakers, unnamed
 
 
 def _written_name(refs: list[PersonRef]) -> str:

@@ -6,10 +6,11 @@ read it, so neither check imports the other.
 
 from __future__ import annotations
 
+from crosswire import vocabulary
 from crosswire.check.text import fold
 from crosswire.model import DateRef
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset(vocabulary.WEEKDAYS)
 
 
 def date_agree(a: DateRef, b: DateRef) -> bool:

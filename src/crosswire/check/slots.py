@@ -20,6 +20,7 @@ from crosswire.check.places import changed_place, person_families, place_agree, 
 from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
 from crosswire.text import TIME_STAMP_LINE
+from crosswire.vocabulary import NEGATION_WORDS
 
 V = TypeVar("V")  # a compared value: a Figure, a DateRef, a place name
 
@@ -31,10 +32,7 @@ RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 36
 ABOUT = {"about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated", "~", "close to"}
 AT_LEAST = {"over", "more than", "at least", "above", "upwards of", "exceeding", "nearly"}
 AT_MOST = {"under", "less than", "up to", "at most", "below", "fewer than", "almost"}
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "denied", "denies", "deny"]
-    + ["non"]  # 'non-life-threatening' negates too ('yet' does not: 'an as-yet unidentified man')
-)
+NEGATIONS = NEGATION_WORDS
 PREFIXES = frozenset({"non"})  # negates the one word it is joined to: 'non-life-threatening' -> 'life'
 SCORE_WORDS = frozenset({"victory", "win", "lead", "loss", "defeat", "score", "rout", "triumph", "edge", "advantage"})
 """Units that make '31-24' a game score, not a quantity or a range."""

@@ -32,15 +32,15 @@ from spacy.tokens import Doc, Span
 from crosswire.extract.sentences import Sentences
 from crosswire.model import DateRef, Granularity
 from crosswire.text import parse_time
+from crosswire.vocabulary import WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LEAD_WORDS = re.compile(r"^(on|in|since|by|until|till|from|during|early|late|earlier|later|the|mid-?)\s+", re.I)
 TIME_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night|noon|midday)$", re.I)
 YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 DECADE = re.compile(r"\b\d{2,3}0s\b|\b(19|20)\d0s\b")
 RELATIVE = re.compile(r"\b(this|last|next|past|ago|yesterday|today|tomorrow|tonight|coming|previous)\b", re.I)
 DAY_WORDS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(uary)?|feb(ruary)?|march|april|june|july|"
+    r"\b(" + "|".join(WEEKDAYS) + r"|jan(uary)?|feb(ruary)?|march|april|june|july|"
     r"aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|yesterday|overnight)\b",
     re.I,
 )

@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy
 
-DIM = 384
+from crosswire.embed import DIM
+
 UNDATED = "undated"
 M = 16  # graph degree
 EF_CONSTRUCTION = 64

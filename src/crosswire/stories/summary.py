@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 import numpy
 
+from crosswire.embed import DIM
 from crosswire.stories.items import StoryItem
 from crosswire.stories.sparse import Sparse
-
-DIM = 384
 
 
 @dataclass(slots=True, eq=False)
