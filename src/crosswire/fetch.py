@@ -19,8 +19,10 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 from urllib.parse import urlsplit
+
+import feedparser
 
 from crosswire.errors import FetchError
 from crosswire.settings import Settings
@@ -173,7 +175,7 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         raw = self._attempt.connect(self.host, self.port, self._url)
-        self.sock = self._context.wrap_socket(raw, server_hostname=self.host)  # type: ignore[attr-defined]
+        self.sock = self._context.wrap_socket(raw, server_hostname=self.host)  # type: ignore[attr-defined]  # _context: set by HTTPSConnection, not in typeshed
         self._attempt.sockets.append(self.sock)
 
 
@@ -188,13 +190,21 @@ class _PinnedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         connection = functools.partial(_PinnedHTTPS, attempt=self.attempt, url=req.full_url)
-        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
+        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]  # as above, HTTPSHandler
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     """Each hop must be http(s) with a host; its address is checked when it is connected to."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         split_url(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -271,8 +281,6 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "") -> list[FeedIte
     )
     if not looks_like_feed or b"<html" in head:
         return None
-    import feedparser
-
     parsed = feedparser.parse(body, response_headers={"content-location": url})
     if not parsed.get("version") and not parsed.entries:
         return None

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import charset_normalizer
+import yaml
 
 from crosswire.errors import InputError
 from crosswire.fetch import FeedItem, Fetcher, HttpFetcher, is_url, parse_feed
@@ -260,8 +261,6 @@ def front_matter(block: str) -> dict[str, str]:
     loader: ``source: NO`` stays "NO", a date stays as written). A block that is not valid YAML (an
     unquoted title with a colon in it) is read line by line as ``key: value``.
     """
-    import yaml
-
     try:
         loaded = yaml.load(block, Loader=yaml.BaseLoader)  # noqa: S506  (BaseLoader builds only strings)
     except yaml.YAMLError:
@@ -333,14 +332,15 @@ def _title_from_first_line(text: str) -> tuple[str | None, str]:
 
 def draft_from_html(html: str, *, origin: str, url: str | None = None) -> Draft | Rejected:
     """A saved web page: trafilatura for the main text and metadata, htmldate for the date."""
-    import trafilatura
-    from htmldate import find_date
+    import trafilatura  # start-up cost: ~0.5 s with htmldate, paid only for saved HTML pages
+    from htmldate import find_date  # start-up cost, with trafilatura
 
     try:
         document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     except Exception as e:  # trafilatura raises assorted lxml errors on broken markup
         return Rejected(origin, "ingest", f"malformed HTML ({type(e).__name__})")
-    if document is None or not (document.text or "").strip():
+    assert not isinstance(document, dict)  # a dict only with as_dict=True
+    if document is None or not document.text or not document.text.strip():
         return Rejected(origin, "ingest", "no article text found in the HTML page")
     date = document.date
     if not date:

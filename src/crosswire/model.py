@@ -16,7 +16,10 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # --------------------------------------------------------------------------- ingest
 
@@ -134,6 +137,9 @@ class Figure:
     ordinal: bool = False  # 'third engagement'
 
 
+Granularity = Literal["day", "month", "year", "relative", "unknown"]
+
+
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A date or time expression, resolved against the article's publication date."""
@@ -143,7 +149,7 @@ class DateRef:
     text: str
     sentence: int
     value: str | None  # ISO date '2026-03-03', month '2022-02' or year '2014'; None if unresolved
-    granularity: Literal["day", "month", "year", "relative", "unknown"] = "unknown"
+    granularity: Granularity = "unknown"
     certainty: float = 0.0  # 1.0 explicit; lower when resolved from 'Tuesday' or 'this year'
     weekday: str | None = None  # 'Tuesday' when the text names one
 
@@ -268,12 +274,15 @@ class Evidence:
     end: int
 
 
+EntityKind = Literal["person", "org", "place"]
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world person/organisation/place resolved across articles."""
 
     id: str
-    kind: Literal["person", "org", "place"]
+    kind: EntityKind
     name: str  # canonical form
     article_ids: tuple[str, ...]
     variants: tuple[str, ...] = ()  # every surface form seen
@@ -344,7 +353,7 @@ class Story:
 
 # --------------------------------------------------------------------------- (de)serialisation
 
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def to_dict(obj: Any) -> Any:
@@ -379,7 +388,7 @@ def _converter(tp: Any) -> Callable[[Any], Any]:
         item = _converter(typing.get_args(tp)[0])
         return lambda value: None if value is None else tuple(item(v) for v in value)
     if dataclasses.is_dataclass(tp):
-        return lambda value: None if value is None else from_dict(tp, value)  # type: ignore[arg-type]
+        return lambda value: None if value is None else from_dict(tp, value)  # type: ignore[arg-type]  # is_dataclass also admits an instance; a type hint is a class
     return _same
 
 

@@ -10,19 +10,23 @@ import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from crosswire import dedupe
+from crosswire import dedupe, embed
+from crosswire import stories as clustering
+from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
+from crosswire.check.align import collect_claims
+from crosswire.check.entities import EntityIndex
+from crosswire.check.judge import ChatJudge
+from crosswire.embed import Embedder, VectorTable, text_key
 from crosswire.fetch import Fetcher
 from crosswire.ingest import load_inputs
 from crosswire.model import Article, CheckResult, Extraction, Rejected, Story
+from crosswire.report import Brief, PreviousBrief, build_brief, render_json
+from crosswire.report.json import article_json, story_json
 from crosswire.settings import Settings
-from crosswire.store import Store
-
-if TYPE_CHECKING:
-    from crosswire.embed import Embedder, VectorTable
-    from crosswire.report import Brief
-    from crosswire.stories import StoryParams
+from crosswire.store import Store, StoryChange
+from crosswire.stories import StoryParams, StorySummary
 
 IngestStatus = Literal["stored", "exists", "copy", "rejected"]
 
@@ -127,7 +131,7 @@ def run_extract(
     Returns:
         int: how many articles were extracted now (0 when everything was up to date).
     """
-    from crosswire.extract import MAX_CHARS, extract_articles
+    from crosswire.extract import MAX_CHARS, extract_articles  # start-up cost: importing spaCy takes ~2.5 s
 
     todo = store.articles(_outdated(store, article_ids))
     if not todo:
@@ -145,7 +149,7 @@ def run_extract(
 @functools.cache
 def shared_nlp() -> Any:
     """The extraction pipeline (``extract.load_nlp``), loaded once per process and then shared."""
-    from crosswire.extract import load_nlp
+    from crosswire.extract import load_nlp  # start-up cost: importing spaCy takes ~2.5 s
 
     return load_nlp()
 
@@ -157,7 +161,7 @@ def pending_extractions(store: Store, article_ids: Sequence[str] | None = None) 
 
 def _outdated(store: Store, article_ids: Sequence[str] | None) -> list[str]:
     """Ids of these (or all) stored articles not extracted by the current extractor, without reading their texts."""
-    from crosswire.extract import EXTRACTOR_VERSION
+    from crosswire.extract import EXTRACTOR_VERSION  # start-up cost: importing spaCy takes ~2.5 s
 
     versions = store.extraction_versions()
     if article_ids is None:
@@ -200,8 +204,6 @@ def run_stories(store: Store, *, embedder: Embedder | None = None, params: Story
     Returns:
         list[Story]: every story.
     """
-    from crosswire import stories as clustering
-
     pending = store.unclustered_ids()
     if pending:  # the slow part, outside the lock: the vectors are cached, so this is idempotent
         lead_vectors(store, store.articles(pending), embedder=embedder)
@@ -231,8 +233,6 @@ def repair_stories(store: Store) -> list[str]:
     Returns:
         list[str]: the ids of the stories rebuilt or dropped.
     """
-    from crosswire import stories as clustering
-
     missing, orphaned = store.half_written_stories()
     if not missing and not orphaned:
         return []
@@ -255,8 +255,6 @@ class StoreBacking:
         return self.store.story_ids_of(article_ids)
 
     def summaries(self, story_ids: Sequence[str]) -> Mapping[str, Any]:
-        from crosswire.stories import StorySummary
-
         return {sid: StorySummary.from_bytes(sid, blob) for sid, blob in self.store.story_summaries(story_ids).items()}
 
     def frequencies(self, terms: Sequence[int]) -> Mapping[int, int]:
@@ -265,9 +263,6 @@ class StoreBacking:
 
 def _save_story_state(store: Store, state: Any) -> None:
     """Write what a clustering run changed, then rebuild just the stories it touched."""
-    from crosswire import stories as clustering
-    from crosswire.store import StoryChange
-
     merged = {gone: state.resolve(gone) for gone in state.merged}
     changed = sorted({state.resolve(s) for s in state.changed})
     store.save_story_state(
@@ -286,15 +281,11 @@ def _save_story_state(store: Store, state: Any) -> None:
 
 def lead_vectors(store: Store, articles: Sequence[Article], *, embedder: Embedder | None = None) -> dict[str, Any]:
     """Lead vectors of ``articles`` for story clustering: cached ones from the store, the rest embedded and saved."""
-    from crosswire import stories as clustering
-
     cached = store.article_vectors([a.id for a in articles], model=clustering.VECTOR_MODEL)
     missing = [a for a in articles if a.id not in cached]
     if missing:
         if embedder is None:
-            from crosswire.embed import load_embedder
-
-            embedder = load_embedder()
+            embedder = embed.load_embedder()
         matrix = embedder.embed([clustering.lead_text(a) for a in missing])
         fresh = {a.id: matrix[i] for i, a in enumerate(missing)}
         store.save_article_vectors(fresh, model=clustering.VECTOR_MODEL)
@@ -327,9 +318,6 @@ def run_check(
     (and the embedder loaded only then). When ``settings.judge_url`` is set, candidate
     contradictions also go to that chat endpoint.
     """
-    from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
-    from crosswire.check.judge import ChatJudge
-
     judge = None
     if settings is not None and settings.judge_url:
         judge = ChatJudge(settings.judge_url, model=settings.judge_model, timeout=settings.judge_timeout)
@@ -349,27 +337,18 @@ def run_check(
 def stored_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedder | None = None) -> VectorTable:
     """An embedder answering from these articles' stored claim vectors, falling back to ``embedder``
     (default: the process's shared one, loaded on first need) for any sentence not stored."""
-    from crosswire.embed import VectorTable
-
     def fallback() -> Embedder:
-        from crosswire.embed import load_embedder
-
-        return embedder or load_embedder()
+        return embedder or embed.load_embedder()
 
     return VectorTable(store.claim_vectors(article_ids, model=_vector_version(embedder)), fallback)
 
 
 def _vector_version(embedder: Embedder | None) -> str:
-    from crosswire import embed
-
     return embed.version_of(embedder) if embedder is not None else embed.VERSION
 
 
 def claim_texts(extraction: Extraction) -> list[str]:
     """The sentences of one article the cross-check aligns (``check.align.collect_claims``), once each."""
-    from crosswire.check.align import collect_claims
-    from crosswire.check.entities import EntityIndex
-
     no_entities = EntityIndex(people=[], entities=[], by_sentence={}, person_of={})
     units = collect_claims({extraction.article_id: extraction}, no_entities, article_order=[extraction.article_id])
     return list(dict.fromkeys(unit.text for unit in units))
@@ -379,8 +358,6 @@ def pending_embeddings(
     store: Store, article_ids: Sequence[str] | None = None, *, version: str | None = None
 ) -> list[str]:
     """Ids of the extracted articles (of ``article_ids``, or all) with no claim vectors by this embedder version."""
-    from crosswire import embed
-
     done = store.claim_vector_ids(model=version or embed.VERSION)
     extracted = store.extraction_versions()
     wanted = extracted if article_ids is None else [i for i in article_ids if i in extracted]
@@ -402,13 +379,11 @@ def run_embed(
     Returns:
         int: how many articles were embedded now.
     """
-    from crosswire.embed import load_embedder, text_key
-
     version = _vector_version(embedder)
     todo = pending_embeddings(store, article_ids, version=version)
     if not todo:
         return 0
-    embedder = embedder or load_embedder()
+    embedder = embedder or embed.load_embedder()
     for start in range(0, len(todo), chunk):
         ids = todo[start : start + chunk]
         texts = {aid: claim_texts(extraction) for aid, extraction in store.extractions(ids).items()}
@@ -437,16 +412,14 @@ def build_story_brief(
     With ``history``, the story's previous brief (if one was written) gives it a Developments
     section, and this brief is remembered as the previous one for next time.
     """
-    from crosswire.report import PreviousBrief, build_brief
-    from crosswire.report.json import article_json, story_json
-
     articles, extractions = loaded or load_story(store, story)
     last = store.last_brief(story.id) if history else None
     previous = PreviousBrief(last[0], last[1]["story"], last[1]["articles"]) if last else None
     brief = build_brief(story, articles, extractions, check, generated_at=generated_at, previous=previous)
     if history:
-        current = {"story": story_json(brief), "articles": [article_json(a) for a in articles]}
-        current["story"].pop("developments", None)
+        shown = story_json(brief)
+        shown.pop("developments", None)
+        current = {"story": shown, "articles": [article_json(a) for a in articles]}
         store.save_last_brief(story.id, generated_at, current)
     return brief
 
@@ -461,9 +434,6 @@ def story_brief_json(
     Returns:
         The ``render_json`` dict, or None when no article of the story was known at ``known_at``.
     """
-    from crosswire.check import DEFAULT_MIN_CONFIDENCE, check_story
-    from crosswire.report import render_json
-
     articles = store.articles(story.article_ids)
     if known_at is not None:
         articles = [a for a in articles if (a.ingested_at or "") <= known_at]

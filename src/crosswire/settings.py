@@ -55,6 +55,9 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
     return _build(values, source=str(user))
 
 
+_KINDS: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "str": str, "bool": bool}
+
+
 def _build(values: dict[str, Any], *, source: str) -> Settings:
     known = {f.name: f for f in dataclasses.fields(Settings)}
     unknown = sorted(set(values) - set(known))
@@ -62,7 +65,7 @@ def _build(values: dict[str, Any], *, source: str) -> Settings:
         raise ConfigError(f"{source}: unknown setting(s) {', '.join(unknown)}; see docs/settings.md")
     for name, value in values.items():
         expected = known[name].type
-        kind = {"int": int, "float": (int, float), "str": str, "bool": bool}.get(str(expected))
+        kind = _KINDS.get(str(expected))
         if kind is not None and not isinstance(value, kind):
             raise ConfigError(f"{source}: setting {name} must be {expected}, got {value!r}")
     missing = sorted(set(known) - set(values))

@@ -61,7 +61,7 @@ def repair_mojibake(text: str) -> str:
     or Windows-1252 ("cafÃ©"), and here UTF-8 punctuation read as GBK in Latin-script text ("鈥檚"
     for "’s", "鈥淭he" for "“The"), which ftfy leaves alone. Text in a CJK script is left as it is.
     """
-    import ftfy
+    import ftfy  # start-up cost: ~0.3 s on its own, paid only when text is normalised (ingest)
 
     text = ftfy.fix_encoding(text)
     if "\u9225" not in text:  # 鈥: the GBK reading of E2 80, the lead bytes of UTF-8 punctuation

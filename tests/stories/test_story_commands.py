@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from crosswire import cli_stories
 from crosswire.cli import cli
+from crosswire.cli import stories as cli_stories
 from crosswire.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -41,8 +41,8 @@ from crosswire.check.context import (
     unique,
 )
 from crosswire.check.entities import resolve_entities
-from crosswire.embed import Embedder
-from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact
+from crosswire.embed import DIM, Embedder
+from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact, FactStatus
 from crosswire.passages import shared_passages
 
 __all__ = ["CHECKS", "Check", "CheckContext", "DEFAULT_MIN_CONFIDENCE", "check_story", "register_check"]
@@ -87,7 +87,7 @@ def check_story(
     present = {aid: extractions[aid] for aid in by_id if aid in extractions}
     index = resolve_entities(present)
     units = collect_claims(present, index, article_order=list(by_id))
-    vectors = embedder.embed([unit.text for unit in units]) if units else numpy.zeros((0, 384), numpy.float32)
+    vectors = embedder.embed([unit.text for unit in units]) if units else numpy.zeros((0, DIM), numpy.float32)
     facts = align_claims(units, vectors)
     fact_ids = [fact_id(units, fact) for fact in facts]
     pairs = fact_pairs(facts, units, vectors)
@@ -190,7 +190,7 @@ def _facts(
     for fact, fid in zip(context.facts, context.fact_ids, strict=True):
         sources = passages.independent_sources((context.units[m].article_id, context.units[m].start)
                                                for m in fact.members)
-        verdict = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
+        verdict: FactStatus = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
         entity_ids = sorted(
             {
                 key
@@ -203,7 +203,7 @@ def _facts(
             Fact(
                 id=fid,
                 text=_canonical(context, fact, vectors, held).text,
-                status=verdict,  # type: ignore[arg-type]
+                status=verdict,
                 independent_sources=sources,
                 evidence=tuple(context.units[m].evidence for m in fact.members),
                 entity_ids=tuple(entity_ids),

@@ -8,12 +8,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar, cast
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
 from crosswire.check.entities import EntityIndex, PersonRef
 from crosswire.check.text import edited_copy, evidence, sentence_of, words
 from crosswire.model import Article, Contradiction, ContradictionKind, Evidence, Extraction, Side
 from crosswire.text import parse_time
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -36,6 +39,12 @@ class CheckContext:
             for i, unit in enumerate(self.units):
                 copies[text_key(unit.text)].append(i)
             self.copies = dict(copies)
+
+    def memoised(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per story and shared by the checks that ask for ``key``."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return cast("T", self.memo[key])  # memo holds whatever each key's compute returns
 
     def evidence_of(self, unit: int) -> tuple[Evidence, ...]:
         """Evidence for a claim and for every other article that carries the same wording."""

@@ -15,11 +15,10 @@ from crosswire.check.context import CheckContext, contradiction, ref_evidence, r
 from crosswire.check.entities import NameGroup, PersonRef, middle_names, roles_compatible, same_given_name
 from crosswire.check.text import evidence, family_key, fold, overlap, words
 from crosswire.model import Contradiction, Side
+from crosswire.vocabulary import SUBJECT_PRONOUNS
 
 PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
-PRONOUNS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "police", "officials", "authorities"]
-)
+PRONOUNS = SUBJECT_PRONOUNS | {"his", "her", "their"} | {"police", "officials", "authorities"}  # speakers, unnamed
 
 
 def _written_name(refs: list[PersonRef]) -> str:
@@ -111,10 +110,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 
 def _middles(context: CheckContext) -> set[tuple[str, str, str]]:
-    found = context.memo.get("middle_names")
-    if found is None:
-        found = context.memo["middle_names"] = middle_names(context.extractions)
-    return found  # type: ignore[return-value]
+    return context.memoised("middle_names", lambda: middle_names(context.extractions))
 
 
 def _middle_of_another(family: str, group: NameGroup, groups: list[NameGroup], middles: set) -> bool:

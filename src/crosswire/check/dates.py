@@ -6,16 +6,18 @@ read it, so neither check imports the other.
 
 from __future__ import annotations
 
+from crosswire import vocabulary
 from crosswire.check.text import fold
 from crosswire.model import DateRef
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset(vocabulary.WEEKDAYS)
 
 
 def date_agree(a: DateRef, b: DateRef) -> bool:
     """Whether two dates can both be right: one contains the other, unless both name a weekday and
     the weekdays differ ('Wednesday, June 22' against 'Friday, June 22')."""
-    if fold(a.weekday or "") in WEEKDAYS and fold(b.weekday or "") in WEEKDAYS and fold(a.weekday) != fold(b.weekday):
+    day_a, day_b = fold(a.weekday or ""), fold(b.weekday or "")
+    if day_a in WEEKDAYS and day_b in WEEKDAYS and day_a != day_b:
         return False
     if not (a.weekday or b.weekday) and fold(a.text) == fold(b.text):
         return True  # written alike ('April 28'): resolved apart only by the reports' own dates

@@ -15,6 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Literal
+
+from nicknames import NickNamer
 
 from crosswire.check.text import content_words, family_key, fold, name_key, normalise_name, words
 from crosswire.model import Entity, Extraction, Person
@@ -148,9 +151,7 @@ class EntityIndex:
 
 
 @lru_cache(maxsize=1)
-def _namer() -> object:
-    from nicknames import NickNamer
-
+def _namer() -> NickNamer:
     return NickNamer()
 
 
@@ -200,9 +201,9 @@ def same_given_name(a: str, b: str) -> bool:
     if a == b or _spelled_alike(a, b):
         return True
     namer = _namer()
-    a_forms = namer.canonicals_of(a) | namer.nicknames_of(a) | {a}  # type: ignore[attr-defined]
-    b_forms = namer.canonicals_of(b) | namer.nicknames_of(b) | {b}  # type: ignore[attr-defined]
-    return b in a_forms or a in b_forms or bool(namer.canonicals_of(a) & namer.canonicals_of(b))  # type: ignore[attr-defined]
+    a_forms = namer.canonicals_of(a) | namer.nicknames_of(a) | {a}
+    b_forms = namer.canonicals_of(b) | namer.nicknames_of(b) | {b}
+    return b in a_forms or a in b_forms or bool(namer.canonicals_of(a) & namer.canonicals_of(b))
 
 
 def _spelled_alike(a: str, b: str) -> bool:
@@ -350,12 +351,14 @@ def resolve_entities(extractions: Mapping[str, Extraction]) -> EntityIndex:
         for ref in person.refs:
             by_sentence[(ref.article_id, ref.person.sentence)].add(person.id)
             person_of[(ref.article_id, ref.person.start)] = person.id
-    names: dict[tuple[str, str], tuple[str, set[str], set[str]]] = {}
+    names: dict[tuple[Literal["place", "org"], str], tuple[str, set[str], set[str]]] = {}
     for article_id, extraction in extractions.items():
         for mention in extraction.mentions:
-            kind = "place" if mention.label in PLACE_LABELS else "org" if mention.label in ORG_LABELS else ""
+            kind: Literal["place", "org"] | None = (
+                "place" if mention.label in PLACE_LABELS else "org" if mention.label in ORG_LABELS else None
+            )
             key = name_key(mention.text)
-            if not kind or not key or not words(key):
+            if kind is None or not key or not words(key):
                 continue
             entity_id = _entity_id(kind, key)
             _, seen_in, variants = names.setdefault((kind, key), (normalise_name(mention.text), set(), set()))
@@ -364,6 +367,6 @@ def resolve_entities(extractions: Mapping[str, Extraction]) -> EntityIndex:
             by_sentence[(article_id, mention.sentence)].add(entity_id)
     for (kind, key), (name, seen_in, variants) in sorted(names.items()):
         entities.append(
-            Entity(_entity_id(kind, key), kind, name, tuple(sorted(seen_in)), tuple(sorted(variants)))  # type: ignore[arg-type]
+            Entity(_entity_id(kind, key), kind, name, tuple(sorted(seen_in)), tuple(sorted(variants)))
         )
     return EntityIndex(people, entities, dict(by_sentence), person_of)

@@ -75,10 +75,7 @@ def same_event(a: Frame, b: Frame) -> bool:
 
 def event_pairs(context: CheckContext) -> list[EventPair]:
     """Pairs of distinct frames from different articles that report one event (computed once per story)."""
-    cached = context.memo.get("event_pairs")
-    if cached is None:
-        cached = context.memo["event_pairs"] = _event_pairs(context)
-    return cached  # type: ignore[no-any-return]
+    return context.memoised("event_pairs", lambda: _event_pairs(context))
 
 
 def _event_pairs(context: CheckContext) -> list[EventPair]:

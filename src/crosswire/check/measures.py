@@ -90,13 +90,14 @@ def _by_scope(context: CheckContext, stated: Sequence[Stated]) -> dict[tuple[str
 
 
 def _main_place(context: CheckContext) -> str | None:
-    key = "measures.main_place"
-    if key not in context.memo:
-        counts: Counter[str] = Counter()
-        for extraction in context.extractions.values():
-            counts.update({canonical_place(m.text) for m in extraction.mentions if m.label == "GPE"})
-        context.memo[key] = counts.most_common(1)[0][0] if counts else None
-    return context.memo[key]  # type: ignore[return-value]
+    return context.memoised("measures.main_place", lambda: _most_named_place(context))
+
+
+def _most_named_place(context: CheckContext) -> str | None:
+    counts: Counter[str] = Counter()
+    for extraction in context.extractions.values():
+        counts.update({canonical_place(m.text) for m in extraction.mentions if m.label == "GPE"})
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Sequence[Stated]) -> Contradiction | None:

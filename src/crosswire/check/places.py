@@ -17,7 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
+from babel import Locale  # country names in English, from the CLDR data babel ships
+
+from crosswire.check.entities import ResolvedPerson
 from crosswire.check.text import COUNTRIES, fold, name_key, normalise_name, replaced_region, words
 from crosswire.model import Mention
 
@@ -64,8 +68,6 @@ GENERIC_PLACE_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    from babel import Locale  # country names in English, from the CLDR data babel ships
-
     names = {name.lower() for code, name in Locale("en").territories.items() if code.isalpha()}
     return frozenset(names | {name.lower() for name in COUNTRIES.values()})
 
@@ -73,8 +75,6 @@ def _countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, str]:
     """Other names of a country, from CLDR's English names written 'Myanmar (Burma)': 'burma' -> 'myanmar'."""
-    from babel import Locale
-
     aliases = {}
     for code, name in Locale("en").territories.items():
         found = re.fullmatch(r"(.+?) \((.+)\)", name)
@@ -120,14 +120,14 @@ def abbreviates(short: str, full: str) -> bool:
     return all(letter in remaining for letter in letters_short)
 
 
-def person_families(people: Sequence[object]) -> frozenset[str]:
+def person_families(people: Sequence[ResolvedPerson]) -> frozenset[str]:
     """Family names that are people in this story: written with a given name somewhere ('Steve
     Witkoff'), so a lone 'Witkoff' tagged GPE is the person. A lone word the NER once read as a
     person ('ROSWELL, N.M.') and nowhere with a given name stays a place."""
     return frozenset(
-        person.family  # type: ignore[attr-defined]
+        person.family
         for person in people
-        if any(ref.person.given for ref in person.refs)  # type: ignore[attr-defined]
+        if any(ref.person.given for ref in person.refs)
     )
 
 
@@ -190,7 +190,7 @@ def changed_place(
     mentions: tuple[Sequence[Mention], Sequence[Mention]],
     *,
     families: frozenset[str],
-) -> tuple[str, str] | None | bool:
+) -> tuple[str, str] | None | Literal[False]:
     """The place an edited copy changed, as (name on the left, name on the right).
 
     Args:

@@ -170,7 +170,7 @@ def role_conflict(a: str, b: str) -> tuple[float, str] | None:
     verdicts = [office_conflict(x, y) for x in offices_a for y in offices_b]
     if any(verdict is None for verdict in verdicts):
         return None
-    return min(verdicts, key=lambda verdict: verdict[0] if verdict else 0.0)  # type: ignore[return-value]
+    return min(verdicts, key=lambda verdict: verdict[0] if verdict else 0.0)
 
 
 def _roles(person: ResolvedPerson, context: CheckContext) -> dict[str, list[PersonRef]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
@@ -19,6 +20,9 @@ from crosswire.check.places import changed_place, person_families, place_agree, 
 from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
 from crosswire.text import TIME_STAMP_LINE
+from crosswire.vocabulary import NEGATION_WORDS
+
+V = TypeVar("V")  # a compared value: a Figure, a DateRef, a place name
 
 NUMBER_SIMILARITY = 0.72
 DATE_SIMILARITY = 0.8
@@ -28,10 +32,7 @@ RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 36
 ABOUT = {"about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated", "~", "close to"}
 AT_LEAST = {"over", "more than", "at least", "above", "upwards of", "exceeding", "nearly"}
 AT_MOST = {"under", "less than", "up to", "at most", "below", "fewer than", "almost"}
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "denied", "denies", "deny"]
-    + ["non"]  # 'non-life-threatening' negates too ('yet' does not: 'an as-yet unidentified man')
-)
+NEGATIONS = NEGATION_WORDS
 PREFIXES = frozenset({"non"})  # negates the one word it is joined to: 'non-life-threatening' -> 'life'
 SCORE_WORDS = frozenset({"victory", "win", "lead", "loss", "defeat", "score", "rout", "triumph", "edge", "advantage"})
 """Units that make '31-24' a game score, not a quantity or a range."""
@@ -87,7 +88,9 @@ def _format(figure: Figure) -> str:
     return f"{value} per {figure.rate}" if figure.rate else value
 
 
-def _lone_mismatch(left: Sequence, right: Sequence, agree, limit: int = 2) -> tuple | None:  # type: ignore[no-untyped-def]
+def _lone_mismatch(
+    left: Sequence[V], right: Sequence[V], agree: Callable[[V, V], bool], limit: int = 2
+) -> tuple[V, V] | None:
     """The one value on each side that the other side lacks, or None. More than ``limit`` values on a
     side make the pairing doubtful, except in an edited copy (where the checks pass a higher limit)."""
     if not left or not right or len(left) > limit or len(right) > limit:
@@ -362,7 +365,7 @@ def _place_pair(
     if texts[0][left.start : left.end] == left.text and texts[1][right.start : right.end] == right.text:
         changed = changed_place(texts, spans, sentence_mentions, families=families[1])
         if changed is not False:
-            return changed  # type: ignore[return-value]  # one run replaced: that run decides
+            return changed  # one run replaced: that run decides
     ours = _sentence_places(context, left, mentions, families[0])
     theirs = _sentence_places(context, right, mentions, families[0])
     edited = edited_copy(left.text, right.text)

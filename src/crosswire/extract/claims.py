@@ -33,9 +33,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire import vocabulary
 from crosswire.extract.quotes import REPORTING_VERBS
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Claim, DateRef, Figure, Quote
+from crosswire.vocabulary import FIRST_PERSON_PLURAL
 
 BASE = 0.35
 THRESHOLD = 0.5
@@ -51,8 +53,8 @@ WEIGHTS = {
     "rhetorical": -0.30,
 }
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT"}
-SECOND_PERSON = {"you", "your", "yours", "yourself", "guys", "folks"}
-FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+SECOND_PERSON = vocabulary.SECOND_PERSON | {"guys", "folks"}
+FIRST_PLURAL = FIRST_PERSON_PLURAL
 HEDGES = {"may", "might", "could", "perhaps", "potentially", "possibly", "arguably", "seemingly"}
 MODALS = {"must", "should", "ought"}
 LETS = {"'s", "’s", "us"}

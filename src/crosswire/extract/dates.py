@@ -30,17 +30,17 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
 from crosswire.extract.sentences import Sentences
-from crosswire.model import DateRef
+from crosswire.model import DateRef, Granularity
 from crosswire.text import parse_time
+from crosswire.vocabulary import WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LEAD_WORDS = re.compile(r"^(on|in|since|by|until|till|from|during|early|late|earlier|later|the|mid-?)\s+", re.I)
 TIME_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night|noon|midday)$", re.I)
 YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 DECADE = re.compile(r"\b\d{2,3}0s\b|\b(19|20)\d0s\b")
 RELATIVE = re.compile(r"\b(this|last|next|past|ago|yesterday|today|tomorrow|tonight|coming|previous)\b", re.I)
 DAY_WORDS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(uary)?|feb(ruary)?|march|april|june|july|"
+    r"\b(" + "|".join(WEEKDAYS) + r"|jan(uary)?|feb(ruary)?|march|april|june|july|"
     r"aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|yesterday|overnight)\b",
     re.I,
 )
@@ -88,7 +88,9 @@ def _resolve(ent: Span, base: datetime | None, sentences: Sentences) -> DateRef:
     text = ent.text
     core = TIME_OF_DAY.sub("", LEAD_WORDS.sub("", text.strip())).strip()
     weekday = next((w.title() for w in WEEKDAYS if re.search(rf"\b{w}\b", text, re.I)), None)
-    value, granularity, certainty = None, "unknown", 0.0
+    value: str | None = None
+    granularity: Granularity = "unknown"
+    certainty = 0.0
     if DECADE.search(core) or (ent.label_ == "TIME" and not _names_a_day(text)):
         pass  # a decade, or a clock time ('at 1:30 p.m.'): no day to resolve
     elif core.lower() in WEEKDAYS and base is not None:
@@ -105,7 +107,7 @@ def _resolve(ent: Span, base: datetime | None, sentences: Sentences) -> DateRef:
         text=text,
         sentence=sentences.index(ent.start),
         value=value,
-        granularity=granularity,  # type: ignore[arg-type]
+        granularity=granularity,
         certainty=certainty,
         weekday=weekday,
     )
@@ -144,7 +146,7 @@ def _future(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, base: datetime) -> tuple[str | None, str, float]:
+def _parse(text: str, base: datetime) -> tuple[str | None, Granularity, float]:
     data = _parser(base).get_date_data(text)
     if data.date_obj is None:
         return None, "relative" if RELATIVE.search(text) else "unknown", 0.0

@@ -241,8 +241,9 @@ def _value(number: Span, *, ordinal: bool) -> float | None:
         scale *= GLUED_SCALES[words.pop().lower()]
     while words and words[-1].lower() in SCALES and len(words) > 1 and _digits(words[0]) is not None:
         scale *= SCALES[words.pop().lower()]
-    if len(words) == 1 and _digits(words[0]) is not None:
-        return _digits(words[0]) * scale  # type: ignore[operator]
+    digits = _digits(words[0]) if len(words) == 1 else None
+    if digits is not None:
+        return digits * scale
     if ordinal:
         return _ordinal(" ".join(words).lower())
     parsed = _words(" ".join(words).lower())

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.quotes import REPORTING_VERBS
 from crosswire.extract.sentences import Sentences
 from crosswire.model import DateRef, Frame
+from crosswire.vocabulary import NEGATIVE_DETERMINERS, NEGATIVE_PRONOUNS, NEGATORS
 
 IRREGULAR = {
     "began": "begin",
@@ -121,9 +122,6 @@ IRREGULAR = {
     "bound": "bind",
     "wound": "wind",
 }
-NEGATORS = frozenset({"not", "n't", "never", "nt"})
-NEGATIVE_DETERMINERS = frozenset({"no"})
-NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "wo", "ca"})
 PLAN_WORDS = frozenset({"expect", "schedul", "due", "plan", "set", "intend", "hope", "want", "try", "seek"})
 CLAIM_WORDS = frozenset({"prov", "argu", "claim", "contend", "insist", "alleg", "deni", "doubt"})

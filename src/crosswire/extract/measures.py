@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from babel import Locale  # CLDR's country names, shipped with babel
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.frames import stem
@@ -163,6 +164,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         return None
     noun = _counted_noun(number)
     age = _age(number)
+    key: str | None
+    scope: list[str]
     if age is not None:
         key, unit, scope, said = age, "years", [], "years old"
     elif figure.currency:
@@ -285,7 +288,7 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return _nationals(noun)
     argument = noun or number
     for child in noun.children if noun is not None else ():
-        if child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
+        if noun is not None and child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
             return HARM_WORD[child.lower_], "people", _qualifiers(noun) + _group(noun), f"{noun.text} {child.text}"
     head = argument.head
     argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD
@@ -365,8 +368,6 @@ def _demonym(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[str, ...]:
-    from babel import Locale  # CLDR's country names, shipped with babel
-
     return tuple(name.lower() for code, name in Locale("en").territories.items() if code.isalpha())
 
 

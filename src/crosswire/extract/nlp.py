@@ -49,7 +49,7 @@ def line_breaks(doc: Doc) -> Doc:
             starts[token.i, 0] = 1
             found = True
     if found:
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # spaCy's doc.pyi: to_array gives float64, from_array wants Ints2d; both are uint64
     return doc
 
 

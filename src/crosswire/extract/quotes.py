@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Person, Quote
+from crosswire.vocabulary import SINGULAR_PERSON_PRONOUNS
 
 QUOTE_MARKS = re.compile(r"“([^“”]{1,3000}?)”|\"([^\"\n]{1,3000}?)\"")
 REPORTING_VERBS = {
@@ -56,7 +57,7 @@ SPEECH_NOUNS = {
     "interview", "speech", "testimony", "announcement", "promise", "pledge", "call", "calls", "appeal",
     "description", "view", "views", "assessment", "response", "reply", "insistence", "suggestion",
 }
-PRONOUNS = {"he", "she", "him", "her"}
+PRONOUNS = SINGULAR_PERSON_PRONOUNS
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 MAX_WALK = 8
 
@@ -181,7 +182,9 @@ def _verb_text(verb: Token) -> str:
 
 
 def _according_to(sent: Span | None, inside: set[int]) -> _Found | None:
-    for token in sent if sent is not None else ():
+    if sent is None:
+        return None
+    for token in sent:
         if token.lower_ == "according" and token.i not in inside and token.i + 1 < len(sent.doc):
             to = token.doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)

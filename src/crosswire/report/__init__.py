@@ -13,7 +13,8 @@ also takes the article texts, to show evidence in place)::
 
 from __future__ import annotations
 
-from crosswire.report.brief import Brief, PreviousBrief, StoryHistory, build_brief
+from crosswire.report.assemble import build_brief
+from crosswire.report.brief import Brief, PreviousBrief, StoryHistory
 from crosswire.report.html import IndexEntry, render_html, render_index_html
 from crosswire.report.json import SCHEMA_ID, SCHEMA_PATH, render_json
 from crosswire.report.markdown import render_markdown

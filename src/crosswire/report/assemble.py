@@ -1,139 +1,59 @@
-"""Assemble a ``Brief``: number the sources, make citations, and call each section builder.
+"""Build a ``Brief``: number the sources, call each section builder, and add the Developments.
 
-``Sources`` is the shared, read-only view every section builder works from: the story's articles
-numbered [1]..[N], their extractions, the check result, and ``cite`` to turn an evidence span into
-a ``Citation``.
+``build_brief`` is the entry point (re-exported by ``crosswire.report``); the sections come from
+``findings``, ``verify``, ``voices`` and ``scorecard``, each reading the numbered ``Sources``
+(``report/sources.py``).
 """
 
 from __future__ import annotations
 
-import bisect
-import string
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from crosswire.developments import compare_briefs
 from crosswire.model import Article, CheckResult, Extraction, Story
-from crosswire.report.brief import Brief, Citation, PreviousBrief, Scope, SourceRef, StoryHistory
+from crosswire.report import findings, scorecard, verify, voices
+from crosswire.report.brief import (
+    Brief,
+    PreviousBrief,
+    Scope,
+    SourceRef,
+    StoryHistory,
+    no_contradictions_message,
+    plural,
+)
+from crosswire.report.json import article_json, story_json
 from crosswire.report.newsworthy import newsworthy
+from crosswire.report.sources import Sources, number_sources
 
 
-@dataclass(frozen=True)
-class Sources:
-    """The story's numbered articles and everything the section builders read."""
+def build_brief(
+    story: Story,
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    check: CheckResult,
+    *,
+    generated_at: str,
+    previous: PreviousBrief | None = None,
+) -> Brief:
+    """Build the brief of one story.
 
-    refs: tuple[SourceRef, ...]
-    articles: Mapping[str, Article]
-    extractions: Mapping[str, Extraction]
-    check: CheckResult
-    numbers: Mapping[str, int] = field(default_factory=dict)  # article id -> source number
-    sentence_starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cache
+    Args:
+        story: the story (headline, article ids).
+        articles: the story's articles; others are ignored.
+        extractions: extraction per article id; a missing one counts as nothing extracted.
+        check: the cross-check of this story.
+        generated_at: ISO timestamp written into the brief, the only non-deterministic field.
+        previous: the story's previous brief, when it had one: the brief then gets a Developments
+            section (new facts, facts now confirmed, new contradictions, changed figures, new sources).
 
-    @classmethod
-    def of(cls, refs: tuple[SourceRef, ...], articles: Sequence[Article],
-           extractions: Mapping[str, Extraction], check: CheckResult) -> Sources:
-        """The view of the story's numbered articles (``refs``) over all the given inputs."""
-        numbers = {ref.article_id: ref.number for ref in refs}
-        chosen = {article.id: article for article in articles if article.id in numbers}
-        return cls(refs, chosen, extractions, check, numbers)
-
-    def number(self, article_id: str) -> int | None:
-        """The source number of an article, or None when it is not in this story."""
-        return self.numbers.get(article_id)
-
-    def key(self, article_id: str) -> str:
-        """The independent-source key: syndicated copies share one."""
-        article = self.articles.get(article_id)
-        return article.independent_key if article else article_id
-
-    def independent(self, article_ids: Iterable[str]) -> int:
-        """How many independent sources the given articles amount to."""
-        return len({self.key(article_id) for article_id in article_ids if article_id in self.articles})
-
-    def sentence_span(self, article_id: str, start: int, end: int) -> tuple[int, int]:
-        """The extracted sentence that contains ``start``, else the span itself."""
-        if article_id not in self.sentence_starts:
-            extraction = self.extractions.get(article_id)
-            spans = sorted((s.start, s.end) for s in (extraction.sentences if extraction else ()))
-            self.sentence_starts[article_id] = spans
-        spans = self.sentence_starts[article_id]
-        index = bisect.bisect_right(spans, (start, float("inf"))) - 1
-        if index >= 0 and spans[index][0] <= start < spans[index][1]:
-            return spans[index]
-        return start, end
-
-    def cite(self, article_id: str, start: int, end: int, sentence: str | None = None) -> Citation | None:
-        """A citation of ``article_id`` at the given sentence; None when the article is not in the story.
-
-        When the offsets do not match the quoted sentence, the sentence is looked up in the text;
-        when it cannot be found, the citation still names the article with the given offsets.
-        """
-        number = self.number(article_id)
-        if number is None:
-            return None
-        text = self.articles[article_id].text
-        if sentence is not None and text[start:end] != sentence:
-            found = text.find(sentence)
-            if found >= 0:
-                start, end = found, found + len(sentence)
-        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-        quoted = sentence if sentence is not None else text[start:end]
-        return Citation(number, article_id, f"ev-{number}-{start}-{end}", quoted.strip(), start, end)
-
-
-def unique_citations(citations: Iterable[Citation | None], *, per_article: bool = True) -> tuple[Citation, ...]:
-    """Citations sorted by source number, one per article (or per sentence), Nones dropped."""
-    seen: set[object] = set()
-    kept = []
-    for citation in sorted((c for c in citations if c), key=lambda c: (c.number, c.start, c.end)):
-        marker = citation.number if per_article else citation.anchor
-        if marker not in seen:
-            seen.add(marker)
-            kept.append(citation)
-    return tuple(kept)
-
-
-def number_sources(story: Story, articles: Sequence[Article]) -> tuple[SourceRef, ...]:
-    """The story's articles numbered by publication date, then outlet, then id."""
-    wanted = set(story.article_ids)
-    chosen = {article.id: article for article in articles if article.id in wanted}
-    ordered = sorted(chosen.values(), key=lambda a: (a.published_at is None, a.published_at or "",
-                                                     (a.source or "").lower(), a.id))
-    group_size: dict[str, int] = {}
-    for article in ordered:
-        group_size[article.independent_key] = group_size.get(article.independent_key, 0) + 1
-    labels: dict[str, str] = {}
-    for article in ordered:
-        if group_size[article.independent_key] > 1 and article.independent_key not in labels:
-            labels[article.independent_key] = _group_label(len(labels))
-    return tuple(
-        SourceRef(
-            number=index,
-            article_id=article.id,
-            outlet=article.source or _host(article.url) or "Unknown outlet",
-            title=article.title or "(untitled)",
-            published_at=article.published_at,
-            url=article.url,
-            external_id=article.external_id,
-            words=article.words,
-            duplicate_of=article.dup_group if article.dup_group and article.dup_group != article.id else None,
-            syndication_group=labels.get(article.independent_key),
-        )
-        for index, article in enumerate(ordered, start=1)
-    )
-
-
-def _group_label(index: int) -> str:
-    letters = string.ascii_uppercase
-    return letters[index] if index < len(letters) else f"G{index + 1}"
-
-
-def _host(url: str | None) -> str | None:
-    """A name for an article without an outlet: the URL's host, else the file's name."""
-    if not url:
-        return None
-    if "://" not in url:
-        return url.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or None
-    return url.split("://", 1)[1].split("/", 1)[0] or None
+    Returns:
+        A ``Brief``; with no articles, an empty brief whose scope note says so.
+    """
+    brief = assemble_brief(story, articles, extractions, check, generated_at=generated_at)
+    if previous is None:
+        return brief
+    return with_history(brief, articles, previous)
 
 
 def assemble_brief(
@@ -144,9 +64,7 @@ def assemble_brief(
     *,
     generated_at: str,
 ) -> Brief:
-    """Build every section of the brief; see ``crosswire.report.brief.build_brief``."""
-    from crosswire.report import findings, scorecard, verify, voices
-
+    """Build every section of the brief; see ``build_brief``."""
     refs = number_sources(story, articles)
     in_story = {ref.article_id for ref in refs}
     sources = Sources.of(refs, articles, extractions, check)
@@ -203,7 +121,7 @@ def scope_notes(
                 "single-source.",)
     notes = []
     if missing:
-        notes.append(f"{_plural(missing, 'article')} listed for this story could not be found and "
+        notes.append(f"{plural(missing, 'article')} listed for this story could not be found and "
                      f"{'is' if missing == 1 else 'are'} left out.")
     if count == 1:
         notes.append(f"Only one article ({refs[0].outlet}): nothing can be confirmed by a second source, "
@@ -217,29 +135,14 @@ def scope_notes(
     if copies and independent > 1:
         verb = "is a syndicated copy of another report and counts" if copies == 1 else \
             "are syndicated copies of other reports and count"
-        notes.append(f"{_plural(copies, 'article')} {verb} once.")
+        notes.append(f"{plural(copies, 'article')} {verb} once.")
     if disputed_points == 0:
         notes.append(no_contradictions_message(count, independent))
     return tuple(notes)
 
 
-def no_contradictions_message(articles: int, independent: int) -> str:
-    """The sentence shown when the cross-check found nothing in dispute."""
-    return (f"No contradictions found among {_plural(articles, 'article')} from "
-            f"{_plural(independent, 'independent source')}.")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def with_history(brief: Brief, articles: Sequence[Article], previous: PreviousBrief) -> Brief:
     """``brief`` with its Developments section: what changed since ``previous``."""
-    from dataclasses import replace
-
-    from crosswire.developments import compare_briefs
-    from crosswire.report.json import article_json, story_json
-
     listed = [*previous.articles, *(article_json(a) for a in articles)]
     changes = compare_briefs(previous.story, story_json(brief), articles=listed)
     return replace(brief, developments=StoryHistory(previous.generated_at, changes))

@@ -1,4 +1,4 @@
-"""The brief: what an editor reads, as frozen dataclasses, and ``build_brief`` that makes it.
+"""The brief: what an editor reads, as frozen dataclasses (``assemble.build_brief`` makes one).
 
 ``build_brief`` is pure and deterministic: the same story, articles, extractions and check result
 give the same ``Brief`` (only ``generated_at`` is taken from the caller). Every renderer
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from crosswire.developments import Developments
-from crosswire.model import Article, CheckResult, Extraction, FactStatus, Story
+from crosswire.model import FactStatus
 
 Cell = Literal["supports", "contradicts", "silent"]
 
@@ -274,32 +274,12 @@ class Brief:
         return self.sources[number - 1]
 
 
-def build_brief(
-    story: Story,
-    articles: Sequence[Article],
-    extractions: Mapping[str, Extraction],
-    check: CheckResult,
-    *,
-    generated_at: str,
-    previous: PreviousBrief | None = None,
-) -> Brief:
-    """Build the brief of one story.
+def no_contradictions_message(articles: int, independent: int) -> str:
+    """The sentence shown when the cross-check found nothing in dispute."""
+    return (f"No contradictions found among {plural(articles, 'article')} from "
+            f"{plural(independent, 'independent source')}.")
 
-    Args:
-        story: the story (headline, article ids).
-        articles: the story's articles; others are ignored.
-        extractions: extraction per article id; a missing one counts as nothing extracted.
-        check: the cross-check of this story.
-        generated_at: ISO timestamp written into the brief, the only non-deterministic field.
-        previous: the story's previous brief, when it had one: the brief then gets a Developments
-            section (new facts, facts now confirmed, new contradictions, changed figures, new sources).
 
-    Returns:
-        A ``Brief``; with no articles, an empty brief whose scope note says so.
-    """
-    from crosswire.report import assemble
-
-    brief = assemble.assemble_brief(story, articles, extractions, check, generated_at=generated_at)
-    if previous is None:
-        return brief
-    return assemble.with_history(brief, articles, previous)
+def plural(count: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

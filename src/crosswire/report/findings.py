@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 from crosswire.model import Contradiction, Fact, Figure
-from crosswire.report.assemble import Sources, unique_citations
 from crosswire.report.brief import (
     MAX_TAKEAWAYS,
     DisputedItem,
@@ -14,6 +13,7 @@ from crosswire.report.brief import (
     FigureLine,
     SideLine,
 )
+from crosswire.report.sources import Sources, unique_citations
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
 _STATUS_ORDER = {"confirmed": 0, "disputed": 1, "single-source": 2}

@@ -20,8 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from crosswire.model import Article
-from crosswire.report.assemble import no_contradictions_message
-from crosswire.report.brief import Brief, Citation, Scope
+from crosswire.report.brief import Brief, Citation, Scope, no_contradictions_message
 from crosswire.report.markdown import day
 from crosswire.report.svg import matrix_svg
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crosswire.report.assemble import no_contradictions_message
-from crosswire.report.brief import VERIFY_SHOWN, Brief, Citation, DisputedItem, ScoreRow
+from crosswire.report.brief import VERIFY_SHOWN, Brief, Citation, DisputedItem, ScoreRow, no_contradictions_message
 
 MAX_LISTED = 25  # longest list shown per section; the JSON has everything
 QUOTED_PER_SIDE = 3  # evidence sentences quoted per side of a dispute; the rest are citations

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from crosswire.model import Contradiction
-from crosswire.report.assemble import Sources
 from crosswire.report.brief import (
     MAX_MATRIX_ROWS,
     PADDED_FILLER_SHARE,
@@ -15,6 +14,7 @@ from crosswire.report.brief import (
     MatrixRow,
     ScoreRow,
 )
+from crosswire.report.sources import Sources
 
 
 def evidence_spans(sources: Sources) -> dict[str, list[tuple[int, int]]]:

@@ -12,8 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from crosswire.report.assemble import no_contradictions_message
-from crosswire.report.brief import VERIFY_SHOWN, Brief
+from crosswire.report.brief import VERIFY_SHOWN, Brief, no_contradictions_message
 from crosswire.report.markdown import cites, day
 from crosswire.text import one_line
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from crosswire.model import Figure
 from crosswire.passages import SharedPassages, shared_passages
-from crosswire.report.assemble import Sources
 from crosswire.report.brief import Citation, FactLine, VerifyItem
+from crosswire.report.sources import Sources
 
 HARM = re.compile(
     r"\b(?:kill|dead|die[sd]?|death|bod(?:y|ies)|injur|wound|hurt|missing|victim|casualt|fatalit|"

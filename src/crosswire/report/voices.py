@@ -6,12 +6,13 @@ import re
 from collections.abc import Mapping
 
 from crosswire.model import Fact
-from crosswire.report.assemble import Sources, unique_citations
 from crosswire.report.brief import Citation, QuoteLine, SpeakerQuotes, TimelineEntry
+from crosswire.report.sources import Sources, unique_citations
+from crosswire.vocabulary import SUBJECT_PRONOUNS
 
 UNATTRIBUTED = "Unattributed"
 _NON_WORD = re.compile(r"[^\w]+")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "one", "who"}
+_PRONOUNS = SUBJECT_PRONOUNS | {"him", "her", "them", "one", "who"}
 
 
 def _quote_key(text: str) -> str:

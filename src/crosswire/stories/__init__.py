@@ -45,15 +45,7 @@ order gives the same stories.
 """
 
 from crosswire.stories.build import build_stories, story_item
-from crosswire.stories.cluster import (
-    Member,
-    StoryBacking,
-    StoryItem,
-    StoryParams,
-    StoryState,
-    assign_stories,
-    story_id_for,
-)
+from crosswire.stories.cluster import Member, StoryBacking, StoryState, assign_stories, story_id_for
 from crosswire.stories.features import (
     body_terms,
     entity_keys,
@@ -64,6 +56,7 @@ from crosswire.stories.features import (
     stream_order,
 )
 from crosswire.stories.index import DIM, LeadIndex
+from crosswire.stories.items import StoryItem, StoryParams
 from crosswire.stories.summary import StorySummary
 
 VECTOR_MODEL = "all-MiniLM-L6-v2-int8/lead3"  # embedder and lead_text recipe; change it to re-embed

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 import numpy
 
 from crosswire.model import Article, Extraction, Story
-from crosswire.stories.cluster import StoryItem
 from crosswire.stories.features import body_terms, entity_keys, lead_details, lead_weekday, publication_day
+from crosswire.stories.items import StoryItem
 
 
 def story_item(article: Article, vector: numpy.ndarray, extraction: Extraction | None = None) -> StoryItem:

@@ -15,11 +15,11 @@ from datetime import UTC, datetime, timedelta
 
 from crosswire.model import Article, Extraction
 from crosswire.text import parse_time
+from crosswire.vocabulary import FUNCTION_WORDS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 TERM_BITS = 22  # term ids live in [0, 2**22): collisions between two real words are about 1 in 4 million
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -29,30 +29,28 @@ def _word_set(text: str) -> frozenset[str]:
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’\-]{2,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_STOPWORDS = _word_set(
-    "the and but for with from this that these those his her their its our your they she him them what when "
-    "where who why how there here then after before while about into over under said says mr mrs ms dr "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december"
+_STOPWORDS = (
+    _word_set(
+        "the and but for with from this that these those his her their its our your they she him them what when "
+        "where who why how there here then after before while about into over under said says mr mrs ms dr"
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
 )
 _COMMON = _word_set(
     "police officers authorities officials residents people according despite during some many more most "
     "one two three several all not also"
 )
-_FUNCTION_WORDS = _word_set(
-    "the a an and or but of to in on at for with from by as is was were be been are it its this that these those "
-    "he she they his her their we our you not no said says say will would could has have had after before over "
-    "into about than then there which who whom what when where while also more most"
-)
+_FUNCTION_WORDS = FUNCTION_WORDS
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
-_DATELINE = _word_set(
-    "posted updated published edited last gmt utc est edt pst pdt cst cdt bst cet ist am pm "
-    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"
+_DATELINE = (
+    _word_set("posted updated published edited last gmt utc est edt pst pdt cst cdt bst cet ist am pm")
+    | frozenset(WEEKDAY_ABBREVIATIONS)
+    | frozenset(MONTH_ABBREVIATIONS)
 )
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 _OPENERS = "\"'“‘:(-–—"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTH = r"(?:" + "|".join((*MONTHS, *MONTH_ABBREVIATIONS)) + r")\.?"  # read with re.I
 _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d\d(?:\s?[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d\d)?\s?[ap]\.?\s?m\b\.?", re.I)
 _DAY_OF_MONTH = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I

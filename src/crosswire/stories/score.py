@@ -7,16 +7,13 @@ array operations over all candidates (their summaries stacked) instead of a roun
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy
 
 from crosswire.stories.features import detail_id
+from crosswire.stories.items import StoryItem, StoryParams
 from crosswire.stories.sparse import Sparse, dots
 from crosswire.stories.summary import StorySummary
-
-if TYPE_CHECKING:
-    from crosswire.stories.cluster import StoryItem, StoryParams
 
 
 def story_scores(

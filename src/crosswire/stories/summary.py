@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy
 
+from crosswire.embed import DIM
+from crosswire.stories.items import StoryItem
 from crosswire.stories.sparse import Sparse
-
-if TYPE_CHECKING:
-    from crosswire.stories.cluster import StoryItem
-
-DIM = 384
 
 
 @dataclass(slots=True, eq=False)

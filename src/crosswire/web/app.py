@@ -24,8 +24,10 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from crosswire.model import Article
+from crosswire.report import render_json
 from crosswire.report.html import TEMPLATES as REPORT_TEMPLATES
 from crosswire.report.html import make_environment
+from crosswire.report.json import article_json
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store
 from crosswire.web import data
@@ -157,8 +159,6 @@ def story_row(entry: data.StoryEntry) -> dict[str, Any]:
 
 
 def article_row(article: Article, story_ids: Sequence[str]) -> dict[str, Any]:
-    from crosswire.report.json import article_json
-
     return {**article_json(article), "author": article.author, "ingested_at": article.ingested_at,
             "language": article.language, "text": article.text, "story_ids": list(story_ids)}
 
@@ -309,8 +309,6 @@ def api_stories(request: Request) -> Response:
 
 def api_story(request: Request) -> Response:
     """The story's brief as brief JSON (``crosswire.brief/v1``), as ``crosswire brief --format json`` writes it."""
-    from crosswire.report import render_json
-
     state: WebState = request.app.state.web
     story_id = _id(request, "story_id", STORY_ID)
     with state.store() as store:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from crosswire import pipeline
 from crosswire.model import Article, CheckResult, Entity, Story
+from crosswire.report import Brief, build_brief
 from crosswire.store import Store
 from crosswire.web import queries
-
-if TYPE_CHECKING:
-    from crosswire.report import Brief
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +119,6 @@ class BriefCache:
 
 def build_entry_brief(store: Store, entry: StoryEntry) -> tuple[Brief, list[Article]]:
     """Build the brief of a checked story over the articles its check read."""
-    from crosswire.report import build_brief
-
     assert entry.check is not None and entry.checked_at is not None
     ids = entry.check.article_ids
     articles = store.articles(ids)
@@ -172,5 +167,5 @@ def people_of(check: CheckResult | None) -> list[Entity]:
     return sorted(people, key=lambda e: (-len(e.article_ids), e.name))
 
 
-def _unique(values: Sequence[str] | object) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))  # type: ignore[call-overload]
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

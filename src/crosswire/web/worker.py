@@ -106,7 +106,8 @@ class Worker:
         folder = Path(tempfile.mkdtemp(prefix="crosswire-upload-")) if uploads else None
         inputs, labels = list(urls), list(urls)
         for number, (name, content) in enumerate(uploads):
-            path = folder / f"{number:03d}-{_safe_name(name)}"  # type: ignore[operator]
+            assert folder is not None  # made above whenever there are uploads
+            path = folder / f"{number:03d}-{_safe_name(name)}"
             path.write_bytes(content)
             inputs.append(str(path))
             labels.append(name)

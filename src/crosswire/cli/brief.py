@@ -8,18 +8,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from crosswire import briefing, pipeline
-from crosswire.cli import Context, _progress, cli, err, out, reject_line, reports_errors, safe
+from crosswire.cli._common import Context, cli, err, out, progress_bar, reject_line, reports_errors, safe
 from crosswire.model import CheckResult, Story, to_dict
+from crosswire.report import Brief, render_json, render_terminal
 from crosswire.settings import Settings
 from crosswire.store import Store
-
-if TYPE_CHECKING:
-    from crosswire.report import Brief
 
 FORMATS = ("terminal", "md", "html", "json")
 
@@ -40,7 +38,7 @@ def _story_articles(
         return store.article_ids(), 0
     ids: list[str] = []
     failed = 0
-    with _progress(quiet=False) as progress:
+    with progress_bar(quiet=False) as progress:
         task = progress.add_task("ingesting", total=None)
         for outcome in pipeline.run_ingest(store, inputs, settings=obj.settings(), allow_private=allow_private):
             progress.update(task, advance=1)
@@ -62,7 +60,7 @@ def _extract_and_check(
     story: Story | None = None,
 ) -> tuple[Story, CheckResult, pipeline.StoryData]:
     total = pipeline.pending_extractions(store, ids)
-    with _progress(quiet=False) as progress:
+    with progress_bar(quiet=False) as progress:
         if total:
             task = progress.add_task("extracting", total=total)
             pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1),
@@ -193,7 +191,7 @@ def brief(
         if not ids:
             raise click.ClickException("no articles to brief; give paths or URLs, or ingest some first")
         chosen = _stories_to_brief(store, ids, story_id=story_id, whole_store=not inputs)
-        with _progress(quiet=False) as progress:
+        with progress_bar(quiet=False) as progress:
             _prepare(store, [a for s in chosen for a in s.article_ids], processes=processes, progress=progress)
             task = progress.add_task("briefing", total=len(chosen))
             outcomes = briefing.brief_stories(
@@ -219,8 +217,6 @@ def brief(
             )
         else:
             if "terminal" in wanted and outcomes[0].status != "failed":
-                from crosswire.report import render_terminal
-
                 render_terminal(outcomes[0].brief or _stored_brief(store, chosen[0]), out)
             if written:
                 err.print("wrote " + ", ".join(safe(p) for p in written))
@@ -263,8 +259,6 @@ def _write_many(
     store: Store, stories: Sequence[Story], out_dir: Path, outcomes: Sequence[briefing.StoryOutcome], *, combined: bool
 ) -> list[Path]:
     """The index page of several stories' briefs, and with ``combined`` all of them in OUT/brief.json."""
-    from crosswire.report import render_json
-
     entries = briefing.index_entries(store, out_dir, [s.id for s in stories])
     written = [briefing.write_index(out_dir, entries)]
     if combined:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from crosswire.cli import Context, cli, err, reports_errors
+from crosswire.cli._common import Context, cli, err, reports_errors
 
 
 @cli.command()
@@ -34,7 +34,7 @@ def serve(obj: Context, db: Path | None, host: str, port: int, token: str | None
         crosswire serve --db build/demo.db --open
         crosswire serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
-    try:
+    try:  # optional: the web extra (see the module docstring)
         import uvicorn
 
         from crosswire.web.app import create_app

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire import pipeline
-from crosswire.cli import Context, cli, err, out, reject_line, reports_errors, safe
+from crosswire.cli._common import Context, cli, err, out, reject_line, reports_errors, safe
 from crosswire.developments import Developments, compare_briefs
 from crosswire.model import Story
 from crosswire.store import Store

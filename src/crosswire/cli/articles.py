@@ -1,140 +1,24 @@
-"""The ``crosswire`` command line: thin click commands over ``pipeline`` and ``store``.
-
-Exit codes: 0 success; 1 an error, or some inputs could not be ingested (the rest were);
-2 bad usage (click's own).
-"""
+"""The article commands: ``ingest``, ``sources``, ``extract`` and ``show``."""
 
 from __future__ import annotations
 
-import functools
 import json
-import logging
 import sys
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 from rich import box
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from crosswire import pipeline
-from crosswire.errors import CrosswireError
+from crosswire.cli._common import Context, cli, err, out, progress_bar, reject_line, reports_errors, safe
 from crosswire.model import Article, to_dict
-from crosswire.settings import Settings, load_settings
-from crosswire.store import Store, default_path
+from crosswire.report.article import render_article
+from crosswire.store import Store
 from crosswire.text import one_line
-
-F = TypeVar("F", bound=Callable[..., Any])
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def safe(value: object) -> str:
-    """Untrusted text (article fields, paths, URLs, reasons) for a rich markup string: one line, escaped."""
-    return escape(one_line(value))
-
-
-def reject_line(name: str, reason: str) -> str:
-    """The one error line printed for an input that was not stored."""
-    return f"[red]error:[/] {safe(name)}: {safe(reason)}"
-
-
-class Context:
-    def __init__(self, db: Path, config: Path | None) -> None:
-        self.db = db
-        self.config = config
-
-    def settings(self) -> Settings:
-        return load_settings(self.config)
-
-    def store(self) -> Store:
-        return Store.open(self.db)
-
-
-def reports_errors(func: F) -> F:
-    """Turn a CrosswireError into a one-line message and exit code 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except CrosswireError as e:
-            raise click.ClickException(one_line(str(e))) from e
-
-    return wrapper  # type: ignore[return-value]
-
-
-class Group(click.Group):
-    """A click group whose own options (``--db``, ``--config``) may also come after the command name:
-    ``crosswire brief --db x.db`` is ``crosswire --db x.db brief``."""
-
-    GLOBAL = ("--db", "--config")
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args, self.GLOBAL, commands=set(self.commands)))
-
-
-def hoist_global_options(args: list[str], names: tuple[str, ...], *, commands: set[str]) -> list[str]:
-    """``args`` with each of ``names`` (``--db X`` or ``--db=X``) found after the command name moved before it."""
-    at = next((i for i, arg in enumerate(args) if arg in commands), None)
-    if at is None:
-        return args
-    front, rest, moved = args[:at], [], []
-    tail = iter(args[at:])
-    for arg in tail:
-        if arg == "--":
-            rest += [arg, *tail]
-            break
-        if arg in names:
-            value = next(tail, None)  # none: left for click to report the missing value
-            moved += [arg] if value is None else [arg, value]
-        elif arg.split("=", 1)[0] in names:
-            moved.append(arg)
-        else:
-            rest.append(arg)
-    return front + moved + rest
-
-
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="crosswire")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="SQLite store [default: $CROSSWIRE_DB or ./crosswire.db].",
-)
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Settings file overriding the defaults [default: ./crosswire.toml if present].",
-)
-@click.option(
-    "-v", "--verbose", is_flag=True, help="Log details, and the traceback behind any 'unexpected error' line."
-)
-@click.pass_context
-def cli(ctx: click.Context, db: Path | None, config: Path | None, verbose: bool) -> None:
-    """Cross-check many news reports of one story: what is confirmed, disputed, single-source, or filler.
-
-    --db and --config may also come after the command's name.
-
-    \b
-    Example:
-        crosswire ingest examples/harbour-spill
-        crosswire sources
-    """
-    if verbose:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        logging.getLogger("crosswire").addHandler(handler)
-        logging.getLogger("crosswire").setLevel(logging.DEBUG)
-    ctx.obj = Context(db or default_path(), config)
 
 
 @cli.command()
@@ -164,7 +48,7 @@ def ingest(obj: Context, inputs: tuple[str, ...], fields: tuple[str, ...], allow
     """
     mapping = _parse_fields(fields)
     counts: Counter[str] = Counter()
-    with obj.store() as store, _progress(quiet=as_json) as progress:
+    with obj.store() as store, progress_bar(quiet=as_json) as progress:
         task = progress.add_task("ingesting", total=None)
         for outcome in pipeline.run_ingest(
             store, inputs, settings=obj.settings(), fields=mapping, allow_private=allow_private
@@ -249,7 +133,7 @@ def extract(obj: Context, articles: tuple[str, ...], processes: int, batch_size:
     with obj.store() as store:
         ids = _resolve_ids(store, articles) if articles else None
         total = pipeline.pending_extractions(store, ids)
-        with _progress(quiet=False) as progress:
+        with progress_bar(quiet=False) as progress:
             task = progress.add_task("extracting", total=total)
             done = pipeline.run_extract(
                 store,
@@ -276,8 +160,6 @@ def show(obj: Context, article: str, as_json: bool) -> None:
     Example:
         crosswire show 9fe6
     """
-    from crosswire.report.article import render_article
-
     with obj.store() as store:
         [article_id] = _resolve_ids(store, (article,))
         pipeline.run_extract(store, [article_id], max_chars=obj.settings().max_extract_chars)
@@ -321,33 +203,5 @@ def _parse_fields(fields: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-def _progress(*, quiet: bool) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=quiet or not err.is_terminal,
-    )
-
-
 def _short(text: str, width: int = 50) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
-
-
-def _register_more() -> None:
-    from crosswire import (  # noqa: F401  (each adds its commands)
-        cli_brief,  # `check` and `brief`
-        cli_stories,  # `stories`, `watch` and `diff`
-    )
-    from crosswire.web import serve  # noqa: F401  `serve`
-
-
-def main() -> None:
-    cli(prog_name="crosswire")
-
-
-_register_more()

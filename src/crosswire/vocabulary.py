@@ -1,0 +1,62 @@
+"""The English word lists that more than one stage reads, in one place. All lower case.
+
+A stage takes the list it needs, or builds its own from these and says how (``stories.features``
+adds honorifics to its name filter; ``check.slots`` reads negation as plain words). Lists that
+only one module reads stay in that module, beside the code that gives them their meaning.
+
+spaCy's ``spacy.lang.en.stop_words.STOP_WORDS`` (326 words) is not used for ``STOP_WORDS``: ours
+are 93 of its words plus 'said', 'says', 'told' and the ``'s`` / ``n't`` remnants, and the checks and
+the story features are tuned on exactly these; importing it would also load spaCy (about 2.5 s)
+in commands that never parse text. The extractor, which has spaCy loaded, has ``Token.is_stop``.
+"""
+
+from __future__ import annotations
+
+WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+"""Monday first, so a day's index is ``datetime.weekday()``."""
+WEEKDAY_ABBREVIATIONS = tuple("mon tue tues wed thu thur thurs fri sat sun".split())
+
+MONTHS = tuple("january february march april may june july august september october november december".split())
+MONTH_ABBREVIATIONS = tuple("jan feb mar apr jun jul aug sept sep oct nov dec".split())
+"""'may' has none; 'sept' comes before 'sep' so that a regex alternation built from these takes the longer."""
+
+SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+"""A pronoun that can stand for one named person (a quote's speaker)."""
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+
+NEGATORS = frozenset({"not", "n't", "never", "nt"})
+"""A verb's negation as spaCy tokenises it ('did n't'; 'dont' gives 'nt')."""
+NEGATIVE_DETERMINERS = frozenset({"no"})
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
+NEGATION_WORDS = (
+    frozenset({"not", "never", "without", "neither", "nor", "denied", "denies", "deny"})
+    | NEGATIVE_DETERMINERS
+    | (NEGATIVE_PRONOUNS - {"noone"})
+    | {"non"}  # 'non-life-threatening' negates too ('yet' does not: 'an as-yet unidentified man')
+)
+"""Words that negate what follows them, read as plain words (no parse): ``check.slots``."""
+
+SAY_WORDS = frozenset({"said", "says", "say", "told"})
+"""The commonest reporting verbs, too frequent in news to say anything (the extractor's full list of
+reporting verbs is ``extract.quotes.SAY_WORDS``)."""
+
+FUNCTION_WORDS = frozenset(
+    (
+        "the a an and or but of to in on at for with from by as is was were be been are it its this that these "
+        "those he she they his her their we our you not no will would could has have had after before over into "
+        "about than then there which who whom what when where while also more most"
+    ).split()
+) | (SAY_WORDS - {"told"})
+"""Words that carry no topic: left out of a story's body terms (``stories.features``)."""
+
+STOP_WORDS = (
+    FUNCTION_WORDS
+    | SAY_WORDS
+    | frozenset("being can did do does here him i just may me might my off only out should so such".split())
+    | {"them", "under", "up", "very", "your"}
+    | {"s", "t"}  # what is left of "'s" and "n't" once the apostrophe is gone
+)
+"""``FUNCTION_WORDS`` and a few more: what the checks leave out when they compare wording (``check.text``)."""
