@@ -24,8 +24,8 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from crosswire.model import Article
+from crosswire.report.html import LISTED, QUOTED_PER_SIDE, make_environment
 from crosswire.report.html import TEMPLATES as REPORT_TEMPLATES
-from crosswire.report.html import make_environment
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store
 from crosswire.web import data
@@ -197,7 +197,7 @@ def story_page(request: Request) -> Response:
     people = data.people_of(entry.check)
     person_ids = {name: person.id for person in people for name in (person.name, *person.variants)}
     return render(request, "story.html.j2", entry=entry, brief=brief, people=people, person_ids=person_ids,
-                  quoted_per_side=3)
+                  quoted_per_side=QUOTED_PER_SIDE, listed=LISTED)
 
 
 def article_page(request: Request) -> Response:
