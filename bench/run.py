@@ -243,6 +243,17 @@ def cold_section(runs: int = 3) -> str:
     )
 
 
+def serve_section() -> str:
+    from bench.serve_report import RUNS, section
+
+    rows = []
+    for think, writers, _ in RUNS:
+        print(f"serve, pause {think} s, writers {writers} …", file=sys.stderr)
+        rows += run_module("bench.bench_serve", "--articles", "2000", "--readers", "50", "--seconds", "30",
+                           "--think", str(think), "--writers", writers)
+    return section(rows)
+
+
 SECTIONS = {
     "cold": cold_section,
     "ingest": ingest_section,
@@ -251,6 +262,7 @@ SECTIONS = {
     "pipeline": pipeline_section,
     "stories": stories_section,
     "news": news_section,
+    "serve": serve_section,
 }
 
 
@@ -262,6 +274,7 @@ TITLES = {
     "stories": "## Story clustering",
     "news": "## A day of news",
     "cold": "## Cold start",
+    "serve": "## Web app under load",
 }
 
 

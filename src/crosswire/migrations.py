@@ -117,6 +117,13 @@ m006_claim_vectors_and_brief_state = """
 """
 
 
+m007_checks_by_time = """
+        -- covers the list of checks newest first (story id, time, rowid) without reading each check's
+        -- data, which a scan of the table itself must step over (the web app lists them per change)
+        CREATE INDEX checks_checked_at ON checks (checked_at, story_id);
+"""
+
+
 #: SQL scripts; each runs in one transaction together with its user_version bump.
 MIGRATIONS: list[str] = [
     m001_articles,
@@ -125,4 +132,5 @@ MIGRATIONS: list[str] = [
     m004_story_clustering,
     m005_story_summaries,
     m006_claim_vectors_and_brief_state,
+    m007_checks_by_time,
 ]

@@ -198,3 +198,17 @@ def test_a_story_that_grew_since_its_check_shows_the_older_brief_as_stale(tmp_pa
         page = client.get("/stories/s1").text
         assert "This brief covers the 3 articles checked; the story now has 4." in page
         assert [a["id"] for a in client.get("/api/stories/s1").json()["articles"]] == ["a1", "a2", "a3"]
+
+
+def test_stories_page_shows_fifty_stories_a_page(client: TestClient, web_db) -> None:
+    from crosswire.model import Story
+    from crosswire.store import Store
+
+    with Store.open(web_db) as store:
+        store.update_stories([Story(f"x{n:02d}", f"Story {n:02d}", ("a4",)) for n in range(60)])
+    first, second = client.get("/").text, client.get("/", params={"offset": 50}).text
+    assert first.count('<div class="story">') == 50 and second.count('<div class="story">') == 11
+    assert "61 stories from 4 articles · 1–50 shown" in first and "51–61 shown" in second
+    assert '<a href="/?offset=50">Next 11</a>' in first and '<a href="/?offset=0">Previous 50</a>' in second
+    assert "No stories after the first 61" in client.get("/", params={"offset": 100}).text
+    assert client.get("/", params={"offset": "-1"}).status_code == 400

@@ -16,6 +16,7 @@ accusations, then other figures and claims. Ordinals, years and list numbers are
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -205,25 +206,58 @@ def _claim_elsewhere(sources: Sources, passages: SharedPassages, text: str, cita
     numbers and at least half its content words (three or more); or its numbers, every name it gives
     and 30% of its content words; or its numbers, one of them telling ('1,644', '7.7'), and a quarter
     of its content words; or a quotation of four words or more from it word for word."""
-    numbers = set(_NUMBER.findall(text))
-    words = {w for w in _CONTENT.findall(text.lower()) if w not in _STOP}
-    quoted = _quoted_runs(text)
-    names = _names(text)
-    for article_id, start, sentence in _sentences(sources, citation.article_id):
-        if passages.independent_sources([(citation.article_id, citation.start), (article_id, start)]) < 2:
-            continue
-        folded = " ".join(re.findall(r"[\w']+", sentence.lower()))
-        if any(f" {q} " in f" {folded} " for q in quoted):
+    claim = _Claim(
+        numbers=set(_NUMBER.findall(text)),
+        words={w for w in _CONTENT.findall(text.lower()) if w not in _STOP},
+        quoted=_quoted_runs(text),
+        names=_names(text),
+    )
+    # the wording first, independence only for a sentence that states the claim: the same answer, as
+    # both must hold of one sentence, but the wording of each sentence is read once (_read) and the
+    # passage look-up is not made for the many sentences that say something else
+    return any(
+        _states(claim, sentence)
+        and passages.independent_sources([(citation.article_id, citation.start), (article_id, start)]) >= 2
+        for article_id, start, sentence in _sentences(sources, citation.article_id)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    numbers: set[str]
+    words: set[str]  # content words
+    quoted: list[str]  # quotations of four words or more, folded
+    names: set[str]
+
+
+def _states(claim: _Claim, sentence: str) -> bool:
+    """Whether ``sentence`` states the claim in words (``_claim_elsewhere`` says how)."""
+    folded, numbers, content = _read(sentence)
+    if any(f" {q} " in f" {folded} " for q in claim.quoted):
+        return True
+    words = claim.words
+    if len(words) >= 3 and claim.numbers <= numbers:
+        shared = len(words & content)
+        if shared >= max(3, CLAIM_WORDS_SHARE * len(words)):
             return True
-        if len(words) >= 3 and numbers <= set(_NUMBER.findall(sentence)):
-            shared = len(words & set(_CONTENT.findall(folded)))
-            if shared >= max(3, CLAIM_WORDS_SHARE * len(words)):
-                return True
-            if names and names <= _names(sentence) and shared >= NAMED_WORDS_SHARE * len(words):
-                return True  # the same people and places with the same numbers, in other words
-            if _telling(numbers) and shared >= NUMBERED_WORDS_SHARE * len(words):
-                return True  # the same telling figures ('1,644', '7.7') on the same subject
+        if claim.names and claim.names <= _sentence_names(sentence) and shared >= NAMED_WORDS_SHARE * len(words):
+            return True  # the same people and places with the same numbers, in other words
+        if _telling(claim.numbers) and shared >= NUMBERED_WORDS_SHARE * len(words):
+            return True  # the same telling figures ('1,644', '7.7') on the same subject
     return False
+
+
+@functools.lru_cache(maxsize=32768)
+def _read(sentence: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A sentence folded for comparison, its numbers and its content words; kept, as each sentence of
+    a story is compared with every claim of the other articles."""
+    folded = " ".join(re.findall(r"[\w']+", sentence.lower()))
+    return folded, frozenset(_NUMBER.findall(sentence)), frozenset(_CONTENT.findall(folded))
+
+
+@functools.lru_cache(maxsize=32768)
+def _sentence_names(sentence: str) -> frozenset[str]:
+    return frozenset(_names(sentence))
 
 
 def _telling(numbers: set[str]) -> bool:

@@ -25,12 +25,13 @@ from starlette.routing import Route
 
 from crosswire.model import Article
 from crosswire.report import render_json
+from crosswire.report.html import LISTED, QUOTED_PER_SIDE, make_environment
 from crosswire.report.html import TEMPLATES as REPORT_TEMPLATES
-from crosswire.report.html import make_environment
 from crosswire.report.json import article_json
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store
 from crosswire.web import data
+from crosswire.web.queries import ChangeCounter
 from crosswire.web.search import BadQuery, SearchIndex
 from crosswire.web.security import LOOPBACK_HOSTS, Guard, csrf_ok, new_token
 from crosswire.web.worker import Worker
@@ -55,6 +56,7 @@ class WebState:
     csrf_token: str
     worker: Worker
     briefs: data.BriefCache = field(default_factory=data.BriefCache)
+    checks: data.CheckCache = field(default_factory=data.CheckCache)
     search: SearchIndex = field(default_factory=SearchIndex)
 
     def store(self) -> Store:
@@ -124,8 +126,8 @@ def _mark(request: Request, text: str) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- lookups
 
 
-def _story(store: Store, story_id: str) -> data.StoryEntry:
-    entry = data.find_story(store, story_id)
+def _story(state: WebState, store: Store, story_id: str) -> data.StoryEntry:
+    entry = data.find_story(store, story_id, cache=state.checks)
     if entry is None:
         raise HTTPException(404, f"No story has the id {story_id!r}.")
     return entry
@@ -147,14 +149,13 @@ def _person(store: Store, person_id: str) -> data.PersonView:
 
 def story_row(entry: data.StoryEntry) -> dict[str, Any]:
     """A story as ``/api/stories`` lists it; the counts are the stored check's facts by status."""
-    story, check = entry.story, entry.check
-    statuses = [fact.status for fact in check.facts] if check else []
+    story, counts = entry.story, entry.counts
     return {"id": story.id, "headline": story.headline, "articles": len(story.article_ids),
             "first_published": story.first_published, "last_published": story.last_published,
-            "checked": check is not None, "checked_at": entry.checked_at, "checked_articles": entry.checked_articles,
-            "stale": entry.stale, "confirmed": statuses.count("confirmed"), "disputed": statuses.count("disputed"),
-            "single_source": statuses.count("single-source"),
-            "contradictions": len(check.contradictions) if check else 0,
+            "checked": counts is not None, "checked_at": entry.checked_at, "checked_articles": entry.checked_articles,
+            "stale": entry.stale, "confirmed": counts.confirmed if counts else 0,
+            "disputed": counts.disputed if counts else 0, "single_source": counts.single_source if counts else 0,
+            "contradictions": counts.contradictions if counts else 0,
             "href": f"/stories/{story.id}", "api": f"/api/stories/{story.id}"}
 
 
@@ -180,24 +181,28 @@ def safe_link(url: str | None) -> str | None:
 
 
 def stories_page(request: Request) -> Response:
+    """The stories, ``PAGE_SIZE`` at a time (``?offset=``)."""
     state: WebState = request.app.state.web
+    offset = _int_param(request, "offset", 0, low=0, high=1_000_000)
     with state.store() as store:
-        entries = data.story_entries(store)
+        entries = data.story_entries(store, cache=state.checks)
         count = store.count_articles()
-    return render(request, "stories.html.j2", entries=[(e, story_row(e)) for e in entries], articles=count)
+    shown = [(e, story_row(e)) for e in entries[offset:offset + PAGE_SIZE]]
+    return render(request, "stories.html.j2", entries=shown, total=len(entries), offset=offset,
+                  page_size=PAGE_SIZE, articles=count)
 
 
 def story_page(request: Request) -> Response:
     state: WebState = request.app.state.web
     story_id = _id(request, "story_id", STORY_ID)
     with state.store() as store:
-        entry = _story(store, story_id)
+        entry = _story(state, store, story_id)
         built = state.briefs.brief(store, entry)
     brief = built[0] if built else None
     people = data.people_of(entry.check)
     person_ids = {name: person.id for person in people for name in (person.name, *person.variants)}
     return render(request, "story.html.j2", entry=entry, brief=brief, people=people, person_ids=person_ids,
-                  quoted_per_side=3)
+                  quoted_per_side=QUOTED_PER_SIDE, listed=LISTED)
 
 
 def article_page(request: Request) -> Response:
@@ -303,7 +308,7 @@ def api_stories(request: Request) -> Response:
     limit = _int_param(request, "limit", 100, low=1, high=1000)
     offset = _int_param(request, "offset", 0, low=0, high=1_000_000)
     with state.store() as store:
-        entries = data.story_entries(store)
+        entries = data.story_entries(store, cache=state.checks)
     return JSONResponse({"total": len(entries), "stories": [story_row(e) for e in entries[offset:offset + limit]]})
 
 
@@ -312,7 +317,7 @@ def api_story(request: Request) -> Response:
     state: WebState = request.app.state.web
     story_id = _id(request, "story_id", STORY_ID)
     with state.store() as store:
-        entry = _story(store, story_id)
+        entry = _story(state, store, story_id)
         built = state.briefs.brief(store, entry)
     if built is None:
         raise HTTPException(409, f"Story {story_id} has not been cross-checked yet: run crosswire brief.")
@@ -422,11 +427,15 @@ def create_app(
     settings = settings or load_settings()
     Store.open(path).close()  # create or migrate now, not on the first request
     csrf = csrf_token or new_token()
-    state = WebState(db=path, settings=settings, csrf_token=csrf, worker=worker or Worker(path, settings=settings))
+    changes = ChangeCounter(path)
+    state = WebState(db=path, settings=settings, csrf_token=csrf, worker=worker or Worker(path, settings=settings),
+                     checks=data.CheckCache(changes=changes))
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         state.worker.stop(timeout=1.0)
+        changes.close()
 
     app = Starlette(
         routes=ROUTES,

@@ -2,65 +2,189 @@
 
 A story's brief is built from what is stored (articles, extractions, the stored cross-check) with
 ``report.build_brief``, which is pure: the web app never runs a model to show a page. A story whose
-check is missing is listed as not yet checked. Briefs are cached by story, check time and articles.
+check is missing is listed as not yet checked. Each stored check is decoded once per process
+(``CheckCache``, by its row version), and briefs are cached by story, check time and articles.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from crosswire import pipeline
-from crosswire.model import Article, CheckResult, Entity, Story
+from crosswire.model import Article, CheckResult, Entity, Story, from_dict
 from crosswire.report import Brief, build_brief
 from crosswire.store import Store
 from crosswire.web import queries
 
 
 @dataclass(frozen=True, slots=True)
+class CheckCounts:
+    """What the list of stories shows of a check: its facts by status, and its contradictions."""
+
+    confirmed: int
+    disputed: int
+    single_source: int
+    contradictions: int
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> CheckCounts:
+        """The counts of a stored check's JSON (``model.to_dict`` of a ``CheckResult``)."""
+        statuses = [fact["status"] for fact in data["facts"]]
+        return cls(statuses.count("confirmed"), statuses.count("disputed"), statuses.count("single-source"),
+                   len(data["contradictions"]))
+
+
+@dataclass(frozen=True, slots=True)
 class StoryEntry:
-    """A story and the stored check that covers it (None when it has not been checked)."""
+    """A story and the stored check that covers it (None when it has not been checked).
+
+    ``check`` itself is decoded only for one story's page (``find_story``); the list of stories
+    needs only ``counts``.
+    """
 
     story: Story
+    row: queries.CheckRow | None = None
+    counts: CheckCounts | None = None
     check: CheckResult | None = None
-    checked_at: str | None = None
+
+    @property
+    def checked_at(self) -> str | None:
+        return self.row.checked_at if self.row else None
 
     @property
     def checked_articles(self) -> int:
-        return len(self.check.article_ids) if self.check else 0
+        return len(self.row.article_ids) if self.row else 0
 
     @property
     def stale(self) -> bool:
         """True when articles joined the story after its check."""
-        return self.check is not None and set(self.check.article_ids) != set(self.story.article_ids)
+        return self.row is not None and set(self.row.article_ids) != set(self.story.article_ids)
 
 
-def story_entries(store: Store) -> list[StoryEntry]:
-    """Every story with its check, most articles first (see ``story_checks`` for which check)."""
-    entries = [_entry(store, story, check_id) for story, check_id in story_checks(store)]
+class CheckCache:
+    """Stories and stored checks as read from the store, kept while they are current.
+
+    The counts of every check seen and the last ``size`` checks themselves are kept by ``(story id,
+    version, checked_at)``, so a check saved again (by this app's worker or by another process) is
+    read again. With ``changes``, the list of stories and their checks (``story_checks``) and the
+    entries built from it (``story_entries``) are kept until the store next changes.
+    """
+
+    def __init__(self, size: int = 64, *, changes: queries.ChangeCounter | None = None) -> None:
+        self.size = size
+        self.changes = changes
+        self._counts: dict[str, tuple[tuple[int, str], CheckCounts]] = {}
+        self._checks: OrderedDict[tuple[str, int, str], CheckResult] = OrderedDict()
+        self._current_values: dict[str, tuple[int, Any]] = {}  # what _current keeps, by name
+        self._building: dict[str, threading.Lock] = {}
+        self._known = _Known()  # used only while holding the story_checks build lock
+        self._lock = threading.Lock()
+
+    def story_checks(self, store: Store) -> list[tuple[Story, queries.CheckRow | None]]:
+        """``story_checks(store)``, read again only when the store changed since it was last read."""
+        known = self._known if self.changes is not None else None  # else builds may run at once
+        return self._current("story_checks", lambda: story_checks(store, known=known))
+
+    def story_entries(self, store: Store) -> list[StoryEntry]:
+        """``story_entries(store)``, built again only when the store changed since it was last built."""
+        return self._current("story_entries", lambda: _story_entries(store, self))
+
+    def _current(self, name: str, build: Callable[[], Any]) -> Any:
+        """The value ``build`` gives, kept until the store changes; one thread builds it while the
+        others wait for that value (not each building its own)."""
+        if self.changes is None:
+            return build()
+        with self._lock:
+            building = self._building.setdefault(name, threading.Lock())
+        with building:
+            version = self.changes.value()  # before reading: a change during the read makes the next call read again
+            with self._lock:
+                kept = self._current_values.get(name)
+            if kept is not None and kept[0] == version:
+                return kept[1]
+            value = build()
+            with self._lock:
+                self._current_values[name] = (version, value)
+            return value
+
+    def counts(self, store: Store, row: queries.CheckRow) -> CheckCounts | None:
+        """The counts of this version of a check (None if it was replaced or removed meanwhile)."""
+        version = (row.version, row.checked_at)
+        with self._lock:
+            known = self._counts.get(row.story_id)
+        if known and known[0] == version:
+            return known[1]
+        data = queries.check_data(store, row)
+        if data is None:
+            return None
+        counts = CheckCounts.of(data)
+        with self._lock:
+            self._counts[row.story_id] = (version, counts)
+        return counts
+
+    def check(self, store: Store, row: queries.CheckRow) -> CheckResult | None:
+        """This version of a stored check, decoded (None if it was replaced or removed meanwhile)."""
+        key = (row.story_id, row.version, row.checked_at)
+        with self._lock:
+            if key in self._checks:
+                self._checks.move_to_end(key)
+                return self._checks[key]
+        data = queries.check_data(store, row)
+        if data is None:
+            return None
+        check = from_dict(CheckResult, data)
+        with self._lock:
+            self._checks[key] = check
+            self._counts[row.story_id] = ((row.version, row.checked_at), CheckCounts.of(data))
+            while len(self._checks) > self.size:
+                self._checks.popitem(last=False)
+        return check
+
+
+@dataclass
+class _Known:
+    """Check rows and stories decoded before (see ``queries.check_rows`` and ``queries.stories``)."""
+
+    checks: dict[tuple[str, int], queries.CheckRow] = field(default_factory=dict)
+    stories: dict[str, tuple[str, Story]] = field(default_factory=dict)
+
+
+def story_entries(store: Store, *, cache: CheckCache | None = None) -> list[StoryEntry]:
+    """Every story with its check's counts, most articles first (see ``story_checks`` for which check)."""
+    return (cache or CheckCache()).story_entries(store)
+
+
+def _story_entries(store: Store, cache: CheckCache) -> list[StoryEntry]:
+    entries = []
+    for story, row in cache.story_checks(store):
+        counts = cache.counts(store, row) if row else None
+        entries.append(StoryEntry(story, row, counts) if counts else StoryEntry(story))
     return sorted(entries, key=lambda e: (-len(e.story.article_ids), e.story.headline, e.story.id))
 
 
-def story_checks(store: Store) -> list[tuple[Story, str | None]]:
-    """Every story and the id of the check that covers it, without reading the checks themselves.
+def story_checks(store: Store, *, known: _Known | None = None) -> list[tuple[Story, queries.CheckRow | None]]:
+    """Every story and the stored check that covers it, without reading the checks themselves.
 
     A story's check is the one saved under its id, else the newest one of exactly its articles, else
     the newest one of some of its articles (the story grew since: the entry is ``stale``). A check of
     articles that no story holds all of (``crosswire check`` on some files) is listed as a story of
     its own; one that a story's articles cover was superseded by that story and is not listed.
     """
-    rows = queries.check_rows(store)  # newest first
+    known = known or _Known()
+    rows = queries.check_rows(store, known.checks)  # newest first
     by_id = {row.story_id: row for row in rows}
     by_articles = {frozenset(row.article_ids): row for row in reversed(rows)}  # newest wins
-    found: list[tuple[Story, str | None]] = []
-    stories = store.stories()
+    found: list[tuple[Story, queries.CheckRow | None]] = []
+    stories = queries.stories(store, known.stories)
     for story in stories:
         members = set(story.article_ids)
         row = (by_id.get(story.id) or by_articles.get(frozenset(members))
                or next((r for r in rows if r.article_ids and set(r.article_ids) <= members), None))
-        found.append((story, row.story_id if row else None))
+        found.append((story, row))
     covered = [set(story.article_ids) for story in stories]
     story_ids = {story.id for story in stories}
     for row in rows:
@@ -69,21 +193,20 @@ def story_checks(store: Store) -> list[tuple[Story, str | None]]:
         articles = store.articles(row.article_ids)
         if articles:
             story = replace(pipeline.story_of(articles), id=row.story_id)
-            found.append((story, row.story_id))
+            found.append((story, row))
             covered.append(set(story.article_ids))
     return found
 
 
-def _entry(store: Store, story: Story, check_id: str | None) -> StoryEntry:
-    found = queries.load_check_at(store, check_id) if check_id else None
-    return StoryEntry(story, *found) if found else StoryEntry(story)
-
-
-def find_story(store: Store, story_id: str) -> StoryEntry | None:
-    """The story with this id (or the id of the check standing for it)."""
-    for story, check_id in story_checks(store):
-        if story_id in (story.id, check_id):
-            return _entry(store, story, check_id)
+def find_story(store: Store, story_id: str, *, cache: CheckCache | None = None) -> StoryEntry | None:
+    """The story with this id (or the id of the check standing for it), with its check decoded."""
+    cache = cache or CheckCache()
+    for story, row in cache.story_checks(store):
+        if story_id in (story.id, row.story_id if row else None):
+            check = cache.check(store, row) if row is not None else None
+            if row is None or check is None:
+                return StoryEntry(story)
+            return StoryEntry(story, row, cache.counts(store, row), check)
     return None
 
 
@@ -95,7 +218,7 @@ def stories_of_article(store: Store, article_id: str) -> list[str]:
 class BriefCache:
     """Briefs already built, by story, check time and articles; at most ``size`` kept."""
 
-    def __init__(self, size: int = 32) -> None:
+    def __init__(self, size: int = 256) -> None:
         self.size = size
         self._briefs: OrderedDict[tuple[str, str, tuple[str, ...]], tuple[Brief, list[Article]]] = OrderedDict()
         self._lock = threading.Lock()
@@ -147,7 +270,7 @@ def find_person(store: Store, entity_id: str) -> PersonView | None:
     if not found:
         return None
     first = found[0][1]
-    shown = {check_id: story.id for story, check_id in story_checks(store) if check_id}  # check id -> story id
+    shown = {row.story_id: story.id for story, row in story_checks(store) if row}  # check id -> story id
     facts = [(shown.get(check.story_id, check.story_id), fact.text, fact.status)
              for check, entity in found for fact in check.facts
              if entity_id in fact.entity_ids or entity.name in fact.text]
