@@ -60,3 +60,7 @@ STOP_WORDS = (
     | {"s", "t"}  # what is left of "'s" and "n't" once the apostrophe is gone
 )
 """``FUNCTION_WORDS`` and a few more: what the checks leave out when they compare wording (``check.text``)."""
+
+EVENT_VERBS = {"call off": "suspend", "halt": "suspend", "put off": "postpone", "delay": "postpone"}
+"""Verbs (as ``extract.frames.stem`` gives them, with a particle) that name one event: a search called off
+and a search suspended are one event to date, and 'called off' is not the 'called' of 'called the police'."""

@@ -113,3 +113,21 @@ def test_an_infinitive_is_not_a_statement_of_fact(extract):
 )
 def test_frames_mark_present_states(extract, text, predicate, present):
     assert frame_of(extract(text, published_at=PUBLISHED), predicate).present is present
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "reporting", "dated"),
+    [
+        ("Wednesday morning the harbour authority called off its search for the two divers.", "suspend", False,
+         "Wednesday"),
+        ("On Tuesday the harbour authority suspended its search for the two divers.", "suspend", False, "Tuesday"),
+        ("The harbour authority called the coastguard on Tuesday.", "call", True, "Tuesday"),
+    ],
+)
+def test_frames_phrasal_verbs_name_their_own_event(extract, text, predicate, reporting, dated):
+    """'called off the search' and 'suspended the search' are one event (and 'called off' reports
+    nothing); a weekday before 'morning' dates the verb the part of the day hangs on."""
+    extraction = extract(text, published_at=PUBLISHED)
+    frame = frame_of(extraction, predicate)
+    assert frame.reporting is reporting
+    assert any(dated in d for d in dates_of(extraction, frame))

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.quotes import REPORTING_VERBS
 from crosswire.extract.sentences import Sentences
 from crosswire.model import DateRef, Frame
-from crosswire.vocabulary import NEGATIVE_DETERMINERS, NEGATIVE_PRONOUNS, NEGATORS
+from crosswire.vocabulary import EVENT_VERBS, NEGATIVE_DETERMINERS, NEGATIVE_PRONOUNS, NEGATORS
 
 IRREGULAR = {
     "began": "begin",
@@ -153,6 +153,18 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+def predicate(verb: Token) -> str:
+    """The event a verb names: its stem, with its particle ('called off' -> 'call off', never the 'call' of
+    'called the police'), and one name for verbs of one event (``vocabulary.EVENT_VERBS``: 'called off
+    the search' and 'suspended the search' -> 'suspend')."""
+    word = f"{stem(verb.text)} {_particle(verb)}".strip()
+    return EVENT_VERBS.get(word, word)
+
+
+def _particle(verb: Token) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+
+
 def find_frames(doc: Doc, sentences: Sentences, *, dates: Sequence[DateRef]) -> list[Frame]:
     """One Frame per main verb of ``doc``, in text order."""
     date_verbs = _date_attachments(doc, dates)
@@ -173,7 +185,7 @@ def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) 
         start=verb.idx,
         end=verb.idx + len(verb.text),
         sentence=sentences.index(verb.i),
-        predicate=stem(verb.text),
+        predicate=predicate(verb),
         subjects=_stems(subjects),
         objects=_stems(objects),
         context=_stems(_modifiers(heads + clause, skip={t.i for t in heads})),
@@ -181,7 +193,7 @@ def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) 
         or any(_negative_argument(t) for t in heads if t.head.i == verb.i)
         or (verb.dep_ == "acl" and _negative_argument(verb.head)),  # 'no officers involved'
         modal=modal_clause(verb),
-        reporting=verb.lower_ in REPORTING_VERBS,
+        reporting=verb.lower_ in REPORTING_VERBS and not _particle(verb),  # "called off" reports nothing
         present=_present(verb),
         main=_main(verb),
         dates=tuple(start for t in clause for start in date_verbs.get(t.i, [])),
@@ -313,6 +325,8 @@ def _date_attachments(doc: Doc, dates: Sequence[DateRef]) -> dict[int, list[int]
 def _date_verb(span: Span) -> Token | None:
     """The verb a date hangs on, through at most one event preposition and one adverb ('early on')."""
     token = span.root
+    if token.dep_ == "compound" and token.head.lower_ in PARTS_OF_DAY:
+        token = token.head  # 'Wednesday morning the Coast Guard called off ...': 'morning' hangs on the verb
     if token.dep_ == "pobj":
         prep = token.head
         if prep.lower_ not in EVENT_DATE_PREPS or _reference_phrase(prep):
@@ -322,6 +336,9 @@ def _date_verb(span: Span) -> Token | None:
     if head.pos_ == "ADV" and head.dep_ == "advmod" and head.lower_ not in REFERENCE_DATE_WORDS:
         head = head.head
     return head if head.pos_ == "VERB" and head.i != token.i else None
+
+
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 
 
 def _reference_phrase(prep: Token) -> bool:
