@@ -114,3 +114,19 @@ def test_measures_a_count_reported_as_a_rise_is_developing_on_the_same_day(nlp: 
     [item] = found
     assert item.developing
     assert "120" in item.sides[0].value and "164" in item.sides[1].value
+
+
+def test_measures_two_blocks_of_one_street_conflict_however_the_street_is_written(nlp: Language) -> None:
+    """'the 4800 block of W. Ferdinand St.' and 'the 4800 block of West Ferdinand Street' are one address;
+    the 7600 block of it is another, so two reports that give them place one shooting apart."""
+    same = _check(nlp, [
+        ("2026-05-04", "A man was shot in the 4800 block of W. Ferdinand St. on Sunday." + FILLER),
+        ("2026-05-04", "Police said a man was shot in the 4800 block of West Ferdinand Street on Sunday." + FILLER),
+    ])
+    assert same == []
+    apart = _check(nlp, [
+        ("2026-05-04", "A man was shot in the 4800 block of W. Ferdinand St. on Sunday." + FILLER),
+        ("2026-05-04", "Police said a man was shot in the 7600 block of West Ferdinand Street on Sunday." + FILLER),
+    ])
+    assert [(c.kind, c.subject) for c in apart] == [("number", "address (block of West Ferdinand)")]
+    assert sorted(side.value for side in apart[0].sides) == ["4800 block", "7600 block"]

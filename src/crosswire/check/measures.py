@@ -36,7 +36,7 @@ SUBJECTS = {
     "area": "area",
     "distance": "distance",
 }
-CONFIDENCE = {"count": 0.9, "dimension": 0.85, "money": 0.8, "other": 0.78}
+CONFIDENCE = {"count": 0.9, "dimension": 0.85, "address": 0.85, "money": 0.8, "other": 0.78}
 """How sure a finding is, by kind of measure: counts of harm are the most reliably keyed."""
 MAX_RATIO = 5.0
 """Counts of harm further apart than this are taken to count different things (a total and a part)."""
@@ -149,6 +149,8 @@ def _kind(key: str) -> str:
         return "count"
     if key.startswith("money:"):
         return "money"
+    if key.startswith("address:"):
+        return "address"
     head = key.split(":")[0]
     return "dimension" if head in {"magnitude", "length", "area", "distance", "age", "time"} else "other"
 
@@ -243,6 +245,7 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
             "age": f"age of {rest}",
             "time": f"time of '{rest}'",
             "length": f"size ({rest.replace(':', ' ')})",
+            "address": f"address (block of {rest.title()})",
         }.get(head, key.replace(":", " "))
     places = [part for part in scope if ":" not in part and part != "with add-ons"]
     nations = [part[3:] for part in scope if part.startswith("of:")]

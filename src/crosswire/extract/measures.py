@@ -328,7 +328,18 @@ def _street_of_block(noun: Token) -> str | None:
     street = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if street is None or not street.text[:1].isupper():
         return None
-    return " ".join(t.lower_ for t in street.subtree if t.is_alpha)
+    words = [t.lower_.rstrip(".") for t in street.subtree if t.i <= street.i and (t.is_alpha or t.text.endswith("."))]
+    words = [STREET_ABBREVIATIONS.get(w, w) for w in words if w]
+    while len(words) > 1 and words[-1] in STREET_TYPES:
+        words.pop()  # 'West Ferdinand Street' / 'W. Ferdinand': one street
+    return " ".join(words) or None
+
+
+STREET_ABBREVIATIONS = {"w": "west", "e": "east", "n": "north", "s": "south", "st": "street", "ave": "avenue",
+                        "av": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
+                        "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "ter": "terrace"}
+STREET_TYPES = frozenset("street avenue road boulevard drive lane court place parkway highway terrace way circle "
+                         "trail".split())
 
 
 LIGHT_VERBS = frozenset({"be", "have", "do", "include", "involve"})
