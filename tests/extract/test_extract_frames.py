@@ -131,3 +131,16 @@ def test_frames_phrasal_verbs_name_their_own_event(extract, text, predicate, rep
     frame = frame_of(extraction, predicate)
     assert frame.reporting is reporting
     assert any(dated in d for d in dates_of(extraction, frame))
+
+
+def test_frames_a_date_dates_every_verb_of_its_coordination(extract):
+    """'shot and injured the two men on June 3': the shooting is dated too; a verb with its own date
+    keeps it ('arrested on Monday and charged on Tuesday')."""
+    shot = extract("Police said Tor Halden shot and injured the two men on June 3 outside the bar.",
+                   published_at=PUBLISHED)
+    assert any("June 3" in d for d in dates_of(shot, frame_of(shot, "shoot")))
+    two = extract("Halden was arrested on Monday and charged on Tuesday.", published_at=PUBLISHED)
+    assert [d for d in dates_of(two, frame_of(two, "arrest"))] == ["Monday"]
+    own = extract("The jury delivered its verdict within hours and the sentence will be announced on Friday.",
+                  published_at=PUBLISHED)  # two subjects: two clauses, two times
+    assert dates_of(own, frame_of(own, "deliver")) == []

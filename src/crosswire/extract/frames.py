@@ -319,7 +319,12 @@ def _date_attachments(doc: Doc, dates: Sequence[DateRef]) -> dict[int, list[int]
         verb = _date_verb(span)
         if verb is not None:
             attached.setdefault(verb.i, []).append(date.start)
-    return attached
+    shared: dict[int, list[int]] = {}
+    for i, starts in attached.items():
+        for other in doc[i].conjuncts:  # 'shot and injured the four victims on June 3': both verbs
+            if other.pos_ == "VERB" and other.i not in attached and not (_own_subject(doc[i]) and _own_subject(other)):
+                shared.setdefault(other.i, []).extend(starts)  # one subject: one clause, one time
+    return attached | shared
 
 
 def _date_verb(span: Span) -> Token | None:
@@ -336,6 +341,10 @@ def _date_verb(span: Span) -> Token | None:
     if head.pos_ == "ADV" and head.dep_ == "advmod" and head.lower_ not in REFERENCE_DATE_WORDS:
         head = head.head
     return head if head.pos_ == "VERB" and head.i != token.i else None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
