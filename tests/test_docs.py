@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.check.calibration import packaged
 from crosswire.cli import cli
 from crosswire.settings import Settings
 
@@ -28,7 +29,13 @@ def test_cli_reference_is_current() -> None:
 
 @pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(Settings)])
 def test_setting_is_documented(field: str) -> None:
-    assert f"`{field}`" in (DOCS / "settings.md").read_text("utf-8")
+    written = f"`[{field}]`" if field == "check" else f"`{field}`"  # the calibration tables' section
+    assert written in (DOCS / "settings.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("key", [f"{name}.{key}" for name, table in packaged().items() for key in table])
+def test_calibration_number_is_documented(key: str) -> None:
+    assert f"`{key}`" in (DOCS / "settings.md").read_text("utf-8")
 
 
 def test_readme_opens_with_the_two_commands() -> None:

@@ -329,6 +329,7 @@ def run_check(
         embedder=stored_vectors(store, story.article_ids, embedder=embedder),
         min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
         judge=judge,
+        calibration=settings.check if settings is not None else None,
     )
     store.save_check(result)
     return result

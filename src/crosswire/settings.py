@@ -36,6 +36,7 @@ class Settings:
     judge_url: str
     judge_model: str
     judge_timeout: float
+    check: dict[str, dict[str, float]]  # the [check.NAME] tables: each check's thresholds and calibration
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
@@ -48,11 +49,30 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
     user = path if path is not None else Path(USER_FILE)
     if path is not None or user.is_file():
         try:
-            values |= tomllib.loads(user.read_text("utf-8"))
+            read = tomllib.loads(user.read_text("utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise ConfigError(f"{user}: cannot read settings ({e})") from e
+        values |= {k: v for k, v in read.items() if k != "check"}
+        values["check"] = _calibration(values["check"], read.get("check", {}), source=str(user))
     values |= {k: v for k, v in overrides.items() if v is not None}
     return _build(values, source=str(user))
+
+
+def _calibration(packaged: dict[str, dict[str, float]], user: Any, *, source: str) -> dict[str, dict[str, float]]:
+    """The packaged [check.NAME] tables with the user's values over them: known checks and keys only."""
+    if not isinstance(user, dict):
+        raise ConfigError(f"{source}: [check] must be a table of tables ([check.measures] ...)")
+    merged = {name: dict(table) for name, table in packaged.items()}
+    for name, table in user.items():
+        if name not in merged or not isinstance(table, dict):
+            raise ConfigError(f"{source}: unknown check table [check.{name}]; see docs/settings.md")
+        for key, value in table.items():
+            if key not in merged[name]:
+                raise ConfigError(f"{source}: unknown setting check.{name}.{key}; see docs/settings.md")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"{source}: setting check.{name}.{key} must be a number, got {value!r}")
+            merged[name][key] = float(value)
+    return merged
 
 
 _KINDS: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "str": str, "bool": bool}

@@ -130,3 +130,26 @@ def test_measures_two_blocks_of_one_street_conflict_however_the_street_is_writte
     ])
     assert [(c.kind, c.subject) for c in apart] == [("number", "address (block of West Ferdinand)")]
     assert sorted(side.value for side in apart[0].sides) == ["4800 block", "7600 block"]
+
+
+def test_measures_read_their_thresholds_and_confidence_from_the_calibration(nlp: Language) -> None:
+    """[check.measures] in the settings: max_ratio decides which counts are one measure, confidence_count
+    how sure the finding is."""
+    from crosswire.check.calibration import packaged
+
+    reports = [
+        ("2026-05-04", "Officials said 214 people were killed when the Orrin dam gave way." + FILLER),
+        ("2026-05-04", "At least 241 people were killed when the dam at Orrin burst." + FILLER),
+    ]
+    articles = [Article(id=f"a{n}", text=text, published_at=day) for n, (day, text) in enumerate(reports)]
+    extractions = {x.article_id: x for x in extract_articles(articles, nlp=nlp)}
+
+    def run(**measures: float) -> list[Contradiction]:
+        calibration = {**packaged(), "measures": {**packaged()["measures"], **measures}}
+        context = CheckContext({a.id: a for a in articles}, extractions, None, [], [], [], [],  # type: ignore[arg-type]
+                               calibration=calibration)
+        return list(check_measures(context))
+
+    assert [c.confidence for c in run()] == [packaged()["measures"]["confidence_count"]]
+    assert [c.confidence for c in run(confidence_count=0.95)] == [0.95]
+    assert run(max_ratio=1.05) == []  # 241 / 214 = 1.13: counted as two different things

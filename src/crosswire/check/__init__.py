@@ -31,6 +31,7 @@ from crosswire.check.align import (
     fact_id,
     fact_pairs,
 )
+from crosswire.check.calibration import Calibration, packaged
 from crosswire.check.context import (
     CHECKS,
     Check,
@@ -68,6 +69,7 @@ def check_story(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     checks: Sequence[Check] | None = None,
     judge: Reviewer | None = None,
+    calibration: Calibration | None = None,
 ) -> CheckResult:
     """Cross-check the articles of one story.
 
@@ -79,6 +81,7 @@ def check_story(
         min_confidence: findings below this confidence are not reported.
         checks: the contradiction checks to run (default: every registered check).
         judge: optional second opinion that may reject or explain candidates.
+        calibration: the checks' thresholds and confidences (``Settings.check``; default: the packaged ones).
 
     Returns:
         CheckResult: resolved entities, facts with their status, and contradictions.
@@ -91,7 +94,7 @@ def check_story(
     facts = align_claims(units, vectors)
     fact_ids = [fact_id(units, fact) for fact in facts]
     pairs = fact_pairs(facts, units, vectors)
-    context = CheckContext(by_id, present, index, units, facts, fact_ids, pairs)
+    context = CheckContext(by_id, present, index, units, facts, fact_ids, pairs, calibration=calibration or packaged())
     found = merge_overlapping(
         unique(item for check in (checks if checks is not None else CHECKS) for item in check(context))
     )

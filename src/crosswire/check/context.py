@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TypeVar, cast
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
+from crosswire.check.calibration import Calibration, packaged
 from crosswire.check.entities import EntityIndex, PersonRef
 from crosswire.check.text import edited_copy, evidence, sentence_of, words
 from crosswire.model import Article, Contradiction, ContradictionKind, Evidence, Extraction, Side
@@ -32,6 +33,7 @@ class CheckContext:
     pairs: Sequence[ClaimPair]
     copies: dict[str, list[int]] = field(default_factory=dict)  # wording -> units with that wording
     memo: dict[str, object] = field(default_factory=dict)  # values several checks share, computed once
+    calibration: Calibration = field(default_factory=packaged)  # the [check.NAME] tables of the settings
 
     def __post_init__(self) -> None:
         if not self.copies:
@@ -39,6 +41,10 @@ class CheckContext:
             for i, unit in enumerate(self.units):
                 copies[text_key(unit.text)].append(i)
             self.copies = dict(copies)
+
+    def setting(self, check: str, key: str) -> float:
+        """One calibration number of one check ('measures', 'max_ratio'): docs/settings.md, [check]."""
+        return self.calibration[check][key]
 
     def memoised(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per story and shared by the checks that ask for ``key``."""

@@ -17,7 +17,6 @@ from crosswire.check.text import evidence, family_key, fold, overlap, words
 from crosswire.model import Contradiction, Side
 from crosswire.vocabulary import SUBJECT_PRONOUNS
 
-PAIR_NAME_SIMILARITY = 0.85  # aligned sentences this close may reveal a renamed person
 PRONOUNS = SUBJECT_PRONOUNS | {"his", "her", "their"} | {"police", "officials", "authorities"}  # speakers, unnamed
 
 
@@ -80,14 +79,13 @@ def _family_spellings(context: CheckContext) -> Iterator[Contradiction]:
                 kind="person-name",
                 subject=f"{group_a.given} {person_a.family_text} / {person_b.family_text}",
                 sides=sides,
-                confidence=SPELLING_CONFIDENCE,
+                confidence=context.setting("names", "spelling_confidence"),
                 severity="low",
                 explanation=f"Reports spell one person's family name {person_a.family_text!r} and "
                 f"{person_b.family_text!r} (same given name, same title).",
             )
 
 
-SPELLING_CONFIDENCE = 0.8
 """A one-letter spelling variant of a family name, with the same given name and title: a likely slip."""
 
 
@@ -140,7 +138,8 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
             if person.given and person.family:
                 people_at[(article_id, person.sentence)].append(person)
     for pair in context.pairs:
-        similarity = context.closeness(pair, PAIR_NAME_SIMILARITY)
+        threshold = context.setting("names", "pair_name_similarity")
+        similarity = context.closeness(pair, threshold)
         if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
@@ -167,7 +166,7 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
                         Side(a.full_name, context.evidence_of(pair.left)),
                         Side(b.full_name, context.evidence_of(pair.right)),
                     ],
-                    confidence=0.8 + 0.1 * min(1.0, (similarity - PAIR_NAME_SIMILARITY) / 0.1),
+                    confidence=0.8 + 0.1 * min(1.0, (similarity - threshold) / 0.1),
                     severity="high",
                     explanation=f"The same sentence names {a.full_name} in one report and "
                     f"{b.full_name} in another.",

@@ -36,14 +36,10 @@ SUBJECTS = {
     "area": "area",
     "distance": "distance",
 }
-CONFIDENCE = {"count": 0.9, "dimension": 0.85, "address": 0.85, "money": 0.8, "other": 0.78}
-"""How sure a finding is, by kind of measure: counts of harm are the most reliably keyed."""
-MAX_RATIO = 5.0
-"""Counts of harm further apart than this are taken to count different things (a total and a part)."""
-HIGH_GAP = 0.2
-"""A relative gap above this makes a conflict high severity."""
-MAGNITUDE_GAP = 0.02
-"""Magnitudes are logarithmic: 6.4 against 6.7 is a fourfold difference in amplitude, a high-severity gap."""
+CALIBRATION = "measures"
+"""Its table in the settings ([check.measures]): max_ratio (counts of harm further apart count different
+things), high_gap (a relative gap that makes a conflict high severity), magnitude_gap (the same for the
+logarithmic magnitudes), confidence_KIND (how sure a finding is, by kind of measure)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +113,7 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
     for i, first in enumerate(distinct):
         for second in distinct[i + 1 :]:
             a, b = values[first][0], values[second][0]
-            if a.allows(b) or not _comparable(key, a, b):
+            if a.allows(b) or not _comparable(key, a, b, max_ratio=context.setting(CALIBRATION, "max_ratio")):
                 continue
             left = {context.group_of(x) for x in holders[first] - allowers[second]}
             right = {context.group_of(x) for x in holders[second] - allowers[first]}
@@ -137,11 +133,11 @@ def _states(stated: Sequence[Stated], other: Stated) -> bool:
     return any(s.allows(other) and s.measure.high is not None for s in stated)
 
 
-def _comparable(key: str, a: Stated, b: Stated) -> bool:
-    """Whether two values can be one measure told two ways: counts of harm more than ``MAX_RATIO`` apart
+def _comparable(key: str, a: Stated, b: Stated, *, max_ratio: float) -> bool:
+    """Whether two values can be one measure told two ways: counts of harm more than ``max_ratio`` apart
     are a total and a part the parse could not scope ('1,644 killed' / '10 killed in Bangkok')."""
     low, high = sorted((abs(a.measure.value), abs(b.measure.value)))
-    return not (key in COUNT_KEYS and low > 0 and high / low > MAX_RATIO)
+    return not (key in COUNT_KEYS and low > 0 and high / low > max_ratio)
 
 
 def _kind(key: str) -> str:
@@ -192,6 +188,7 @@ def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: lis
     values = [min(s.measure.value for s in side) for side in sides]
     gap = (max(values) - min(values)) / max(abs(max(values)), 1e-9)
     kind = _kind(key)
+    gap_key = "magnitude_gap" if key.startswith("magnitude:") else "high_gap"
     if developing:
         explanation = f"A running count of {subject}: " + ", then ".join(labels) + ", as later reports came in."
     else:
@@ -201,10 +198,8 @@ def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: lis
         kind="date" if key.startswith("time:") else "number",
         subject=subject,
         sides=[Side(label, _evidence(context, side)) for label, side in zip(labels, sides, strict=True)],
-        confidence=CONFIDENCE[kind],
-        severity="low"
-        if developing or gap <= (MAGNITUDE_GAP if key.startswith("magnitude:") else HIGH_GAP)
-        else "high",
+        confidence=context.setting(CALIBRATION, f"confidence_{kind}"),
+        severity="low" if developing or gap <= context.setting(CALIBRATION, gap_key) else "high",
         explanation=explanation,
         developing=developing,
     )

@@ -24,10 +24,6 @@ from crosswire.vocabulary import NEGATION_WORDS
 
 V = TypeVar("V")  # a compared value: a Figure, a DateRef, a place name
 
-NUMBER_SIMILARITY = 0.72
-DATE_SIMILARITY = 0.8
-PLACE_SIMILARITY = 0.8
-NEGATION_SIMILARITY = 0.65
 RATE_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 ABOUT = {"about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated", "~", "close to"}
 AT_LEAST = {"over", "more than", "at least", "above", "upwards of", "exceeding", "nearly"}
@@ -114,9 +110,10 @@ def _by_sentence(context: CheckContext, attribute: str) -> dict[tuple[str, int],
 def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
     """The same quantity (same unit, same fact) given different values."""
     figures = _by_sentence(context, "figures")
+    threshold = context.setting("slots", "number_similarity")
     measured = {(aid, m.start): m for aid, x in context.extractions.items() for m in x.measures}
     for pair in context.article_pairs:
-        if pair.similarity < NUMBER_SIMILARITY:
+        if pair.similarity < threshold:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
@@ -146,7 +143,7 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
                 kind="number",
                 subject=what,
                 sides=pair_sides(context, pair, _format(a), _format(b)),
-                confidence=0.75 + 0.2 * min(1.0, (pair.similarity - NUMBER_SIMILARITY) / 0.2),
+                confidence=0.75 + 0.2 * min(1.0, (pair.similarity - threshold) / 0.2),
                 severity="high" if gap > 0.2 else "low",
                 explanation=f"Reports of the same fact give {a.text!r} and {b.text!r} for {what}.",
                 fact=pair.fact,
@@ -216,18 +213,19 @@ def _usable(date: DateRef) -> bool:
     return bool(date.weekday) or (bool(date.value) and date.granularity in ("day", "month", "year"))
 
 
-PLAN_SIMILARITY = 0.9
 REFERENCE_TIME = re.compile(r"\b(?:as of|since|until|till|by|through)\s*$", re.IGNORECASE)
 WIRE_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+,\s*$")  # 'BRENNHOLM, ' before 'March 3 (Northsea Wire) -'
 
 
-def _event_date(extraction: Extraction, text: str, sentence_start: int, date: DateRef, *, similarity: float) -> bool:
+def _event_date(
+    extraction: Extraction, text: str, sentence_start: int, date: DateRef, *, similarity: float, plan_similarity: float
+) -> bool:
     """Whether a date can date an event: not a reference time ('as of Friday night', 'since Monday'),
     not a wire dateline's filing date ('BRENNHOLM, March 3 (Northsea Wire) - Councillors ... approved'),
     not a possessive that dates a noun ('the toll from Friday's earthquake rose to 1,644', reported on
     Saturday), not the time of something that did not happen (a negated frame: 'No charges were filed late
     Thursday'). A plan (a weekday in a clause about the future, a modal frame: 'the funeral will be
-    Friday') counts only between near-identical sentences (``PLAN_SIMILARITY``): two plans in one
+    Friday') counts only between near-identical sentences (``plan_similarity``): two plans in one
     story are often two events (a funeral on Friday, a tribute on Monday)."""
     before = text[: max(0, date.start - sentence_start)]
     if REFERENCE_TIME.search(before) or WIRE_DATELINE.match(before):
@@ -239,7 +237,7 @@ def _event_date(extraction: Extraction, text: str, sentence_start: int, date: Da
     if any(frame.negated for frame in frames):
         return False
     plan = (date.weekday is not None and 0 < date.certainty < 0.7) or any(frame.modal for frame in frames)
-    return not plan or similarity >= PLAN_SIMILARITY
+    return not plan or similarity >= plan_similarity
 
 
 @register_check
@@ -247,7 +245,8 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
     """The same event on different days (or weekdays); a different year or month is a low note."""
     dates = _by_sentence(context, "dates")
     for pair in context.article_pairs:
-        similarity = context.closeness(pair, DATE_SIMILARITY)
+        threshold = context.setting("slots", "date_similarity")
+        similarity = context.closeness(pair, threshold)
         if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
@@ -255,10 +254,11 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         sim = 1.0 if edited_copy(left.text, right.text) else similarity  # an edited copy: one sentence
         ours = [d for d in dates.get((left.article_id, left.sentence), []) if _usable(d)]
         theirs = [d for d in dates.get((right.article_id, right.sentence), []) if _usable(d)]
-        ours = [d for d in ours if _event_date(extractions[left.article_id], left.text, left.start, d, similarity=sim)]
-        theirs = [
-            d for d in theirs if _event_date(extractions[right.article_id], right.text, right.start, d, similarity=sim)
-        ]
+        plan = context.setting("slots", "plan_similarity")
+        ours = [d for d in ours if _event_date(extractions[left.article_id], left.text, left.start, d,
+                                               similarity=sim, plan_similarity=plan)]
+        theirs = [d for d in theirs if _event_date(extractions[right.article_id], right.text, right.start, d,
+                                                   similarity=sim, plan_similarity=plan)]
         found = _lone_mismatch(ours, theirs, date_agree)
         if found is None or TIME_STAMP_LINE.match(left.text) or TIME_STAMP_LINE.match(right.text):
             continue  # page time stamps are not claims about the event
@@ -285,7 +285,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
             kind="date",
             subject="date of: " + left.text[:60],
             sides=pair_sides(context, pair, value_a, value_b),
-            confidence=(0.8 + 0.15 * min(1.0, (similarity - DATE_SIMILARITY) / 0.2)) if day_level else 0.5,
+            confidence=(0.8 + 0.15 * min(1.0, (similarity - threshold) / 0.2)) if day_level else 0.5,
             severity="high" if day_level else "low",
             explanation=f"Reports of the same event date it {a.text!r} and {b.text!r}."
             if day_level
@@ -316,7 +316,8 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
         text = context.sentence_text(article_id, sentence)
         everywhere[article_id].update(name_key(p) for p in sentence_places(text, items, families=families))
     for pair in context.article_pairs:
-        similarity = context.closeness(pair, PLACE_SIMILARITY)
+        threshold = context.setting("slots", "place_similarity")
+        similarity = context.closeness(pair, threshold)
         if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
@@ -331,7 +332,7 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
             kind="place",
             subject="place of: " + left.text[:60],
             sides=pair_sides(context, pair, a, b),
-            confidence=0.8 + 0.15 * min(1.0, (similarity - PLACE_SIMILARITY) / 0.15),
+            confidence=0.8 + 0.15 * min(1.0, (similarity - threshold) / 0.15),
             severity="high",
             explanation=f"Reports of the same event place it at {a!r} and at {b!r}.",
             fact=pair.fact,
@@ -418,7 +419,7 @@ def negated_words(text: str) -> tuple[set[str], set[str]]:
 def check_negation(context: CheckContext) -> Iterator[Contradiction]:
     """One report says a thing happened or exists, an aligned one says it did not."""
     for pair in context.article_pairs:
-        if pair.similarity < NEGATION_SIMILARITY:
+        if pair.similarity < context.setting("slots", "negation_similarity"):
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         targets_l, cues_l = negated_words(left.text)

@@ -3,8 +3,8 @@ another takes it to be not yet agreed.
 
 Each article's statuses (``extract.status``) are read per measure. An article that says both (the
 truce collapsed, now they push for a new one) says nothing clear and is left out. The finding needs
-an article on each side published within ``MAX_GAP_DAYS`` of each other (or undated), the 'none yet' one
-not written hours before the 'in force' one: a measure agreed between two reports is a development,
+an article on each side published within ``max_gap_days`` ([check.status]) of each other (or undated),
+the 'none yet' one not written hours before the 'in force' one: a measure agreed between two reports is a development,
 not a contradiction.
 """
 
@@ -16,9 +16,6 @@ from collections.abc import Iterator
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.text import evidence
 from crosswire.model import Contradiction, Side, Status
-
-MAX_GAP_DAYS = 2.0
-AGREED_WITHIN_DAYS = 0.125  # a 'none yet' report three hours or more before an 'in force' one may predate the deal
 
 
 @register_check
@@ -52,15 +49,16 @@ def _contemporary(
     context: CheckContext, in_force: dict[str, list[Status]], not_yet: dict[str, list[Status]]
 ) -> tuple[dict[str, list[Status]], dict[str, list[Status]]]:
     """The articles of each side that contradict one on the other side: published within
-    ``MAX_GAP_DAYS`` of it (or either undated), and not a 'none yet' report written hours before an
+    ``max_gap_days`` ([check.status]) of it (or either undated), and not a 'none yet' report written hours before an
     'in force' one (the measure may have been agreed in between)."""
     days = {a: context.day_of(a) for a in [*in_force, *not_yet]}
+    max_gap, agreed_within = context.setting("status", "max_gap_days"), context.setting("status", "agreed_within_days")
 
     def clash(in_force_id: str, not_yet_id: str) -> bool:
         a, b = days[in_force_id], days[not_yet_id]
         if a is None or b is None:
             return True
-        return abs(a - b) <= MAX_GAP_DAYS and a - b < AGREED_WITHIN_DAYS
+        return abs(a - b) <= max_gap and a - b < agreed_within
 
     return (
         {a: found for a, found in in_force.items() if any(clash(a, b) for b in not_yet if b != a)},
