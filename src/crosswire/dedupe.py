@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Any
 
 from crosswire.model import Article
 from crosswire.text import parse_time
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 _WORD = re.compile(r"\w+")
 
@@ -38,6 +39,8 @@ def shingles(text: str, *, size: int) -> set[bytes]:
 
 def signature(text: str, *, num_perm: int, shingle_words: int) -> LeanMinHash:
     """The MinHash signature of a text's shingles."""
+    from datasketch import LeanMinHash, MinHash  # start-up cost: datasketch imports scipy (~1 s per command)
+
     minhash = MinHash(num_perm=num_perm)
     minhash.update_batch(list(shingles(text, size=shingle_words)))
     return LeanMinHash(minhash)
@@ -51,6 +54,8 @@ def to_bytes(minhash: LeanMinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash  # start-up cost: datasketch imports scipy (~1 s per command)
+
     return LeanMinHash.deserialize(data)
 
 
@@ -129,6 +134,8 @@ class DupIndex:
         self._text_of = text_of
         self._heads_of = heads_of
         self._texts: dict[str, str] = {}  # assigned here, when there is no text_of
+        from datasketch import MinHashLSH  # start-up cost: datasketch imports scipy (~1 s per command)
+
         self._lsh = MinHashLSH(threshold=min(threshold, CANDIDATE_JACCARD), num_perm=num_perm)
         self._entries: dict[str, _Entry] = {}
         self._groups: dict[str, str] = {}
