@@ -9,6 +9,9 @@ sides of one flagged number (target 0).
 from __future__ import annotations
 
 import importlib.util
+import json
+import math
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -43,6 +46,36 @@ def _mixed_takeaways(brief: dict[str, Any]) -> list[str]:
             if any(sum(1 for side in dispute if side & cited) >= 2 for dispute in sides):
                 found.append(fact["text"][:90])
     return found
+
+
+_ANCHOR = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w'’-]{2,}")
+
+
+def _anchors(text: str) -> set[str]:
+    """What must be present for a sentence to state a key fact: its figures and its capitalised names
+    (the sentence's first word left out), normalised ('1,644' -> '1644')."""
+    words = _ANCHOR.findall(text)
+    first = re.match(r"\W*([\w'’-]+)", text)
+    return {w.replace(",", "").rstrip(".").lower() for w in words if not (first and w == first.group(1))}
+
+
+def key_facts_covered(brief: dict[str, Any], key_facts: list[dict[str, Any]]) -> list[bool]:
+    """For each key fact, whether a takeaway states it: an automatic proxy for 'same meaning, judged by the
+    evidence sentences cited': at least half of the key fact's figures and names (and at least one) appear
+    in one takeaway's text and cited sentences."""
+    texts = []
+    for story in brief["stories"]:
+        facts = {fact["id"]: fact for fact in story["facts"]}
+        for fact_id in story["takeaways"]:
+            fact = facts[fact_id]
+            texts.append(" ".join([fact["text"], *(e.get("sentence", "") for e in fact["evidence"])]))
+    stated = [_anchors(text) for text in texts]
+    covered = []
+    for key in key_facts:
+        wanted = _anchors(key["text"])
+        need = max(1, math.ceil(len(wanted) / 2))
+        covered.append(bool(wanted) and any(len(wanted & have) >= need for have in stated))
+    return covered
 
 
 def markdown() -> str:
@@ -80,9 +113,14 @@ def markdown() -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     mixed_all: list[str] = []
+    coverage: list[tuple[str, int, int, list[str]]] = []
     for r in rows:
         mixed = _mixed_takeaways(briefs[r["event"]])
         mixed_all += mixed
+        key = json.loads((REALNEWS / r["event"] / "_answer_key.json").read_text("utf-8"))
+        covered = key_facts_covered(briefs[r["event"]], key.get("key_facts", []))
+        missed = [k["text"][:70] for k, hit in zip(key.get("key_facts", []), covered, strict=True) if not hit]
+        coverage.append((r["event"], sum(covered), len(covered), missed))
         lines.append(
             f"| {r['event']} | {r['articles']} | {r['flagged']} | {r['real']} | {r['gold']} | {r['found']} | "
             f"{r['typed']} | {r['lookalikes_flagged']} | {len(mixed)} |"
@@ -104,6 +142,19 @@ def markdown() -> str:
             values = " vs ".join(v[:40] for v in flag["values"])
             lines.append(f"- {r['event']}, {verdict}: {flag['kind']} — {flag['subject'][:60]}: {values}")
     lines += ["", "Missed: " + "; ".join(f"{r['event']}: {', '.join(r['missed'])}" for r in rows if r["missed"])]
+    mean = sum(hit / total for _, hit, total, _ in coverage if total) / max(1, len(coverage))
+    lines += [
+        "",
+        "### Takeaways against the key facts",
+        "",
+        "How many of each event's key facts (`key_facts` in the key: what an editor would put first) a takeaway "
+        "states. An automatic proxy for 'same meaning': at least half of the key fact's figures and names appear "
+        f"in one takeaway's text and cited sentences. Target: 6 of 8 on average. Mean share: **{mean:.2f}**.",
+        "",
+        "| event | key facts stated | not stated |",
+        "|---|---:|---|",
+    ]
+    lines += [f"| {event} | {hit}/{total} | {'; '.join(missed) or '—'} |" for event, hit, total, missed in coverage]
     return "\n".join(lines)
 
 
