@@ -10,7 +10,7 @@ build the search index, as a server does once after it starts). The pages are dr
 of the stories page, story pages, the stories API, story briefs from the API and searches, over
 stories chosen uniformly (so few repeat soon enough to be cached). Meanwhile two writers add new
 articles to the same store: the app's own worker (files uploaded through ``POST /sources``: ingest,
-extract, stories, check, brief in the server process), and ``crosswire watch`` in another process on
+extract, stories, check, brief in the server's child process), and ``crosswire watch`` in another process on
 a folder that gets new files every two seconds (ingest and stories). Prints one JSON line.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -185,6 +186,16 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def children_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds so far of each live child of a process (the app's analysis process, its resource tracker)."""
+    pids = {int(p) for task in Path(f"/proc/{pid}/task").iterdir() for p in (task / "children").read_text().split()}
+    out = {}
+    for child in pids:
+        with contextlib.suppress(FileNotFoundError):  # ended meanwhile
+            out[child] = cpu_seconds(child)
+    return out
+
+
 def count_articles(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -214,11 +225,13 @@ def run(*, articles: int, readers: int, seconds: float, think: float, writers_on
                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             load_before = os.getloadavg()[0]
             cpu_before = cpu_seconds(server.pid)
+            children_before = children_cpu(server.pid)
             result = asyncio.run(load(base, readers=readers, seconds=seconds, think=think, ids=ids,
                                       words=words, inbox=inbox, new_texts=new_texts,
                                       writers_on=writers_on))
             load_after = os.getloadavg()[0]
             server_cpu = cpu_seconds(server.pid) - cpu_before
+            worker_cpu = sum(t - children_before.get(p, 0.0) for p, t in children_cpu(server.pid).items())
         finally:
             for process in (watch, server):
                 if process is not None:
@@ -238,6 +251,7 @@ def run(*, articles: int, readers: int, seconds: float, think: float, writers_on
         "writers": {**result["writers"], "articles_added": added},
         "server_cpu_s": round(server_cpu, 1),
         "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(samples)), 1),
+        "worker_process_cpu_s": round(worker_cpu, 1),
         "load_average": [round(load_before, 1), round(load_after, 1)],
         "server_log_tail": server_log[-5:],
     }

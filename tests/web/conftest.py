@@ -6,6 +6,8 @@ quotes, outlet names, a person's name and role, a dispute's value, and a ``javas
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -75,20 +77,38 @@ def hostile_db(tmp_path: Path, web_settings: Settings) -> Path:
 
 
 class RecordingAnalyse:
-    """Stands in for extract -> stories -> check -> brief: records what it was given, runs no model."""
+    """Stands in for extract -> stories -> check -> brief: records what it was given, runs no model.
 
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
+    It runs in the worker's child process, so it records into a file (``record``) that ``calls`` reads back.
+    """
+
+    def __init__(self, record: Path | None = None) -> None:
+        self.record = record
 
     def __call__(self, store: Store, article_ids: list[str], job: Job, settings: Settings) -> None:
-        self.calls.append(list(article_ids))
+        if self.record is not None:
+            with self.record.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({"article_ids": list(article_ids), "pid": os.getpid()}) + "\n")
         job.step("extract", len(article_ids))
         job.done = len(article_ids)
 
+    @property
+    def calls(self) -> list[list[str]]:
+        return [line["article_ids"] for line in self._lines()]
+
+    @property
+    def pids(self) -> list[int]:
+        return [line["pid"] for line in self._lines()]
+
+    def _lines(self) -> list[dict]:
+        if self.record is None or not self.record.exists():
+            return []
+        return [json.loads(line) for line in self.record.read_text("utf-8").splitlines()]
+
 
 @pytest.fixture
-def analyse() -> RecordingAnalyse:
-    return RecordingAnalyse()
+def analyse(tmp_path: Path) -> RecordingAnalyse:
+    return RecordingAnalyse(tmp_path / "analysed.jsonl")
 
 
 def make_client(db: Path, settings: Settings, analyse: RecordingAnalyse | None = None, **options: object) -> TestClient:

@@ -3,17 +3,20 @@ refused), a background job runs the rest, and its page shows progress until it i
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
+from crosswire.settings import Settings
 from crosswire.store import Store
 from crosswire.web.app import MAX_UPLOAD_BYTES
 from crosswire.web.worker import Job, _safe_name
 
-from .conftest import CSRF, RecordingAnalyse
+from .conftest import CSRF, RecordingAnalyse, make_client
 
 ORIGIN = {"origin": "http://testserver"}
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "harbour-spill"
@@ -82,10 +85,17 @@ def test_nothing_to_add_is_400(client: TestClient) -> None:
     assert client.post("/api/sources", json={"urls": "x"}, headers={**ORIGIN, "x-csrf-token": CSRF}).status_code == 400
 
 
-def test_a_failing_analysis_is_shown_on_the_job(client: TestClient, analyse: RecordingAnalyse) -> None:
-    def broken(*args: object) -> None:
-        raise RuntimeError("model missing")
+def broken(*args: object) -> None:
+    """An analysis that fails (module-level, so the worker can send it to its child process)."""
+    raise RuntimeError("model missing")
 
+
+def crashing(*args: object) -> None:
+    """An analysis whose process dies under it, as it would if the kernel killed it for its memory."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_failing_analysis_is_shown_on_the_job(client: TestClient, analyse: RecordingAnalyse) -> None:
     client.app.state.web.worker.analyse = broken
     job_id = upload(client, [("veltmar.md", (DEMO / "02-northsea-wire.md").read_bytes())]).headers["location"][6:]
     job = wait_for(client, job_id)
@@ -108,3 +118,43 @@ def test_a_refused_upload_is_listed_under_its_own_name_escaped(client: TestClien
     page = client.get(f"/jobs/{job_id}").text
     assert "<li>&lt;script&gt;x&lt;/script&gt;.md: " in page and "<script>" not in page
     assert "crosswire-upload-" not in page  # the temporary path is not shown
+
+
+def test_the_analysis_runs_in_a_child_process_kept_for_the_next_job(
+    client: TestClient, analyse: RecordingAnalyse
+) -> None:
+    first = wait_for(client, upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())])
+                     .headers["location"][6:])
+    second = wait_for(client, upload(client, [("b.md", (DEMO / "02-northsea-wire.md").read_bytes())])
+                      .headers["location"][6:])
+    assert first["state"] == second["state"] == "done"
+    assert first["pid"] is not None and first["pid"] != os.getpid()
+    assert second["pid"] == first["pid"]  # one long-lived child: its models stay loaded
+    assert analyse.pids == [first["pid"], second["pid"]]
+
+
+def test_a_crashed_child_fails_its_job_and_the_next_job_still_runs(
+    client: TestClient, analyse: RecordingAnalyse
+) -> None:
+    worker = client.app.state.web.worker
+    worker.analyse = crashing
+    crashed_id = upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())]).headers["location"][6:]
+    crashed = wait_for(client, crashed_id)
+    assert crashed["state"] == "failed"
+    assert crashed["error"] == ("The analysis process was killed by SIGKILL before the job ended; "
+                                "articles stored before that are kept.")
+    assert "was killed by SIGKILL" in client.get(f"/jobs/{crashed_id}").text
+    assert not worker.job(crashed_id).folder.exists()  # the upload folder is removed all the same
+    worker.analyse = analyse
+    job = wait_for(client, upload(client, [("b.md", (DEMO / "02-northsea-wire.md").read_bytes())])
+                   .headers["location"][6:])
+    assert job["state"] == "done" and len(job["article_ids"]) == 1
+    assert job["pid"] not in (None, os.getpid(), crashed["pid"])
+
+
+def test_stopping_the_app_ends_the_child(web_db: Path, web_settings: Settings, analyse: RecordingAnalyse) -> None:
+    with make_client(web_db, web_settings, analyse) as client:
+        job = wait_for(client, upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())])
+                       .headers["location"][6:])
+        process = client.app.state.web.worker._child.process
+    assert job["state"] == "done" and not process.is_alive() and process.exitcode == 0

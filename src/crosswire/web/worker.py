@@ -1,9 +1,11 @@
-"""Sources added from the browser: one background thread runs each job, ingest -> extract ->
-stories -> cross-check -> brief, and records its progress for the job page to show.
+"""Sources added from the browser: a thread of the server queues each job and hands it to one long-lived
+child process (``analysis``), which runs ingest -> extract -> stories -> cross-check -> brief and reports
+its progress back for the job page to show. The server's process only serves pages.
 
 Ingest goes through ``pipeline.run_ingest`` with ``allow_private=False``, exactly as the CLI does
 without ``--allow-private``: a URL on a loopback or private address is refused and reported. Uploads
-are saved into a private temporary folder first and ingested from there as files.
+are saved into a private temporary folder first, ingested from there as files, and removed when the
+job ends (also when the child process died under it).
 """
 
 from __future__ import annotations
@@ -13,93 +15,37 @@ import queue
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-from crosswire import pipeline
 from crosswire.settings import Settings
-from crosswire.store import Store
+from crosswire.web.analysis import STAGES, Analyse, Child, Job, Task, analyse_articles, died
 
-JobState = Literal["queued", "running", "done", "failed"]
-STAGES = ("ingest", "extract", "stories", "check", "brief")
+__all__ = ["MAX_KEPT_JOBS", "STAGES", "Analyse", "Job", "Worker", "analyse_articles"]
+
 MAX_KEPT_JOBS = 50
 
 
-@dataclass
-class Job:
-    """One batch of sources and how far its analysis got. Only the worker thread writes it."""
-
-    id: str
-    inputs: list[str]
-    labels: list[str]  # what to show for each input (an upload's own file name, not its temp path)
-    folder: Path | None = None  # the temporary folder of uploaded files, removed when done
-    state: JobState = "queued"
-    stage: str = "queued"
-    done: int = 0
-    total: int = 0
-    stored: list[str] = field(default_factory=list)  # article ids stored or found
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
-    story_ids: list[str] = field(default_factory=list)
-    error: str | None = None
-    log: list[str] = field(default_factory=list)
-    created_at: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
-
-    def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "state": self.state, "stage": self.stage, "done": self.done, "total": self.total,
-                "inputs": list(self.labels), "article_ids": list(self.stored),
-                "rejected": [{"input": i, "reason": r} for i, r in self.rejected],
-                "story_ids": list(self.story_ids), "error": self.error, "log": list(self.log),
-                "created_at": self.created_at}
-
-    def step(self, stage: str, total: int = 0) -> None:
-        self.stage, self.done, self.total = stage, 0, total
-        self.log.append(stage)
-
-
-Analyse = Callable[[Store, Sequence[str], Job, Settings], None]
-
-
-def analyse_articles(store: Store, article_ids: Sequence[str], job: Job, settings: Settings) -> None:
-    """Extract the new articles, cluster them into stories, and cross-check and brief each story they joined."""
-    job.step("extract", pipeline.pending_extractions(store, article_ids))
-
-    def extracted(_: object) -> None:
-        job.done += 1
-
-    pipeline.run_extract(store, list(article_ids), on_done=extracted)
-    job.step("stories")
-    stories = pipeline.run_stories(store)
-    touched = [s for s in stories if set(s.article_ids) & set(article_ids)]
-    job.step("check", len(touched))
-    checked = []
-    for story in touched:
-        pipeline.run_extract(store, list(story.article_ids))  # its older articles may never have been extracted
-        loaded = pipeline.load_story(store, story)
-        checked.append((story, pipeline.run_check(store, story, settings=settings, loaded=loaded), loaded))
-        job.done += 1
-    job.step("brief", len(checked))
-    generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    for story, result, loaded in checked:
-        pipeline.build_story_brief(store, story, result, generated_at=generated_at, history=True, loaded=loaded)
-        job.story_ids.append(story.id)
-        job.done += 1
-
-
 class Worker:
-    """Runs jobs one at a time on a daemon thread, each with its own store connection."""
+    """Runs jobs one at a time in one long-lived child process, fed and watched by a thread of the server.
 
-    def __init__(self, db: Path, *, settings: Settings, analyse: Analyse = analyse_articles) -> None:
+    The child is started (with the "spawn" method, so it shares nothing with the server's threads) on the
+    first job, keeps its models loaded for the next ones, and runs at a lower CPU priority (``nice``), so
+    page requests come first. If it dies, the job it was running fails and the next job starts a new one.
+    """
+
+    def __init__(self, db: Path, *, settings: Settings, analyse: Analyse = analyse_articles, nice: int = 5) -> None:
         self.db = db
         self.settings = settings
-        self.analyse = analyse
+        self.analyse = analyse  # must be picklable (a module-level function or an instance of a module's class)
+        self.nice = nice
         self.jobs: dict[str, Job] = {}
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._child: Child | None = None
 
     def submit(self, urls: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ()) -> Job:
         """Queue a job for these URLs and uploaded ``(file name, content)`` pairs."""
@@ -132,10 +78,11 @@ class Worker:
             return list(self.jobs.values())[::-1][:count]
 
     def stop(self, timeout: float = 5.0) -> None:
-        """End the thread once the job it is running (if any) is done, waiting at most ``timeout`` seconds.
+        """End the child process and the thread once the running job (if any) is done, waiting at most
+        ``timeout`` seconds before ending the child by a signal.
 
-        Jobs still queued are not run. A job cut short by the process ending leaves the store as it
-        would an interrupted CLI run: each article, extraction and check is written in one transaction.
+        Jobs still queued are not run. A job cut short leaves the store as an interrupted CLI run would:
+        each article, extraction and check is written in one transaction.
         """
         while not self._queue.empty():
             try:
@@ -143,39 +90,47 @@ class Worker:
             except queue.Empty:
                 break
         self._queue.put(None)
-        if self._thread is not None:
-            self._thread.join(timeout)
+        thread = self._thread
+        if thread is None:
+            return
+        thread.join(timeout)
+        child = self._child
+        if thread.is_alive() and child is not None:  # still in a job: end the child, and the job fails
+            child.process.terminate()
+            thread.join(timeout)
 
     def _run(self) -> None:
         while (job := self._queue.get()) is not None:
             self.run_job(job)
+        if self._child is not None:
+            self._child.end(timeout=5.0)
+            self._child = None
 
     def run_job(self, job: Job) -> None:
-        """Run one job to the end, recording a failure on the job rather than raising."""
+        """Run one job in the child process to the end, recording a failure on the job rather than raising.
+
+        The job shows its end (done or failed) only once its upload folder is removed.
+        """
         job.state = "running"
+        end: dict[str, Any] | None = None
+        error = "The job did not run."
         try:
-            with Store.open(self.db) as store:
-                ids = self._ingest(store, job)
-                if ids:
-                    self.analyse(store, ids, job, self.settings)
-            job.state, job.stage = "done", "done"
+            if self._child is None or not self._child.alive():
+                self._child = Child.start(nice=self.nice)
+            end = self._child.run(Task(job.id, job.inputs, job.labels, self.db, self.settings, self.analyse), job)
+            if end is None:
+                error = died(self._child.process.exitcode)
+                self._child.end(timeout=1.0)
+                self._child = None
         except Exception as e:  # noqa: BLE001  (shown on the job page, not lost in a thread)
-            job.state, job.error = "failed", f"{type(e).__name__}: {e}"
+            error = f"{type(e).__name__}: {e}"
         finally:
             if job.folder is not None:
                 shutil.rmtree(job.folder, ignore_errors=True)
-
-    def _ingest(self, store: Store, job: Job) -> list[str]:
-        job.step("ingest", len(job.inputs))
-        labels = dict(zip(job.inputs, job.labels, strict=True))
-        for outcome in pipeline.run_ingest(store, job.inputs, settings=self.settings, allow_private=False):
-            shown = next((labels[i] for i in labels if outcome.input.startswith(i)), outcome.input)
-            if outcome.status == "rejected":
-                job.rejected.append((shown, outcome.detail))
-            elif outcome.article_id and outcome.article_id not in job.stored:
-                job.stored.append(outcome.article_id)
-            job.done += 1
-        return list(job.stored)
+            if end is not None:
+                job.update(end)
+            else:
+                job.state, job.error = "failed", error
 
 
 def _safe_name(name: str) -> str:
