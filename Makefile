@@ -12,7 +12,7 @@ DEMO_DB := build/demo.db
 help:
 	@echo "make demo   set up .venv and run crosswire on the demo corpus ($(DEMO))"
 	@echo "make test   set up .venv with dev extras and run the tests"
-	@echo "make lint   ruff, the import contracts (import-linter) and mypy, configured in pyproject.toml"
+	@echo "make lint   ruff check, ruff format --check, the import contracts (import-linter) and mypy"
 	@echo "make bench  benchmarks -> docs/BENCHMARKS.md"
 	@echo "make eval   quality evaluation -> docs/EVALUATION.md"
 	@echo "make fuzz   long reliability run (fuzzing, SIGKILLs, concurrent writers, XSS) -> docs/reliability.md"
@@ -37,7 +37,8 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench eval
+	$(VENV)/bin/ruff check src tests bench eval scripts
+	$(VENV)/bin/ruff format --check src tests bench eval scripts
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 

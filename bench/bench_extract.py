@@ -81,8 +81,9 @@ def main() -> None:
     list(bare.pipe(texts[:4])), list(extract_articles(articles[:4], nlp=ours))  # warm up
 
     bare_s = timed(lambda: list(bare.pipe(texts, batch_size=args.batch_size, n_process=args.processes)))
-    ours_s = timed(lambda: list(extract_articles(articles, nlp=ours, processes=args.processes,
-                                                 batch_size=args.batch_size)))
+    ours_s = timed(
+        lambda: list(extract_articles(articles, nlp=ours, processes=args.processes, batch_size=args.batch_size))
+    )
     if args.header:
         print(HEADER)
     print(

@@ -27,9 +27,7 @@ from crosswire.store import Store
 def naive_all_pairs(texts: list[str], *, size: int, threshold: float) -> int:
     """The baseline: exact Jaccard of every pair of shingle sets. Returns the pairs over threshold."""
     sets = [shingles(t, size=size) for t in texts]
-    return sum(
-        1 for a, b in itertools.combinations(sets, 2) if len(a & b) / len(a | b) >= threshold
-    )
+    return sum(1 for a, b in itertools.combinations(sets, 2) if len(a & b) / len(a | b) >= threshold)
 
 
 def run(size: int, *, baseline: bool, repeat: int = 3) -> dict[str, float | int | None]:

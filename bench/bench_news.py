@@ -143,11 +143,17 @@ def incremental(records: list[dict], tmp: Path) -> dict:
     ingest_s = time.perf_counter() - start
     done = subprocess.run(
         [*base, "brief", "--out", str(tmp / "out"), "--format", "md,html,json", "--processes", "2"],
-        check=False, capture_output=True, text=True,
+        check=False,
+        capture_output=True,
+        text=True,
     )
     total = time.perf_counter() - start
-    return {"new_articles": len(records), "ingest_s": round(ingest_s, 2), "total_s": round(total, 2),
-            "summary": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""}
+    return {
+        "new_articles": len(records),
+        "ingest_s": round(ingest_s, 2),
+        "total_s": round(total, 2),
+        "summary": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "",
+    }
 
 
 def main() -> None:

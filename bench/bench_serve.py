@@ -90,8 +90,16 @@ def url_for(kind: str, rng: random.Random, ids: list[str], words: list[str]) -> 
     return f"/search?q={rng.choice(words)}"
 
 
-async def reader(number: int, client: httpx.AsyncClient, *, until: float, think: float, ids: list[str],
-                 words: list[str], samples: list[tuple[str, float, int | str]]) -> None:
+async def reader(
+    number: int,
+    client: httpx.AsyncClient,
+    *,
+    until: float,
+    think: float,
+    ids: list[str],
+    words: list[str],
+    samples: list[tuple[str, float, int | str]],
+) -> None:
     rng = random.Random(number)
     kinds, weights = list(MIX), list(MIX.values())
     while time.monotonic() < until:
@@ -108,8 +116,9 @@ async def reader(number: int, client: httpx.AsyncClient, *, until: float, think:
             await asyncio.sleep(rng.expovariate(1 / think))
 
 
-async def upload_writer(client: httpx.AsyncClient, base: str, texts: list[str], *, until: float,
-                        done: dict[str, Any]) -> None:
+async def upload_writer(
+    client: httpx.AsyncClient, base: str, texts: list[str], *, until: float, done: dict[str, Any]
+) -> None:
     """Upload BATCH new files at a time through the sources form; wait for each job before the next."""
     page = (await client.get("/sources")).text
     csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]  # type: ignore[index]
@@ -145,8 +154,18 @@ async def folder_writer(inbox: Path, texts: list[str], *, until: float, done: di
         await asyncio.sleep(2.0)
 
 
-async def load(base: str, *, readers: int, seconds: float, think: float, ids: list[str], words: list[str],
-               inbox: Path, new_texts: list[str], writers_on: set[str]) -> dict[str, Any]:
+async def load(
+    base: str,
+    *,
+    readers: int,
+    seconds: float,
+    think: float,
+    ids: list[str],
+    words: list[str],
+    inbox: Path,
+    new_texts: list[str],
+    writers_on: set[str],
+) -> dict[str, Any]:
     samples: list[tuple[str, float, int | str]] = []
     writers: dict[str, Any] = {"uploaded": 0, "jobs": 0, "stored": 0, "dropped": 0, "errors": []}
     # idle connections are closed after 4 s, before uvicorn's 5 s keep-alive timeout closes them under a request
@@ -160,8 +179,12 @@ async def load(base: str, *, readers: int, seconds: float, think: float, ids: li
             tasks.append(asyncio.create_task(upload_writer(client, base, new_texts[:half], until=until, done=writers)))
         if "watch" in writers_on:
             tasks.append(asyncio.create_task(folder_writer(inbox, new_texts[half:], until=until, done=writers)))
-        await asyncio.gather(*(reader(n, client, until=until, think=think, ids=ids, words=words, samples=samples)
-                               for n in range(readers)))
+        await asyncio.gather(
+            *(
+                reader(n, client, until=until, think=think, ids=ids, words=words, samples=samples)
+                for n in range(readers)
+            )
+        )
         elapsed = time.monotonic() - start
         await asyncio.gather(*tasks)
     return {"samples": samples, "elapsed": elapsed, "writers": writers}
@@ -175,8 +198,13 @@ def summary(samples: list[tuple[str, float, int | str]]) -> dict[str, dict[str, 
         if len(times) < 2:
             continue
         cuts = statistics.quantiles(times, n=100, method="inclusive")
-        out[kind] = {"requests": len(times), "errors": errors, "p50_ms": round(cuts[49] * 1000, 1),
-                     "p95_ms": round(cuts[94] * 1000, 1), "max_ms": round(times[-1] * 1000, 1)}
+        out[kind] = {
+            "requests": len(times),
+            "errors": errors,
+            "p50_ms": round(cuts[49] * 1000, 1),
+            "p95_ms": round(cuts[94] * 1000, 1),
+            "max_ms": round(times[-1] * 1000, 1),
+        }
     return out
 
 
@@ -221,14 +249,28 @@ def run(*, articles: int, readers: int, seconds: float, think: float, writers_on
             for path in ("/", f"/search?q={words[0]}"):  # what a server does once: decode the checks' counts, index
                 httpx.get(base + path, timeout=120).raise_for_status()
             if "watch" in writers_on:
-                watch = subprocess.Popen([CROSSWIRE, "--db", str(db), "watch", str(inbox), "--every", "2s"], cwd=tmp,
-                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                watch = subprocess.Popen(
+                    [CROSSWIRE, "--db", str(db), "watch", str(inbox), "--every", "2s"],
+                    cwd=tmp,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
             load_before = os.getloadavg()[0]
             cpu_before = cpu_seconds(server.pid)
             children_before = children_cpu(server.pid)
-            result = asyncio.run(load(base, readers=readers, seconds=seconds, think=think, ids=ids,
-                                      words=words, inbox=inbox, new_texts=new_texts,
-                                      writers_on=writers_on))
+            result = asyncio.run(
+                load(
+                    base,
+                    readers=readers,
+                    seconds=seconds,
+                    think=think,
+                    ids=ids,
+                    words=words,
+                    inbox=inbox,
+                    new_texts=new_texts,
+                    writers_on=writers_on,
+                )
+            )
             load_after = os.getloadavg()[0]
             server_cpu = cpu_seconds(server.pid) - cpu_before
             worker_cpu = sum(t - children_before.get(p, 0.0) for p, t in children_cpu(server.pid).items())
@@ -242,9 +284,15 @@ def run(*, articles: int, readers: int, seconds: float, think: float, writers_on
         server_log = (tmp / "serve.log").read_text("utf-8", "replace").strip().splitlines()
     samples = result["samples"]
     return {
-        "articles": meta["articles"], "stories": len(ids), "store_build_s": meta["build_s"],
-        "readers": readers, "writers_on": sorted(writers_on), "seconds": round(result["elapsed"], 1), "think_s": think,
-        "requests": len(samples), "requests_per_s": round(len(samples) / result["elapsed"], 1),
+        "articles": meta["articles"],
+        "stories": len(ids),
+        "store_build_s": meta["build_s"],
+        "readers": readers,
+        "writers_on": sorted(writers_on),
+        "seconds": round(result["elapsed"], 1),
+        "think_s": think,
+        "requests": len(samples),
+        "requests_per_s": round(len(samples) / result["elapsed"], 1),
         "errors": sum(1 for _, _, o in samples if o != 200),
         "error_kinds": sorted({str(o) for _, _, o in samples if o != 200}),
         "pages": summary(samples),
@@ -263,12 +311,22 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a reader's requests (0: none)")
-    parser.add_argument("--writers", default="upload,watch", 
-                        help="which writers run: upload, watch (comma-separated), or none")
+    parser.add_argument(
+        "--writers", default="upload,watch", help="which writers run: upload, watch (comma-separated), or none"
+    )
     args = parser.parse_args()
     writers_on = set(args.writers.split(",")) - {"none", ""}
-    print(json.dumps(run(articles=args.articles, readers=args.readers, seconds=args.seconds, think=args.think,
-                         writers_on=writers_on)))
+    print(
+        json.dumps(
+            run(
+                articles=args.articles,
+                readers=args.readers,
+                seconds=args.seconds,
+                think=args.think,
+                writers_on=writers_on,
+            )
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -100,10 +100,15 @@ def measure(count: int, *, baseline: bool) -> dict[str, float | int | None]:
     seconds = time.perf_counter() - started
     grown = max(rss_mb() - before, 0.0)
     row: dict[str, float | int | None] = {
-        "articles": count, "seconds": round(seconds, 3), "articles_per_s": round(count / seconds, 1),
+        "articles": count,
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(count / seconds, 1),
         "late_us_per_article": round(1e6 * (started + seconds - middle) / (count - half), 1),
-        "stories": len(state.stories()), "peak_rss_mb": round(rss_mb(), 1),
-        "state_kb_per_article": round(grown * 1024 / count, 2), "baseline_seconds": None, "agreement": None,
+        "stories": len(state.stories()),
+        "peak_rss_mb": round(rss_mb(), 1),
+        "state_kb_per_article": round(grown * 1024 / count, 2),
+        "baseline_seconds": None,
+        "agreement": None,
     }
     if baseline:
         exact = StoryState(index=ExactIndex())  # type: ignore[arg-type]
@@ -139,9 +144,11 @@ def embed_rate(count: int = 256) -> float:
 
 def table(rows: Sequence[dict]) -> str:
     """Rows as Markdown, with the growth per doubling between successive sizes."""
-    lines = ["| articles | seconds | articles/s | time per doubling | µs per article, second half | stories "
-             "| state KB/article | peak RSS MB | all-pairs s | same stories as all-pairs |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| articles | seconds | articles/s | time per doubling | µs per article, second half | stories "
+        "| state KB/article | peak RSS MB | all-pairs s | same stories as all-pairs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     previous = None
     for row in rows:
         growth = per_doubling(row, previous)

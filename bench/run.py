@@ -178,8 +178,13 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
             f"| {row['peak_rss_mb']:.0f} |"
         )
         previous = row
-    lines += ["", "Stage shares (of crosswire's seconds):", "",
-              "| articles | " + " | ".join(stages) + " |", "|---:|" + "---:|" * len(stages)]
+    lines += [
+        "",
+        "Stage shares (of crosswire's seconds):",
+        "",
+        "| articles | " + " | ".join(stages) + " |",
+        "|---:|" + "---:|" * len(stages),
+    ]
     for row in rows:
         shares = " | ".join(f"{row[s + '_s'] / row['seconds']:.0%} ({row[s + '_s']:.1f} s)" for s in stages)
         lines.append(f"| {row['articles']:,} | {shares} |")
@@ -188,9 +193,12 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
             details = "; ".join(f"`{d}`" for d in row.get("failures", []))
             count = row["failed_stories"]
             noun = "story" if count == 1 else "stories"
-            lines += ["", f"At {row['articles']:,} articles {count} {noun} failed their check "
-                      "(reported on one line each and skipped; the other briefs were written)"
-                      + (f": {details}" if details else ".")]
+            lines += [
+                "",
+                f"At {row['articles']:,} articles {count} {noun} failed their check "
+                "(reported on one line each and skipped; the other briefs were written)"
+                + (f": {details}" if details else "."),
+            ]
     last = rows[-1].get("incremental")
     if last:
         lines += [
@@ -198,7 +206,7 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
             f"Incremental: {last['new_articles']} new articles into the {rows[-1]['articles']:,}-article store,",
             f"`crosswire ingest` then `crosswire brief`, each a new process (model loads included): "
             f"{last['total_s']:.1f} s in all ({last['ingest_s']:.1f} s ingest). The brief said: "
-            f"\"{last['summary'].split('; start at')[0]}\".",
+            f'"{last["summary"].split("; start at")[0]}".',
         ]
     return "\n".join(lines)
 
@@ -249,8 +257,19 @@ def serve_section() -> str:
     rows = []
     for think, writers, _ in RUNS:
         print(f"serve, pause {think} s, writers {writers} …", file=sys.stderr)
-        rows += run_module("bench.bench_serve", "--articles", "2000", "--readers", "50", "--seconds", "30",
-                           "--think", str(think), "--writers", writers)
+        rows += run_module(
+            "bench.bench_serve",
+            "--articles",
+            "2000",
+            "--readers",
+            "50",
+            "--seconds",
+            "30",
+            "--think",
+            str(think),
+            "--writers",
+            writers,
+        )
     return section(rows)
 
 

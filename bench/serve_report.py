@@ -53,17 +53,27 @@ def section(rows: list[dict[str, Any]]) -> str:
         )
     lines += ["", "p50 / p95 / max, ms:", "", "| run | " + " | ".join(PAGES) + " |", "|---|" + "---:|" * len(PAGES)]
     for row, (_, _, label) in zip(rows, RUNS, strict=True):
-        cells = [f"{row['pages'][k]['p50_ms']:.0f} / {row['pages'][k]['p95_ms']:.0f} / {row['pages'][k]['max_ms']:.0f}"
-                 if k in row["pages"] else "—" for k in PAGES]
+        cells = [
+            f"{row['pages'][k]['p50_ms']:.0f} / {row['pages'][k]['p95_ms']:.0f} / {row['pages'][k]['max_ms']:.0f}"
+            if k in row["pages"]
+            else "—"
+            for k in PAGES
+        ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "Targets:", ""]
     for row, (_, _, label) in zip(rows, RUNS, strict=True):
-        verdicts = [f"{page} p95 {row['pages'][page]['p95_ms']:.0f} ms "
-                    f"({'met' if row['pages'][page]['p95_ms'] < limit else 'missed'}, target < {limit})"
-                    for page, limit in TARGETS.items()]
+        verdicts = [
+            f"{page} p95 {row['pages'][page]['p95_ms']:.0f} ms "
+            f"({'met' if row['pages'][page]['p95_ms'] < limit else 'missed'}, target < {limit})"
+            for page, limit in TARGETS.items()
+        ]
         kinds = f" ({', '.join(row['error_kinds'])})" if row["error_kinds"] else ""
         errors = f"{row['errors']} errors{kinds} ({'met' if row['errors'] == 0 else 'missed'})"
         writer_errors = row["writers"]["errors"]
-        lines.append(f"- {label}: " + "; ".join([*verdicts, errors])
-                     + (f"; writer errors: {'; '.join(writer_errors)}" if writer_errors else "") + ".")
+        lines.append(
+            f"- {label}: "
+            + "; ".join([*verdicts, errors])
+            + (f"; writer errors: {'; '.join(writer_errors)}" if writer_errors else "")
+            + "."
+        )
     return "\n".join(lines)

@@ -49,9 +49,22 @@ def built_store(articles: int) -> tuple[Path, dict[str, float | int | str]]:
         write_corpus(corpus_texts(articles)[0], folder)
         start = time.perf_counter()
         subprocess.run(
-            [CROSSWIRE, "--db", str(db), "brief", str(folder), "--out", str(Path(tmp) / "brief"),
-             "--format", "json", "--processes", "2"],
-            check=True, capture_output=True, cwd=tmp,
+            [
+                CROSSWIRE,
+                "--db",
+                str(db),
+                "brief",
+                str(folder),
+                "--out",
+                str(Path(tmp) / "brief"),
+                "--format",
+                "json",
+                "--processes",
+                "2",
+            ],
+            check=True,
+            capture_output=True,
+            cwd=tmp,
         )
         seconds = time.perf_counter() - start
     with sqlite3.connect(db) as conn:

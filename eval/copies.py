@@ -114,8 +114,11 @@ def markdown() -> str:
             "|---|---:|---:|---:|---:|---:|---:|",
             *(dataset_row(label, path) for label, path in present.items()),
         ]
-        lines += ["", "A copy joined to another cluster is almost always a page without its article: the same "
-                  "sign-in, e-mail alert or video-list template stored for several incidents (GVA)."]
+        lines += [
+            "",
+            "A copy joined to another cluster is almost always a page without its article: the same "
+            "sign-in, e-mail alert or video-list template stored for several incidents (GVA).",
+        ]
     else:
         lines.append("GVA and ECB+ skipped: ../shared/eval is not present.")
     return "\n".join(lines)

@@ -32,9 +32,24 @@ def fuzz(examples: int) -> tuple[list[tuple[str, int, str]], float]:
     """Run the property suite with ``examples`` per property: ``[(property, examples run, outcome)]``."""
     started = time.monotonic()
     env = {**os.environ, "CROSSWIRE_FUZZ_PROFILE": "fuzz", "CROSSWIRE_FUZZ_EXAMPLES": str(examples)}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", PROPERTIES,
-                             "--hypothesis-show-statistics", "-rA"], cwd=ROOT, env=env, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            PROPERTIES,
+            "--hypothesis-show-statistics",
+            "-rA",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     rows = []
     for block in re.split(r"\n(?=tests/reliability/test_properties.py::)", result.stdout):
         name = re.match(r"tests/reliability/test_properties.py::(\w+)", block)
@@ -74,11 +89,16 @@ def kills(trials: int, *, seed: int) -> tuple[dict[str, Counter[str]], float]:
             if stage not in cleans:
                 cleans[stage] = base / "clean.db"
                 harness.make_corpora(base / "corpus", articles=12)
-                before = {"ingest": [], "stories": ["ingest"], "extract": ["ingest"],
-                          "brief": ["ingest", "extract"]}[stage]
+                before = {"ingest": [], "stories": ["ingest"], "extract": ["ingest"], "brief": ["ingest", "extract"]}[
+                    stage
+                ]
                 for step in [*before, stage]:
-                    harness.run(step, cleans[stage], [base / "corpus" / "A"] if step == "ingest" else [],
-                                out=base / "clean-brief")
+                    harness.run(
+                        step,
+                        cleans[stage],
+                        [base / "corpus" / "A"] if step == "ingest" else [],
+                        out=base / "clean-brief",
+                    )
             trial = harness.kill_trial(base, stage, seed=seed + number, articles=12, clean=cleans[stage])
             per_stage[stage]["trials"] += 1
             per_stage[stage].update(classify(trial.differences))
@@ -153,37 +173,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     for counts in killed.values():
         total.update(counts)
     print("## Reliability\n")
-    print(f"`python -m eval.reliability --examples {args.examples} --kills {args.kills} --concurrent "
-          f"{args.concurrent}` (issue #11; `make fuzz` runs the long version into [reliability.md](reliability.md)). "
-          "Targets: "
-          "0 crashes in fuzzing; 0 lost, duplicated or corrupted after a SIGKILL and a re-run; 0 differences "
-          "between two writers at once and one after the other; 0 payloads executed.\n")
+    print(
+        f"`python -m eval.reliability --examples {args.examples} --kills {args.kills} --concurrent "
+        f"{args.concurrent}` (issue #11; `make fuzz` runs the long version into [reliability.md](reliability.md)). "
+        "Targets: "
+        "0 crashes in fuzzing; 0 lost, duplicated or corrupted after a SIGKILL and a re-run; 0 differences "
+        "between two writers at once and one after the other; 0 payloads executed.\n"
+    )
     print("| measurement | runs | failures | time |")
     print("|---|---:|---:|---:|")
     crashes = sum(1 for *_, outcome in fuzzed if outcome != "ok")
     examples = sum(runs for _, runs, _ in fuzzed)
-    print(f"| fuzzing: examples through {len(fuzzed)} properties (ingest text/MD/HTML, JSON/JSONL, feeds; "
-          f"extract + cross-check + every renderer) | {examples:,} | {crashes} crashing properties | "
-          f"{fuzz_seconds:.0f} s |")
+    print(
+        f"| fuzzing: examples through {len(fuzzed)} properties (ingest text/MD/HTML, JSON/JSONL, feeds; "
+        f"extract + cross-check + every renderer) | {examples:,} | {crashes} crashing properties | "
+        f"{fuzz_seconds:.0f} s |"
+    )
     for stage, counts in killed.items():
-        print(f"| SIGKILL `{stage}` at a random point, re-run, compare with a clean run | {counts['trials']} | "
-              f"lost {counts['lost']} / duplicated {counts['duplicated']} / corrupted {counts['corrupted']} | |")
-    print(f"| SIGKILL, all stages | {total['trials']} | lost {total['lost']} / duplicated {total['duplicated']} / "
-          f"corrupted {total['corrupted']} | {kill_seconds:.0f} s |")
-    print(f"| two processes ingesting overlapping corpora (exact and near copies), then `stories`, at once, "
-          f"against one after the other | {trials} | {differing} differing stores | {concurrency_seconds:.0f} s |")
+        print(
+            f"| SIGKILL `{stage}` at a random point, re-run, compare with a clean run | {counts['trials']} | "
+            f"lost {counts['lost']} / duplicated {counts['duplicated']} / corrupted {counts['corrupted']} | |"
+        )
+    print(
+        f"| SIGKILL, all stages | {total['trials']} | lost {total['lost']} / duplicated {total['duplicated']} / "
+        f"corrupted {total['corrupted']} | {kill_seconds:.0f} s |"
+    )
+    print(
+        f"| two processes ingesting overlapping corpora (exact and near copies), then `stories`, at once, "
+        f"against one after the other | {trials} | {differing} differing stores | {concurrency_seconds:.0f} s |"
+    )
     if payloads:
-        print(f"| XSS payloads in every article field, each through HTML, Markdown (markdown-it), JSON and "
-              f"terminal (HTML export), in headless Chromium | {payloads} payloads, {opened} pages | "
-              f"{executed} executed | {xss_seconds:.0f} s |")
+        print(
+            f"| XSS payloads in every article field, each through HTML, Markdown (markdown-it), JSON and "
+            f"terminal (HTML export), in headless Chromium | {payloads} payloads, {opened} pages | "
+            f"{executed} executed | {xss_seconds:.0f} s |"
+        )
     else:
         print("| XSS payloads in Chromium | not run: chromium is not installed | | |")
     print("\nPer property: " + ", ".join(f"`{name}` {runs:,} ({outcome})" for name, runs, outcome in fuzzed) + ".")
     if args.timing:
         rows = extraction_timing([50_000, 100_000, 200_000])
-        print("\nExtraction time of one article by length (should grow linearly; before issue #11: 5.5 / 17.5 / "
-              "61.6 s): " + " / ".join(f"{length // 1000}k characters {seconds:.1f} s" for length, seconds in rows)
-              + ".")
+        print(
+            "\nExtraction time of one article by length (should grow linearly; before issue #11: 5.5 / 17.5 / "
+            "61.6 s): " + " / ".join(f"{length // 1000}k characters {seconds:.1f} s" for length, seconds in rows) + "."
+        )
     return 0
 
 

@@ -138,8 +138,11 @@ def table(rows: Sequence[tuple[str, str, dict[str, float]]]) -> str:
 
 def sensitivity(names: Sequence[str], weights: Sequence[float], *, entities: bool) -> str:
     """B-cubed P/R/F1 for each ``contrast_weight``, per set as given and with every date dropped."""
-    lines = ["| contrast_weight | " + " | ".join(f"{SETS[n][0]}{d} P / R / F1" for n in names
-                                                for d in ("", " no dates")) + " |"]
+    lines = [
+        "| contrast_weight | "
+        + " | ".join(f"{SETS[n][0]}{d} P / R / F1" for n in names for d in ("", " no dates"))
+        + " |"
+    ]
     lines.append("|---:|" + "---:|" * (2 * len(names)))
     for weight in weights:
         params = StoryParams(contrast_weight=weight)
@@ -156,10 +159,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-entities", action="store_true", help="skip the run with extracted entities (slow)")
     parser.add_argument("--sets", default="ecbplus,gva")
-    parser.add_argument("--undated", action="store_true",
-                        help="add rows with every date dropped: clustering on content alone")
-    parser.add_argument("--contrast", metavar="W,W,...",
-                        help="instead of the table, F1 for each contrast_weight (as given and without dates)")
+    parser.add_argument(
+        "--undated", action="store_true", help="add rows with every date dropped: clustering on content alone"
+    )
+    parser.add_argument(
+        "--contrast",
+        metavar="W,W,...",
+        help="instead of the table, F1 for each contrast_weight (as given and without dates)",
+    )
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent (the labelled sets live in ../shared/eval)")

@@ -65,8 +65,9 @@ def stated_elsewhere(brief: Brief, articles: dict, extractions: dict) -> list[st
                     if (figure.value > 12 or words) and passages.independent_sources(
                         [here, (article_id, other.start)]
                     ) > 1:
-                        flagged.append(f"figure: {item.text} ({item.outlet}) ~ {other.text} "
-                                       f"({articles[article_id].source})")
+                        flagged.append(
+                            f"figure: {item.text} ({item.outlet}) ~ {other.text} ({articles[article_id].source})"
+                        )
                         break
                 else:
                     continue

@@ -100,8 +100,9 @@ def test_unchanged_stories_are_skipped_and_a_changed_one_is_checked_again(
 
     checked: list[str] = []
     run_check = pipeline.run_check
-    monkeypatch.setattr(pipeline, "run_check", lambda store, story, **kw: checked.append(story.id) or run_check(
-        store, story, **kw))
+    monkeypatch.setattr(
+        pipeline, "run_check", lambda store, story, **kw: checked.append(story.id) or run_check(store, story, **kw)
+    )
     again = briefing.brief_stories(demo_store, stories, out_dir=out, formats=FORMATS)
     assert [o.status for o in again] == ["unchanged"] * len(stories) and checked == []
     assert {p: p.read_text() for p in out.rglob("brief.*")} == before
@@ -138,8 +139,9 @@ def test_one_failing_story_is_reported_and_the_others_are_written(
     run_check = pipeline.run_check
     bad = stories[1].id
     monkeypatch.setattr(
-        pipeline, "run_check", lambda store, story, **kw: _fail(store, story) if story.id == bad else run_check(
-            store, story, **kw)
+        pipeline,
+        "run_check",
+        lambda store, story, **kw: _fail(store, story) if story.id == bad else run_check(store, story, **kw),
     )
     outcomes = briefing.brief_stories(demo_store, stories, out_dir=tmp_path, formats=FORMATS)
     assert [o.status for o in outcomes] == ["briefed", "failed", "briefed"]
@@ -197,8 +199,9 @@ def test_cli_reports_a_failing_story_on_one_line_and_exits_1(
     run_check = pipeline.run_check
     bad = stories[0].id
     monkeypatch.setattr(
-        pipeline, "run_check", lambda store, story, **kw: _fail(store, story) if story.id == bad else run_check(
-            store, story, **kw)
+        pipeline,
+        "run_check",
+        lambda store, story, **kw: _fail(store, story) if story.id == bad else run_check(store, story, **kw),
     )
     result = CliRunner().invoke(
         cli, ["--db", str(demo_store.path), "brief", "--out", str(tmp_path / "out"), "--format", "json,html"]

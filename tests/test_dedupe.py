@@ -170,9 +170,7 @@ def test_the_original_is_earlier_dated_or_fuller(a, b, expected) -> None:
     assert is_original(a[0], a[1], b[0], b[1]) is expected
 
 
-def test_original_stored_after_its_copies_becomes_the_group(
-    tmp_path: Path, store: Store, settings: Settings
-) -> None:
+def test_original_stored_after_its_copies_becomes_the_group(tmp_path: Path, store: Store, settings: Settings) -> None:
     paragraphs = WIRE.split("\n\n")
     (tmp_path / "a-copy.md").write_text("---\ndate: 2024-03-28\n---\n" + "\n\n".join(paragraphs[:4]))
     (tmp_path / "b-copy.md").write_text(_mojibake(_copies()["links"]))  # undated

@@ -215,15 +215,17 @@ def test_a_failing_batch_leaves_stored_articles_untouched(tmp_path: Path, settin
 @pytest.mark.parametrize(
     ("front", "title", "source"),
     [
-        ('title: "\\"Hold the line,\\" the mayor says"\nsource: Veltmar Courier', '"Hold the line," the mayor says',
-         "Veltmar Courier"),
+        (
+            'title: "\\"Hold the line,\\" the mayor says"\nsource: Veltmar Courier',
+            '"Hold the line," the mayor says',
+            "Veltmar Courier",
+        ),
         ("title: 'It''s over, the union says'\nsource: Courier", "It's over, the union says", "Courier"),
         ("title: Leak: what we know\nsource: Courier", "Leak: what we know", "Courier"),  # not YAML: line by line
         ("title: Tanker leak\nsource: NO", "Tanker leak", "NO"),  # every value kept as text
     ],
 )
-def test_front_matter_is_read_as_yaml(tmp_path: Path, settings: Settings, front: str, title: str,
-                                      source: str) -> None:
+def test_front_matter_is_read_as_yaml(tmp_path: Path, settings: Settings, front: str, title: str, source: str) -> None:
     path = tmp_path / "a.md"
     path.write_text(f"---\n{front}\n---\n{BODY}")
     [article] = ingest([path], settings)

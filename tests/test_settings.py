@@ -12,9 +12,7 @@ from crosswire.settings import load_settings
 
 
 def test_the_packaged_calibration_is_the_settings_default() -> None:
-    assert load_settings().check == {
-        name: dict(table) for name, table in packaged().items()
-    }
+    assert load_settings().check == {name: dict(table) for name, table in packaged().items()}
 
 
 def test_a_user_file_overrides_one_calibration_number_and_keeps_the_rest(tmp_path: Path) -> None:

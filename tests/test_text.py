@@ -46,7 +46,7 @@ def test_guess_language(text: str, lang: str | None) -> None:
     ("broken", "fixed"),
     [
         ("the ferry鈥檚 deck", "the ferry's deck"),  # UTF-8 ’ read as GBK
-        ("鈥淲e will stay,鈥 she said", "\"We will stay,\" she said"),
+        ("鈥淲e will stay,鈥 she said", '"We will stay," she said'),
         ("HARTWELL 鈥 Crews searched", "HARTWELL \u2014 Crews searched"),
         ("the cafÃ© reopened", "the café reopened"),  # UTF-8 read as Windows-1252 (ftfy)
         ("东京 鈥 大阪", "东京 鈥 大阪"),  # a CJK text is left alone

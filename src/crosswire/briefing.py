@@ -95,8 +95,14 @@ def brief_stories(
                 if stored is not None and set(stored.article_ids) != set(story.article_ids):
                     stored = None
                 outcome = _brief_one(
-                    store, story, stored, folder=folder, wanted=wanted, generated_at=stamp,
-                    settings=settings, min_confidence=min_confidence,
+                    store,
+                    story,
+                    stored,
+                    folder=folder,
+                    wanted=wanted,
+                    generated_at=stamp,
+                    settings=settings,
+                    min_confidence=min_confidence,
                 )
                 store.save_brief_state(
                     story.id, root, signature=signature, format=layout, entry=_entry(outcome).to_json()
@@ -196,9 +202,7 @@ def _brief_one(
 ) -> StoryOutcome:
     """Check (unless ``stored`` is given) and write one story's brief files."""
     loaded = pipeline.load_story(store, story)
-    check = stored or pipeline.run_check(
-        store, story, min_confidence=min_confidence, settings=settings, loaded=loaded
-    )
+    check = stored or pipeline.run_check(store, story, min_confidence=min_confidence, settings=settings, loaded=loaded)
     # A re-write (same check, new format) has no Developments section: the previous brief the store
     # remembers is this very one now, so it is not compared again.
     the_brief = pipeline.build_story_brief(

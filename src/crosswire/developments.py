@@ -46,8 +46,13 @@ class Developments:
 
     @property
     def empty(self) -> bool:
-        return not (self.new_facts or self.newly_confirmed or self.new_contradictions or self.changed_figures
-                    or self.sources_added)
+        return not (
+            self.new_facts
+            or self.newly_confirmed
+            or self.new_contradictions
+            or self.changed_figures
+            or self.sources_added
+        )
 
 
 def compare_briefs(
@@ -65,16 +70,14 @@ def compare_briefs(
     old_facts = {_fact_key(f): f for f in old.get("facts", [])}
     new_facts = [f for f in new.get("facts", []) if _fact_key(f) not in old_facts]
     confirmed = [
-        f["text"] for f in new.get("facts", [])
-        if f["status"] == "confirmed" and _fact_key(f) in old_facts
-        and old_facts[_fact_key(f)]["status"] != "confirmed"
+        f["text"]
+        for f in new.get("facts", [])
+        if f["status"] == "confirmed" and _fact_key(f) in old_facts and old_facts[_fact_key(f)]["status"] != "confirmed"
     ]
     old_disputes = {_dispute_key(c) for c in old.get("contradictions", [])}
     disputes = [_dispute_label(c) for c in new.get("contradictions", []) if _dispute_key(c) not in old_disputes]
     known = set(old.get("article_ids", []))
-    added = sorted(
-        {_outlet(by_id.get(a, {"id": a})) for a in new.get("article_ids", []) if a not in known}
-    )
+    added = sorted({_outlet(by_id.get(a, {"id": a})) for a in new.get("article_ids", []) if a not in known})
     return Developments(
         story_id=str(new.get("id", "")),
         new_facts=tuple(f["text"] for f in new_facts),
@@ -108,9 +111,15 @@ def claim_drift(
             if not ordered:
                 continue
             first = articles.get(ordered[0], {"id": ordered[0]})
-            drift.append(Drift(item.get("subject", ""), str(side.get("value", "")), _outlet(first),
-                               first.get("published_at"),
-                               tuple(_outlet(articles.get(a, {"id": a})) for a in ordered[1:])))
+            drift.append(
+                Drift(
+                    item.get("subject", ""),
+                    str(side.get("value", "")),
+                    _outlet(first),
+                    first.get("published_at"),
+                    tuple(_outlet(articles.get(a, {"id": a})) for a in ordered[1:]),
+                )
+            )
     return tuple(drift)
 
 

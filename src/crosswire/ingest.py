@@ -545,8 +545,12 @@ def _feed_items(
     for number, item in enumerate(feed, start=1):
         if walk.items >= settings.feed_max_items:
             left = len(feed) - number + 1
-            yield Rejected(url, "ingest", f"{left} more feed items not read: {settings.feed_max_items} items "
-                                          "is the limit per input (feed_max_items)")
+            yield Rejected(
+                url,
+                "ingest",
+                f"{left} more feed items not read: {settings.feed_max_items} items "
+                "is the limit per input (feed_max_items)",
+            )
             return
         walk.items += 1
         if not item.link:

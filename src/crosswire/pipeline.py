@@ -338,6 +338,7 @@ def run_check(
 def stored_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedder | None = None) -> VectorTable:
     """An embedder answering from these articles' stored claim vectors, falling back to ``embedder``
     (default: the process's shared one, loaded on first need) for any sentence not stored."""
+
     def fallback() -> Embedder:
         return embedder or embed.load_embedder()
 
@@ -446,9 +447,13 @@ def story_brief_json(
     if known_at is None:
         result = run_check(store, story)
     else:
-        result = check_story(story.id, articles, store.extractions(ids), embedder=stored_vectors(store, ids),
-                             min_confidence=DEFAULT_MIN_CONFIDENCE)
+        result = check_story(
+            story.id,
+            articles,
+            store.extractions(ids),
+            embedder=stored_vectors(store, ids),
+            min_confidence=DEFAULT_MIN_CONFIDENCE,
+        )
     scoped = Story(story.id, story.headline, tuple(ids), story.first_published, story.last_published, story.notes)
     brief = build_story_brief(store, scoped, result, generated_at=generated_at)
     return render_json([brief], articles)
-

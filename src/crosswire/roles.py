@@ -178,9 +178,18 @@ def title_words(role: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-SAME_OFFICE = {"lawyer": "attorney", "counsel": "attorney", "solicitor": "attorney", "policeman": "officer",
-               "prosecutor": "attorney", "justice": "judge", "spokesman": "spokesperson",
-               "spokeswoman": "spokesperson", "advisor": "adviser", "councilor": "councillor"}
+SAME_OFFICE = {
+    "lawyer": "attorney",
+    "counsel": "attorney",
+    "solicitor": "attorney",
+    "policeman": "officer",
+    "prosecutor": "attorney",
+    "justice": "judge",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "advisor": "adviser",
+    "councilor": "councillor",
+}
 """Titles that name one occupation: 'his lawyer' and 'defense attorney' are one job."""
 
 

@@ -45,6 +45,8 @@ class StoryChange:
     summaries: Mapping[str, bytes]
     frequencies: Mapping[int, int]
     buckets: Mapping[str, bytes]
+
+
 _ARTICLE_COLUMNS = (
     "id",
     "text",
@@ -277,9 +279,11 @@ class Store:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(
-                f"SELECT id, COALESCE(dup_group, id) FROM articles WHERE id IN ({marks})", chunk
-            ).fetchall())
+            found.update(
+                self.conn.execute(
+                    f"SELECT id, COALESCE(dup_group, id) FROM articles WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
         return found
 
     def count_articles(self) -> int:
@@ -399,8 +403,10 @@ class Store:
         return found
 
     def story_summaries(self, story_ids: Iterable[str]) -> dict[str, bytes]:
-        return {sid: bytes(blob) for sid, blob in self._select_in(
-            "SELECT story_id, data FROM story_summaries WHERE story_id IN", story_ids)}
+        return {
+            sid: bytes(blob)
+            for sid, blob in self._select_in("SELECT story_id, data FROM story_summaries WHERE story_id IN", story_ids)
+        }
 
     def term_frequencies(self, terms: Iterable[int]) -> dict[int, int]:
         return dict(self._select_in("SELECT term, articles FROM term_frequencies WHERE term IN", terms))

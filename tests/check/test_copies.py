@@ -99,10 +99,16 @@ def test_numbers_of_one_unit_for_different_outcomes_are_not_compared(text_b, ver
 @pytest.mark.parametrize(
     ("a", "b", "flagged"),
     [
-        ("None of the injuries appeared to be life-threatening, police said.",
-         "Police said the injuries appeared to be non-life-threatening.", False),
-        ("The suspect was arrested at the scene of the shooting, police said.",
-         "The suspect was not arrested at the scene of the shooting, police said.", True),
+        (
+            "None of the injuries appeared to be life-threatening, police said.",
+            "Police said the injuries appeared to be non-life-threatening.",
+            False,
+        ),
+        (
+            "The suspect was arrested at the scene of the shooting, police said.",
+            "The suspect was not arrested at the scene of the shooting, police said.",
+            True,
+        ),
     ],
 )
 def test_negation_reads_a_non_prefix_as_negative(a, b, flagged):
@@ -129,8 +135,22 @@ def test_a_number_the_other_sentence_also_gives_is_not_a_conflict(text_b, value_
 @pytest.mark.parametrize(("noun_b", "flagged"), [("pass", False), ("drive", True)])
 def test_a_hyphenated_figure_measures_the_noun_it_describes(noun_b, flagged):
     """'a 73-yard drive' and 'a 7-yard pass' measure two things; 'a 7-yard drive' is the same one."""
-    a = Report("a", [Line("The Colts capped a 73-yard drive with a touchdown at Orrin Park on Sunday.",
-                          figures=[("73-yard", 73, "yards", {})])])
-    b = Report("b", [Line(f"The Colts capped a 7-yard {noun_b} with a touchdown at Orrin Park on Sunday.",
-                          figures=[("7-yard", 7, "yards", {})])])
+    a = Report(
+        "a",
+        [
+            Line(
+                "The Colts capped a 73-yard drive with a touchdown at Orrin Park on Sunday.",
+                figures=[("73-yard", 73, "yards", {})],
+            )
+        ],
+    )
+    b = Report(
+        "b",
+        [
+            Line(
+                f"The Colts capped a 7-yard {noun_b} with a touchdown at Orrin Park on Sunday.",
+                figures=[("7-yard", 7, "yards", {})],
+            )
+        ],
+    )
     assert bool([c for c in _run(a, b) if c.kind == "number"]) is flagged

@@ -51,13 +51,32 @@ def article(article_id: str, *clauses: Clause) -> tuple[Article, Extraction]:
             mentions.append(Mention(at, at + len(name), name, label, index))
         at = start + clause.text.index(clause.verb)
         frames.append(
-            Frame(at, at + len(clause.verb), index, clause.predicate, clause.subjects, clause.objects,
-                  clause.context, negated=clause.negated, modal=clause.modal, main=True, dates=starts,
-                  present=clause.present,
-                  places=(clause.place,) if clause.place else ())
+            Frame(
+                at,
+                at + len(clause.verb),
+                index,
+                clause.predicate,
+                clause.subjects,
+                clause.objects,
+                clause.context,
+                negated=clause.negated,
+                modal=clause.modal,
+                main=True,
+                dates=starts,
+                present=clause.present,
+                places=(clause.place,) if clause.place else (),
+            )
         )
-    extraction = Extraction(article_id, "test", "en", tuple(sentences), tuple(mentions), dates=tuple(dates),
-                            claims=tuple(claims), frames=tuple(frames))
+    extraction = Extraction(
+        article_id,
+        "test",
+        "en",
+        tuple(sentences),
+        tuple(mentions),
+        dates=tuple(dates),
+        claims=tuple(claims),
+        frames=tuple(frames),
+    )
     return Article(id=article_id, text=text.strip(), source=article_id), extraction
 
 
@@ -67,10 +86,16 @@ def check(*reports: tuple[Article, Extraction]) -> list[Contradiction]:
     return list(result.contradictions)
 
 
-LEAK_TUESDAY = Clause("The leak began early on Tuesday.", "began", "begin", ("leak",),
-                      date=("Tuesday", "2026-03-03", "Tuesday"))
-LEAK_MONDAY = Clause("Questions grow over the leak at the port, which began on Monday when a valve failed.",
-                     "began", "begin", ("port", "leak"), date=("Monday", "2026-03-02", "Monday"))
+LEAK_TUESDAY = Clause(
+    "The leak began early on Tuesday.", "began", "begin", ("leak",), date=("Tuesday", "2026-03-03", "Tuesday")
+)
+LEAK_MONDAY = Clause(
+    "Questions grow over the leak at the port, which began on Monday when a valve failed.",
+    "began",
+    "begin",
+    ("port", "leak"),
+    date=("Monday", "2026-03-02", "Monday"),
+)
 
 
 @pytest.mark.parametrize(
@@ -105,8 +130,10 @@ def test_event_date_not_flagged_when_each_report_dates_it_to_its_own_day():
     """'announced today (2 March)' in a report of 2 March and 'announced today (3 March)' in one of 3 March
     are two days' news of a developing story; the same two dates in reports of one day are a conflict."""
     tuesday, monday = (article("a", LEAK_TUESDAY), article("b", LEAK_MONDAY))
-    own_days = [(dataclasses.replace(a, published_at=day), e)
-                for (a, e), day in ((tuesday, "2026-03-03T09:00:00"), (monday, "2026-03-02T09:00:00"))]
+    own_days = [
+        (dataclasses.replace(a, published_at=day), e)
+        for (a, e), day in ((tuesday, "2026-03-03T09:00:00"), (monday, "2026-03-02T09:00:00"))
+    ]
     assert [c for c in check(*own_days) if c.kind == "date"] == []
     one_day = [(dataclasses.replace(a, published_at="2026-03-03T18:00:00"), e) for a, e in own_days]
     assert [c.kind for c in check(*one_day)].count("date") == 1
@@ -131,10 +158,22 @@ def test_event_date_not_flagged_when_one_report_dates_the_event_both_ways():
     assert [c for c in found if c.kind == "date"] == []
 
 
-PIER_7 = Clause("A tanker began leaking styrene at Pier 7 of the east harbour.", "began", "begin", ("tanker",),
-                ("leak", "styren"), place="Pier 7 of the east harbour")
-PIER_2 = Clause("Divers reached the tanker that began leaking styrene at Pier 2 in the west harbour.", "began",
-                "begin", ("tanker",), ("leak", "styren"), place="Pier 2 in the west harbour")
+PIER_7 = Clause(
+    "A tanker began leaking styrene at Pier 7 of the east harbour.",
+    "began",
+    "begin",
+    ("tanker",),
+    ("leak", "styren"),
+    place="Pier 7 of the east harbour",
+)
+PIER_2 = Clause(
+    "Divers reached the tanker that began leaking styrene at Pier 2 in the west harbour.",
+    "began",
+    "begin",
+    ("tanker",),
+    ("leak", "styren"),
+    place="Pier 2 in the west harbour",
+)
 
 
 def test_event_place_conflict_found():
@@ -157,17 +196,44 @@ def test_event_place_not_flagged_when_places_can_agree(other):
 
 
 def test_event_place_entities_not_flagged_when_a_report_names_both():
-    chicago = Clause("A man was shot in Chicago on Friday.", "shot", "shoot", (), ("man",), place="Chicago",
-                     places=(("Chicago", "GPE"),))
-    englewood = Clause("A man was shot in Englewood, a Chicago neighbourhood.", "shot", "shoot", (), ("man",),
-                       place="Englewood", places=(("Englewood", "GPE"), ("Chicago", "GPE")))
+    chicago = Clause(
+        "A man was shot in Chicago on Friday.",
+        "shot",
+        "shoot",
+        (),
+        ("man",),
+        place="Chicago",
+        places=(("Chicago", "GPE"),),
+    )
+    englewood = Clause(
+        "A man was shot in Englewood, a Chicago neighbourhood.",
+        "shot",
+        "shoot",
+        (),
+        ("man",),
+        place="Englewood",
+        places=(("Englewood", "GPE"), ("Chicago", "GPE")),
+    )
     assert [c for c in check(article("a", chicago), article("b", englewood)) if c.kind == "place"] == []
 
 
-ORDER = Clause("An evacuation order was issued for the Lindholt district.", "issued", "issu", (), ("order",),
-               ("evacuation", "lindholt", "district"))
-NO_ORDER = Clause("The office confirmed that no evacuation order has been issued for the Lindholt district.",
-                  "issued", "issu", (), ("order",), ("evacuation", "lindholt", "district"), negated=True)
+ORDER = Clause(
+    "An evacuation order was issued for the Lindholt district.",
+    "issued",
+    "issu",
+    (),
+    ("order",),
+    ("evacuation", "lindholt", "district"),
+)
+NO_ORDER = Clause(
+    "The office confirmed that no evacuation order has been issued for the Lindholt district.",
+    "issued",
+    "issu",
+    (),
+    ("order",),
+    ("evacuation", "lindholt", "district"),
+    negated=True,
+)
 
 
 def test_event_negation_found():
@@ -197,7 +263,12 @@ def test_event_negation_not_flagged_when_one_report_says_both():
 
 def _finding(kind: str, subject: str, sides: list[tuple[str, list[tuple[str, int]]]]) -> Contradiction:
     return Contradiction(
-        id=subject, kind=kind, subject=subject, severity="high", confidence=0.8, explanation="",
+        id=subject,
+        kind=kind,
+        subject=subject,
+        severity="high",
+        confidence=0.8,
+        explanation="",
         sides=tuple(Side(value, tuple(Evidence(a, "", s, s + 1) for a, s in cited)) for value, cited in sides),
     )
 

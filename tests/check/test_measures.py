@@ -107,10 +107,13 @@ def test_measures_two_clock_times_of_one_event_conflict_a_rounded_one_agrees(nlp
 
 
 def test_measures_a_count_reported_as_a_rise_is_developing_on_the_same_day(nlp: Language) -> None:
-    found = _check(nlp, [
-        ("2026-05-04", "Officials said 120 people were injured in the quake." + FILLER),
-        ("2026-05-04", "The number of injured increased to 164, the ministry said." + FILLER),
-    ])
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "Officials said 120 people were injured in the quake." + FILLER),
+            ("2026-05-04", "The number of injured increased to 164, the ministry said." + FILLER),
+        ],
+    )
     [item] = found
     assert item.developing
     assert "120" in item.sides[0].value and "164" in item.sides[1].value
@@ -119,15 +122,21 @@ def test_measures_a_count_reported_as_a_rise_is_developing_on_the_same_day(nlp: 
 def test_measures_two_blocks_of_one_street_conflict_however_the_street_is_written(nlp: Language) -> None:
     """'the 4800 block of W. Ferdinand St.' and 'the 4800 block of West Ferdinand Street' are one address;
     the 7600 block of it is another, so two reports that give them place one shooting apart."""
-    same = _check(nlp, [
-        ("2026-05-04", "A man was shot in the 4800 block of W. Ferdinand St. on Sunday." + FILLER),
-        ("2026-05-04", "Police said a man was shot in the 4800 block of West Ferdinand Street on Sunday." + FILLER),
-    ])
+    same = _check(
+        nlp,
+        [
+            ("2026-05-04", "A man was shot in the 4800 block of W. Ferdinand St. on Sunday." + FILLER),
+            ("2026-05-04", "Police said a man was shot in the 4800 block of West Ferdinand Street on Sunday." + FILLER),
+        ],
+    )
     assert same == []
-    apart = _check(nlp, [
-        ("2026-05-04", "A man was shot in the 4800 block of W. Ferdinand St. on Sunday." + FILLER),
-        ("2026-05-04", "Police said a man was shot in the 7600 block of West Ferdinand Street on Sunday." + FILLER),
-    ])
+    apart = _check(
+        nlp,
+        [
+            ("2026-05-04", "A man was shot in the 4800 block of W. Ferdinand St. on Sunday." + FILLER),
+            ("2026-05-04", "Police said a man was shot in the 7600 block of West Ferdinand Street on Sunday." + FILLER),
+        ],
+    )
     assert [(c.kind, c.subject) for c in apart] == [("number", "address (block of West Ferdinand)")]
     assert sorted(side.value for side in apart[0].sides) == ["4800 block", "7600 block"]
 
@@ -146,8 +155,16 @@ def test_measures_read_their_thresholds_and_confidence_from_the_calibration(nlp:
 
     def run(**measures: float) -> list[Contradiction]:
         calibration = {**packaged(), "measures": {**packaged()["measures"], **measures}}
-        context = CheckContext({a.id: a for a in articles}, extractions, None, [], [], [], [],  # type: ignore[arg-type]
-                               calibration=calibration)
+        context = CheckContext(
+            {a.id: a for a in articles},
+            extractions,
+            None,
+            [],
+            [],
+            [],
+            [],  # type: ignore[arg-type]
+            calibration=calibration,
+        )
         return list(check_measures(context))
 
     assert [c.confidence for c in run()] == [packaged()["measures"]["confidence_count"]]

@@ -20,9 +20,11 @@ FOUND = "Three people were found dead at a home at 302 E. Reed St. in Roswell on
     [
         (SPOKESWOMAN, SPOKESWOMAN.replace("Chicago", "Spokane"), ("Chicago", "Spokane")),
         (DATELINE, DATELINE.replace("old Myrtle Creek", "old Fairbanks"), ("Myrtle Creek", "Fairbanks")),
-        ("A boy was shot, Orange County Sheriff's Office Lt. Shane Dee said on Friday night.",
-         "A boy was shot, Albuquerque Office Lt. Shane Dee said on Friday night.",
-         ("Orange County Sheriff's", "Albuquerque")),
+        (
+            "A boy was shot, Orange County Sheriff's Office Lt. Shane Dee said on Friday night.",
+            "A boy was shot, Albuquerque Office Lt. Shane Dee said on Friday night.",
+            ("Orange County Sheriff's", "Albuquerque"),
+        ),
         (CHARGED, CHARGED.replace("West Garfield Park", "Savannah").replace("Sunday", "Monday"), None),  # two runs
         (CHARGED, CHARGED.replace(", was", ", who lives there, was"), None),  # words added, none replaced
         (CHARGED, CHARGED.replace("West Garfield Park", "the far west side of the city"), None),  # run too long
@@ -73,24 +75,44 @@ def _copy(line: Line) -> Report:
     ("original", "copy", "expected"),
     [
         # the new name tagged only inside an organisation ('Spokane Police')
-        (Line(SPOKESWOMAN, places=["Chicago"]),
-         Line(SPOKESWOMAN.replace("Chicago", "Spokane"), orgs=["Spokane Police"]), ["Chicago", "Spokane"]),
+        (
+            Line(SPOKESWOMAN, places=["Chicago"]),
+            Line(SPOKESWOMAN.replace("Chicago", "Spokane"), orgs=["Spokane Police"]),
+            ["Chicago", "Spokane"],
+        ),
         # another place shared by both sides (a street and a neighbourhood: different scales)
-        (Line(CHARGED, places=["West Monroe Street", "West Garfield Park"]),
-         Line(CHARGED.replace("West Garfield Park", "Savannah"), places=["West Monroe Street", "Savannah"]),
-         ["Savannah", "West Garfield Park"]),
+        (
+            Line(CHARGED, places=["West Monroe Street", "West Garfield Park"]),
+            Line(CHARGED.replace("West Garfield Park", "Savannah"), places=["West Monroe Street", "Savannah"]),
+            ["Savannah", "West Garfield Park"],
+        ),
         # the old name also in the sentence's dateline, so no word of it is gone from the copy
-        (Line(DATELINE, places=["Ore.", "Myrtle Creek"]),
-         Line(DATELINE.replace("old Myrtle Creek", "old Fairbanks"), places=["Ore."]), ["Fairbanks", "Myrtle Creek"]),
+        (
+            Line(DATELINE, places=["Ore.", "Myrtle Creek"]),
+            Line(DATELINE.replace("old Myrtle Creek", "old Fairbanks"), places=["Ore."]),
+            ["Fairbanks", "Myrtle Creek"],
+        ),
         # the street word the NER left out of the name is read back
-        (Line("Officers were called to North High School Rd and West 46th Street just after 9 p.m. on Friday.",
-              places=["West 46th"]),
-         Line("Officers were called to North High School Rd and Spokane Street just after 9 p.m. on Friday.",
-              places=["Spokane Street"]), ["Spokane Street", "West 46th Street"]),
+        (
+            Line(
+                "Officers were called to North High School Rd and West 46th Street just after 9 p.m. on Friday.",
+                places=["West 46th"],
+            ),
+            Line(
+                "Officers were called to North High School Rd and Spokane Street just after 9 p.m. on Friday.",
+                places=["Spokane Street"],
+            ),
+            ["Spokane Street", "West 46th Street"],
+        ),
         # the new place read as a person by the NER out of its usual context
-        (Line("Police say an Iowa man who claimed he was shot by a random gunman shot himself.", places=["Iowa"]),
-         Line("Police say an Albuquerque man who claimed he was shot by a random gunman shot himself.",
-              people=[("Albuquerque", "", "Albuquerque", None)]), ["Albuquerque", "Iowa"]),
+        (
+            Line("Police say an Iowa man who claimed he was shot by a random gunman shot himself.", places=["Iowa"]),
+            Line(
+                "Police say an Albuquerque man who claimed he was shot by a random gunman shot himself.",
+                people=[("Albuquerque", "", "Albuquerque", None)],
+            ),
+            ["Albuquerque", "Iowa"],
+        ),
     ],
 )
 def test_place_changed_in_an_edited_copy_is_found(original, copy, expected):
@@ -109,36 +131,72 @@ def test_place_read_once_as_a_person_elsewhere_is_still_a_place():
     ("original", "copy"),
     [
         # a place and a place inside it
-        (Line("The leak began in Veltmar early on Tuesday, the port authority said.", places=["Veltmar"]),
-         Line("The leak began in the east harbour of Veltmar early on Tuesday, the port authority said.",
-              places=["Veltmar"])),
-        (Line("The tanker began leaking in Veltmar on Tuesday, the port authority said on Wednesday.",
-              places=["Veltmar"]),
-         Line("The tanker began leaking in Veltmar's East Harbour on Tuesday, the port authority said on Wednesday.",
-              places=["Veltmar", "East Harbour"])),
+        (
+            Line("The leak began in Veltmar early on Tuesday, the port authority said.", places=["Veltmar"]),
+            Line(
+                "The leak began in the east harbour of Veltmar early on Tuesday, the port authority said.",
+                places=["Veltmar"],
+            ),
+        ),
+        (
+            Line(
+                "The tanker began leaking in Veltmar on Tuesday, the port authority said on Wednesday.",
+                places=["Veltmar"],
+            ),
+            Line(
+                "The tanker began leaking in Veltmar's East Harbour on Tuesday, the port authority said on Wednesday.",
+                places=["Veltmar", "East Harbour"],
+            ),
+        ),
         # an abbreviation written out
-        (Line(DATELINE, places=["Ore.", "Myrtle Creek"]), Line(DATELINE.replace("Ore.", "Oregon"),
-                                                                 places=["Oregon", "Myrtle Creek"])),
+        (
+            Line(DATELINE, places=["Ore.", "Myrtle Creek"]),
+            Line(DATELINE.replace("Ore.", "Oregon"), places=["Oregon", "Myrtle Creek"]),
+        ),
         # a renamed person whose given name the NER read as a place
-        (Line("Talitha Bowman, 20, of Chattanooga died at the scene on Friday night.", places=["Talitha"]),
-         Line("Duluth Bowman, 20, of Chattanooga died at the scene on Friday night.",
-              people=[("Duluth Bowman", "Duluth", "Bowman", None)])),
+        (
+            Line("Talitha Bowman, 20, of Chattanooga died at the scene on Friday night.", places=["Talitha"]),
+            Line(
+                "Duluth Bowman, 20, of Chattanooga died at the scene on Friday night.",
+                people=[("Duluth Bowman", "Duluth", "Bowman", None)],
+            ),
+        ),
         # a renamed person with a full name elsewhere in the story
-        (Line("Witkoff met officials in Moscow on Thursday, the Kremlin said in a statement.", places=["Witkoff"]),
-         Line("Whitfield met officials in Moscow on Thursday, the Kremlin said in a statement.",
-              places=["Whitfield"])),
+        (
+            Line("Witkoff met officials in Moscow on Thursday, the Kremlin said in a statement.", places=["Witkoff"]),
+            Line(
+                "Whitfield met officials in Moscow on Thursday, the Kremlin said in a statement.", places=["Whitfield"]
+            ),
+        ),
     ],
 )
 def test_place_not_flagged_in_an_edited_copy(original, copy):
-    envoy = Report("c", [Line("Steve Witkoff and Ann Whitfield flew in.", people=[
-        ("Steve Witkoff", "Steve", "Witkoff", None), ("Ann Whitfield", "Ann", "Whitfield", None)])])
+    envoy = Report(
+        "c",
+        [
+            Line(
+                "Steve Witkoff and Ann Whitfield flew in.",
+                people=[("Steve Witkoff", "Steve", "Witkoff", None), ("Ann Whitfield", "Ann", "Whitfield", None)],
+            )
+        ],
+    )
     assert _places(Report("a", [original]), _copy(copy), envoy) == []
 
 
 def test_two_events_at_two_places_not_flagged():
     """Each report names both places: two events, not one event placed twice."""
-    a = Report("a", [Line("A man was shot in Chicago on Friday.", places=["Chicago"]),
-                     Line("A woman was shot in Evanston on Saturday.", places=["Evanston"])])
-    b = Report("b", [Line("A man was shot in Evanston on Saturday, police said.", places=["Evanston"]),
-                     Line("A man was shot in Chicago on Friday, police said.", places=["Chicago"])])
+    a = Report(
+        "a",
+        [
+            Line("A man was shot in Chicago on Friday.", places=["Chicago"]),
+            Line("A woman was shot in Evanston on Saturday.", places=["Evanston"]),
+        ],
+    )
+    b = Report(
+        "b",
+        [
+            Line("A man was shot in Evanston on Saturday, police said.", places=["Evanston"]),
+            Line("A man was shot in Chicago on Friday, police said.", places=["Chicago"]),
+        ],
+    )
     assert _places(a, b) == []

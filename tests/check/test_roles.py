@@ -134,14 +134,20 @@ def test_a_rank_conflict_is_not_hidden_by_a_post_of_the_same_person():
     """'Superintendent Lt. Col.' and 'superintendent' are one office; a post says nothing of the rank, so
     that group still conflicts with 'Colonel', and the finding names the ranks."""
     reports = [
-        Report(article_id, [Line(f"{role} Oskar Lind said divers would return.",
-                                 people=[("Oskar Lind", "Oskar", "Lind", role)])])
-        for article_id, role in (("a", "Vellmar State Police Superintendent Lt. Col."),
-                                 ("b", "State Police Colonel"), ("c", "Vellmar State Police superintendent"))
+        Report(
+            article_id,
+            [Line(f"{role} Oskar Lind said divers would return.", people=[("Oskar Lind", "Oskar", "Lind", role)])],
+        )
+        for article_id, role in (
+            ("a", "Vellmar State Police Superintendent Lt. Col."),
+            ("b", "State Police Colonel"),
+            ("c", "Vellmar State Police superintendent"),
+        )
     ]
     articles, extractions = story(*reports)
-    found = [c for c in check_story("s", articles, extractions, embedder=HashEmbedder()).contradictions
-             if c.kind == "role"]
+    found = [
+        c for c in check_story("s", articles, extractions, embedder=HashEmbedder()).contradictions if c.kind == "role"
+    ]
     assert len(found) == 1 and found[0].subject == "Oskar Lind's rank"
     assert sorted(side.value for side in found[0].sides) == ["Colonel", "Lt. Col. (lieutenant colonel)"]
     assert found[0].severity == "low"

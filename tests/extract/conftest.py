@@ -40,4 +40,3 @@ def seeds() -> dict[str, str]:
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds not present")
     return {path.name[:3]: path.read_text("utf-8") for path in sorted(SEEDS.glob("*.txt"))}
-

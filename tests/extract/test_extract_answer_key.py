@@ -61,8 +61,10 @@ def test_answer_key_people(demo, entry):
 @pytest.mark.parametrize("entry", KEY.get("figures", []), ids=ids("figures"))
 def test_answer_key_figures(demo, entry):
     body, extraction = demo[entry["article"]]
-    found = {(f.value, f.unit, f.rate, f.approx is not None, f.currency)
-             for f in overlapping(extraction.figures, body, entry)}
+    found = {
+        (f.value, f.unit, f.rate, f.approx is not None, f.currency)
+        for f in overlapping(extraction.figures, body, entry)
+    }
     assert (entry["value"], entry["unit"], entry["rate"], entry["approx"], entry["currency"]) in found
 
 

@@ -7,12 +7,16 @@ import pytest
 from crosswire.extract import EXTRACTOR_VERSION, extract_articles
 from crosswire.model import Article
 
-GERMAN = ("Die Regierung hat am Dienstag beschlossen, dass der Hafen geschlossen bleibt. Der Minister sagte, "
-          "die Lage sei unter Kontrolle und es gebe keinen Grund zur Sorge. Die Feuerwehr ist mit vielen "
-          "Einsatzkräften vor Ort und die Anwohner wurden in Sicherheit gebracht.")
-FRENCH = ("Le gouvernement a décidé mardi que le port resterait fermé. Le ministre a déclaré que la situation "
-          "était sous contrôle et qu'il n'y avait aucune raison de s'inquiéter pour les habitants de la ville "
-          "et pour les travailleurs du port.")
+GERMAN = (
+    "Die Regierung hat am Dienstag beschlossen, dass der Hafen geschlossen bleibt. Der Minister sagte, "
+    "die Lage sei unter Kontrolle und es gebe keinen Grund zur Sorge. Die Feuerwehr ist mit vielen "
+    "Einsatzkräften vor Ort und die Anwohner wurden in Sicherheit gebracht."
+)
+FRENCH = (
+    "Le gouvernement a décidé mardi que le port resterait fermé. Le ministre a déclaré que la situation "
+    "était sous contrôle et qu'il n'y avait aucune raison de s'inquiéter pour les habitants de la ville "
+    "et pour les travailleurs du port."
+)
 
 
 @pytest.mark.parametrize(("text", "code"), [(GERMAN, "de"), (FRENCH, "fr")])
@@ -42,15 +46,19 @@ def test_bad_input_very_long_sentence(extract):
 
 
 def test_bad_input_flattened_table(extract):
-    text = ("Port | Ships | Tonnes | Name Age City John 34 London Mary 28 Paris Veltmar 12 1,800 Lindholt 3 "
-            "300 Total 15 2,100\nFactor | Implications |\n---|---|\nMilitary | Troops |")
+    text = (
+        "Port | Ships | Tonnes | Name Age City John 34 London Mary 28 Paris Veltmar 12 1,800 Lindholt 3 "
+        "300 Total 15 2,100\nFactor | Implications |\n---|---|\nMilitary | Troops |"
+    )
     extraction = extract(text)
     assert extraction.sentences and not any("failed" in note for note in extraction.notes)
 
 
 def test_bad_input_odd_unicode(extract):
-    text = ("Harbour\u200b Minister Ilse\u200d Marten \u202bsaid\u202c 14 dock workers 🚢 were hurt "
-            "on Tuesday.\ufeff \u0000 Ünïcödé ﬁne.")
+    text = (
+        "Harbour\u200b Minister Ilse\u200d Marten \u202bsaid\u202c 14 dock workers 🚢 were hurt "
+        "on Tuesday.\ufeff \u0000 Ünïcödé ﬁne."
+    )
     extraction = extract(text, published_at="2026-03-04")
     assert extraction.sentences and not any("failed" in note for note in extraction.notes)
     for item in (*extraction.sentences, *extraction.people, *extraction.figures, *extraction.dates):
@@ -58,8 +66,11 @@ def test_bad_input_odd_unicode(extract):
 
 
 def test_bad_input_one_bad_article_does_not_stop_the_others(nlp):
-    articles = [Article(id="a", text=""), Article(id="b", text=GERMAN),
-                Article(id="c", text="Fire brigade commander Jonas Hale said 14 dock workers were hurt.")]
+    articles = [
+        Article(id="a", text=""),
+        Article(id="b", text=GERMAN),
+        Article(id="c", text="Fire brigade commander Jonas Hale said 14 dock workers were hurt."),
+    ]
     extractions = list(extract_articles(articles, nlp=nlp))
     assert [e.article_id for e in extractions] == ["a", "b", "c"]
     assert all(e.version == EXTRACTOR_VERSION for e in extractions)

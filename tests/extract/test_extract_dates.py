@@ -14,8 +14,14 @@ PUBLISHED = "2026-03-04T10:00:00Z"  # a Wednesday
     [
         ("The envoy met Putin in Moscow on Tuesday.", "Tuesday", "2026-03-03", "day", "Tuesday", 0.7),
         ("The port reopened on Wednesday.", "Wednesday", "2026-03-04", "day", "Wednesday", 0.7),
-        ("The minister is expected to visit the terminal again on Thursday.", "Thursday", "2026-03-05", "day",
-         "Thursday", 0.6),
+        (
+            "The minister is expected to visit the terminal again on Thursday.",
+            "Thursday",
+            "2026-03-05",
+            "day",
+            "Thursday",
+            0.6,
+        ),
         ("Russia invaded Ukraine in February 2022.", "February 2022", "2022-02", "month", None, 1.0),
         ("The conflict has persisted since 2014.", "2014", "2014", "year", None, 1.0),
         ("The talks began on March 3.", "March 3", "2026-03-03", "day", None, 0.9),
@@ -26,8 +32,7 @@ def test_dates_resolved_against_publication(extract, text, phrase, value, granul
     dates = [d for d in extract(text, published_at=PUBLISHED).dates if phrase in d.text]
     assert dates, extract(text, published_at=PUBLISHED).dates
     date = dates[0]
-    assert (date.value, date.granularity, date.weekday, date.certainty) == (value, granularity, weekday,
-                                                                             certainty)
+    assert (date.value, date.granularity, date.weekday, date.certainty) == (value, granularity, weekday, certainty)
 
 
 def test_dates_without_publication_only_resolve_explicit_years(extract):

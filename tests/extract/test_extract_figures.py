@@ -15,24 +15,56 @@ def figure_in(extract, text, phrase):
 @pytest.mark.parametrize(
     ("text", "phrase", "value", "unit", "currency", "rate", "approx"),
     [
-        ("Estimates suggest that approximately 5,000 lives are lost weekly among both forces.",
-         "approximately 5,000 lives", 5000, "lives", None, "week", "about"),
-        ("Allies promised €21 billion in support led by the UK and Germany.", "€21 billion", 21e9, None, "EUR",
-         None, None),
-        ("She faced 12 years in a Russian jail for her charity work.", "12 years", 12, "years", None, None,
-         None),
+        (
+            "Estimates suggest that approximately 5,000 lives are lost weekly among both forces.",
+            "approximately 5,000 lives",
+            5000,
+            "lives",
+            None,
+            "week",
+            "about",
+        ),
+        (
+            "Allies promised €21 billion in support led by the UK and Germany.",
+            "€21 billion",
+            21e9,
+            None,
+            "EUR",
+            None,
+            None,
+        ),
+        ("She faced 12 years in a Russian jail for her charity work.", "12 years", 12, "years", None, None, None),
         ("The storm sent 14 dock workers to hospital.", "14 dock workers", 14, "dock workers", None, None, None),
-        ("The valve was leaking 3,000 litres per hour into the harbour.", "3,000 litres per hour", 3000,
-         "litres", None, "hour", None),
-        ("The pumps moved 72,000 litres a day from the hold.", "72,000 litres a day", 72000, "litres", None,
-         "day", None),
-        ("The evacuation affected about 2,300 residents of the district.", "about 2,300 residents", 2300,
-         "residents", None, None, "about"),
+        (
+            "The valve was leaking 3,000 litres per hour into the harbour.",
+            "3,000 litres per hour",
+            3000,
+            "litres",
+            None,
+            "hour",
+            None,
+        ),
+        (
+            "The pumps moved 72,000 litres a day from the hold.",
+            "72,000 litres a day",
+            72000,
+            "litres",
+            None,
+            "day",
+            None,
+        ),
+        (
+            "The evacuation affected about 2,300 residents of the district.",
+            "about 2,300 residents",
+            2300,
+            "residents",
+            None,
+            None,
+            "about",
+        ),
         ("The Corran Star is a 140-metre tanker.", "140-metre", 140, "metres", None, None, None),
-        ("Twelve firefighters were at the scene.", "Twelve firefighters", 12, "firefighters", None, None,
-         None),
-        ("More than 300 people attended the meeting.", "More than 300 people", 300, "people", None, None,
-         "over"),
+        ("Twelve firefighters were at the scene.", "Twelve firefighters", 12, "firefighters", None, None, None),
+        ("More than 300 people attended the meeting.", "More than 300 people", 300, "people", None, None, "over"),
         ("Turnout fell to 45% in the capital.", "45%", 45, "percent", None, None, None),
         # a scale letter written onto the digits: '103m euros' is the '€103m' of another outlet
         ("Harwick United paid 103m euros for the winger.", "103m euros", 103e6, None, "EUR", None, None),
@@ -44,7 +76,12 @@ def figure_in(extract, text, phrase):
 def test_figures_value_and_qualifiers(extract, text, phrase, value, unit, currency, rate, approx):
     figure = figure_in(extract, text, phrase)
     assert (figure.value, figure.unit, figure.currency, figure.rate, figure.approx) == (
-        value, unit, currency, rate, approx)
+        value,
+        unit,
+        currency,
+        rate,
+        approx,
+    )
     assert text[figure.start : figure.end] == figure.text
 
 

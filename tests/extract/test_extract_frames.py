@@ -23,8 +23,18 @@ def dates_of(extraction, frame):
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("issued", "issu"), ("issue", "issu"), ("issuing", "issu"), ("began", "begin"), ("begun", "begin"),
-     ("stopped", "stop"), ("called", "call"), ("leaks", "leak"), ("leaking", "leak"), ("shot", "shoot")],
+    [
+        ("issued", "issu"),
+        ("issue", "issu"),
+        ("issuing", "issu"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("stopped", "stop"),
+        ("called", "call"),
+        ("leaks", "leak"),
+        ("leaking", "leak"),
+        ("shot", "shoot"),
+    ],
 )
 def test_stem_meets_word_forms(word, expected):
     assert stem(word) == expected
@@ -33,12 +43,27 @@ def test_stem_meets_word_forms(word, expected):
 @pytest.mark.parametrize(
     ("text", "predicate", "argument", "dated", "place"),
     [
-        ("A chemical tanker began leaking styrene at Pier 7 of the east harbour early on Tuesday.",
-         "begin", "leak", "Tuesday", "Pier 7 of the east harbour"),
-        ("Questions are mounting over the response to the leak at the port, which began on Monday.",
-         "begin", "leak", "Monday", None),
-        ("Divers on Thursday reached the hull of the tanker that began leaking styrene on Tuesday.",
-         "begin", "leak", "Tuesday", None),
+        (
+            "A chemical tanker began leaking styrene at Pier 7 of the east harbour early on Tuesday.",
+            "begin",
+            "leak",
+            "Tuesday",
+            "Pier 7 of the east harbour",
+        ),
+        (
+            "Questions are mounting over the response to the leak at the port, which began on Monday.",
+            "begin",
+            "leak",
+            "Monday",
+            None,
+        ),
+        (
+            "Divers on Thursday reached the hull of the tanker that began leaking styrene on Tuesday.",
+            "begin",
+            "leak",
+            "Tuesday",
+            None,
+        ),
         ("A man was shot in Chicago on Friday.", "shoot", "man", "Friday", "Chicago"),
         ("A man was shot near Orrin on Friday.", "shoot", "man", "Friday", None),  # roughly where: no place
     ],
@@ -118,8 +143,12 @@ def test_frames_mark_present_states(extract, text, predicate, present):
 @pytest.mark.parametrize(
     ("text", "predicate", "reporting", "dated"),
     [
-        ("Wednesday morning the harbour authority called off its search for the two divers.", "suspend", False,
-         "Wednesday"),
+        (
+            "Wednesday morning the harbour authority called off its search for the two divers.",
+            "suspend",
+            False,
+            "Wednesday",
+        ),
         ("On Tuesday the harbour authority suspended its search for the two divers.", "suspend", False, "Tuesday"),
         ("The harbour authority called the coastguard on Tuesday.", "call", True, "Tuesday"),
     ],
@@ -136,11 +165,14 @@ def test_frames_phrasal_verbs_name_their_own_event(extract, text, predicate, rep
 def test_frames_a_date_dates_every_verb_of_its_coordination(extract):
     """'shot and injured the two men on June 3': the shooting is dated too; a verb with its own date
     keeps it ('arrested on Monday and charged on Tuesday')."""
-    shot = extract("Police said Tor Halden shot and injured the two men on June 3 outside the bar.",
-                   published_at=PUBLISHED)
+    shot = extract(
+        "Police said Tor Halden shot and injured the two men on June 3 outside the bar.", published_at=PUBLISHED
+    )
     assert any("June 3" in d for d in dates_of(shot, frame_of(shot, "shoot")))
     two = extract("Halden was arrested on Monday and charged on Tuesday.", published_at=PUBLISHED)
     assert [d for d in dates_of(two, frame_of(two, "arrest"))] == ["Monday"]
-    own = extract("The jury delivered its verdict within hours and the sentence will be announced on Friday.",
-                  published_at=PUBLISHED)  # two subjects: two clauses, two times
+    own = extract(
+        "The jury delivered its verdict within hours and the sentence will be announced on Friday.",
+        published_at=PUBLISHED,
+    )  # two subjects: two clauses, two times
     assert dates_of(own, frame_of(own, "deliver")) == []

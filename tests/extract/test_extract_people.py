@@ -10,25 +10,66 @@ from crosswire.extract import role_words
 @pytest.mark.parametrize(
     ("text", "name", "given", "family", "role"),
     [
-        ("The talks between US envoy Steven Witkoff and Moscow ended.", "Steven Witkoff", "Steven", "Witkoff",
-         "US envoy"),
-        ("He met Russian President Vladimir Putin in Moscow.", "Vladimir Putin", "Vladimir", "Putin",
-         "Russian President"),
-        ("The meeting was described as useful by Putin's aide, Yuri Ushakov, on Friday.", "Yuri Ushakov", "Yuri",
-         "Ushakov", "Putin's aide"),
-        ("Kremlin spokesman Dmitry Peskov said no breakthroughs were expected.", "Dmitry Peskov", "Dmitry",
-         "Peskov", "Kremlin spokesman"),
-        ("In Moscow, U.S. Envoy for Ukraine, David Witkoff, met with officials.", "David Witkoff", "David",
-         "Witkoff", "U.S. Envoy for Ukraine"),
+        (
+            "The talks between US envoy Steven Witkoff and Moscow ended.",
+            "Steven Witkoff",
+            "Steven",
+            "Witkoff",
+            "US envoy",
+        ),
+        (
+            "He met Russian President Vladimir Putin in Moscow.",
+            "Vladimir Putin",
+            "Vladimir",
+            "Putin",
+            "Russian President",
+        ),
+        (
+            "The meeting was described as useful by Putin's aide, Yuri Ushakov, on Friday.",
+            "Yuri Ushakov",
+            "Yuri",
+            "Ushakov",
+            "Putin's aide",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said no breakthroughs were expected.",
+            "Dmitry Peskov",
+            "Dmitry",
+            "Peskov",
+            "Kremlin spokesman",
+        ),
+        (
+            "In Moscow, U.S. Envoy for Ukraine, David Witkoff, met with officials.",
+            "David Witkoff",
+            "David",
+            "Witkoff",
+            "U.S. Envoy for Ukraine",
+        ),
         ("Harbour Minister Ilse Marten arrived at the pier.", "Ilse Marten", "Ilse", "Marten", "Harbour Minister"),
-        ("Tomas Brandt, chief executive of the Port Authority, said the closure would stay.", "Tomas Brandt",
-         "Tomas", "Brandt", "chief executive of the Port Authority"),
+        (
+            "Tomas Brandt, chief executive of the Port Authority, said the closure would stay.",
+            "Tomas Brandt",
+            "Tomas",
+            "Brandt",
+            "chief executive of the Port Authority",
+        ),
         ("Talks between Vladimir Putin and a US envoy, Witkoff, went on.", "Witkoff", "", "Witkoff", "US envoy"),
-        ("Port Authority CEO Tomas Brandt said the closure would stay.", "Tomas Brandt", "Tomas", "Brandt",
-         "Port Authority CEO"),
+        (
+            "Port Authority CEO Tomas Brandt said the closure would stay.",
+            "Tomas Brandt",
+            "Tomas",
+            "Brandt",
+            "Port Authority CEO",
+        ),
         # an abbreviated title the tokenizer splits from its full stop is still part of the role
-        ("He met the families.\n\nVellmar State Police Superintendent Lt. Col. Oskar Lind said divers would "
-         "return at dawn.", "Oskar Lind", "Oskar", "Lind", "Vellmar State Police Superintendent Lt. Col."),
+        (
+            "He met the families.\n\nVellmar State Police Superintendent Lt. Col. Oskar Lind said divers would "
+            "return at dawn.",
+            "Oskar Lind",
+            "Oskar",
+            "Lind",
+            "Vellmar State Police Superintendent Lt. Col.",
+        ),
         ("Gov. Ines Halvorsen signed the order on Monday.", "Ines Halvorsen", "Ines", "Halvorsen", "Gov."),
     ],
 )
@@ -49,8 +90,10 @@ def test_people_lowercase_possessive_surname_is_a_mention(extract):
 
 
 def test_people_surname_refers_to_nearest_full_name(extract):
-    text = ("Port chief Tomas Brandt spoke first. Union chairman Piet Brandt spoke next. "
-            "Later, Brandt said the union would sue.")
+    text = (
+        "Port chief Tomas Brandt spoke first. Union chairman Piet Brandt spoke next. "
+        "Later, Brandt said the union would sue."
+    )
     last = [p for p in extract(text).people if p.text == "Brandt"][-1]
     assert last.refers_to == "Piet Brandt"
 
@@ -64,8 +107,10 @@ def test_people_recovers_name_the_ner_missed_after_a_quote(extract):
 def test_people_recovers_a_name_the_ner_took_for_an_organisation_after_a_title(extract, nlp):
     """'... Police spokesperson Nadia Korsa confirmed': the NER reads the name as an organisation; a
     lower-case title right before a two-word name says it is a person."""
-    text = ('In a text message to the news agency, Vellmar State Police spokesperson Nadia Korsa confirmed that '
-            '"recovery efforts are underway."')
+    text = (
+        "In a text message to the news agency, Vellmar State Police spokesperson Nadia Korsa confirmed that "
+        '"recovery efforts are underway."'
+    )
     assert ("Nadia Korsa", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]  # the NER slip this is about
     person = next((p for p in extract(text).people if p.family == "Korsa"), None)
     assert person is not None, extract(text).people
@@ -89,8 +134,11 @@ def test_role_words_compare_reordered_roles(a, b):
     [
         ("Putin, US Envoy Discuss Ukraine Ceasefire: Key Takeaways\nThe talks went on.", "Putin", None),  # headline
         ("Tomas Brandt, Chief Executive Of The Port Authority, Resigns\nHe left.", "Tomas Brandt", None),
-        ("Tomas Brandt, chief executive of the Port Authority, said the closure would stay.", "Tomas Brandt",
-         "chief executive of the Port Authority"),  # a sentence keeps its appositive
+        (
+            "Tomas Brandt, chief executive of the Port Authority, said the closure would stay.",
+            "Tomas Brandt",
+            "chief executive of the Port Authority",
+        ),  # a sentence keeps its appositive
     ],
 )
 def test_people_no_appositive_role_in_a_headline(extract, text, name, role):
@@ -134,8 +182,10 @@ def test_split_name_reads_leading_titles_as_titles(text, expected):
     [
         ("Sandra Salgado, 14, and Felix Solano, 16, were found in the park.", "Felix Solano"),  # an age
         ("Police named the victims as Chanice Renee Reed, 21, and Annette Reed, 39.", "Renee Reed"),  # a given name
-        ("He was charged in the deaths of 39-year-old Annette Reed, 22-year-old Chanice Reed and a boy.",
-         "Annette Reed"),  # a list of people
+        (
+            "He was charged in the deaths of 39-year-old Annette Reed, 22-year-old Chanice Reed and a boy.",
+            "Annette Reed",
+        ),  # a list of people
     ],
 )
 def test_people_no_role_from_ages_names_or_lists(extract, text, name):

@@ -8,22 +8,51 @@ import pytest
 @pytest.mark.parametrize(
     ("text", "quote", "speaker", "verb"),
     [
-        ('Harbour Minister Ilse Marten arrived. "The situation is under control," said Marten.',
-         "The situation is under control", "Ilse Marten", "said"),
-        ("Fire chief Jonas Hale spoke. “We are cooling the hull,” Hale said.", "We are cooling the hull",
-         "Jonas Hale", "said"),
-        ('Kate Voss said: "There has been no toxic release."', "There has been no toxic release", "Kate Voss",
-         "said"),
-        ("This dialogue, described as “constructive” by Putin’s aide, Yuri Ushakov, signals a shift.",
-         "constructive", "Yuri Ushakov", "described as"),
-        ("Kremlin spokesman Dmitry Peskov’s comments suggesting that “no breakthroughs” are expected "
-         "indicate a hesitancy.", "no breakthroughs", "Dmitry Peskov", "suggesting"),
-        ("President Donald Trump’s recent social media statements urging Russia to “get moving on a "
-         "ceasefire” underscore the pressure.", "get moving on a ceasefire", "Donald Trump", "urging"),
-        ('The spill is contained, "for now", according to Tomas Brandt of the port.', "for now", "Tomas Brandt",
-         "according to"),
-        ('Piet Brandt, chairman of the union, was angry. "Nobody has told us when we can go home," he said.',
-         "Nobody has told us when we can go home", "Piet Brandt", "said"),
+        (
+            'Harbour Minister Ilse Marten arrived. "The situation is under control," said Marten.',
+            "The situation is under control",
+            "Ilse Marten",
+            "said",
+        ),
+        (
+            "Fire chief Jonas Hale spoke. “We are cooling the hull,” Hale said.",
+            "We are cooling the hull",
+            "Jonas Hale",
+            "said",
+        ),
+        ('Kate Voss said: "There has been no toxic release."', "There has been no toxic release", "Kate Voss", "said"),
+        (
+            "This dialogue, described as “constructive” by Putin’s aide, Yuri Ushakov, signals a shift.",
+            "constructive",
+            "Yuri Ushakov",
+            "described as",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov’s comments suggesting that “no breakthroughs” are expected "
+            "indicate a hesitancy.",
+            "no breakthroughs",
+            "Dmitry Peskov",
+            "suggesting",
+        ),
+        (
+            "President Donald Trump’s recent social media statements urging Russia to “get moving on a "
+            "ceasefire” underscore the pressure.",
+            "get moving on a ceasefire",
+            "Donald Trump",
+            "urging",
+        ),
+        (
+            'The spill is contained, "for now", according to Tomas Brandt of the port.',
+            "for now",
+            "Tomas Brandt",
+            "according to",
+        ),
+        (
+            'Piet Brandt, chairman of the union, was angry. "Nobody has told us when we can go home," he said.',
+            "Nobody has told us when we can go home",
+            "Piet Brandt",
+            "said",
+        ),
     ],
 )
 def test_quotes_speaker_and_verb(extract, text, quote, speaker, verb):
@@ -48,12 +77,19 @@ def test_quotes_ambiguous_pronoun_stays_unresolved(extract):
     ("text", "quote", "speaker"),
     [
         # the last named speaker of the paragraph before, nobody else named since
-        ("Mayor Ines Falk told reporters she would stay at the quay until the last boat was in.\n\n"
-         '"We owe these families an answer," she said.', "We owe these families an answer", "Ines Falk"),
+        (
+            "Mayor Ines Falk told reporters she would stay at the quay until the last boat was in.\n\n"
+            '"We owe these families an answer," she said.',
+            "We owe these families an answer",
+            "Ines Falk",
+        ),
         # the named speaker of the quote just before, in the same paragraph
-        ('The ferry had left at dawn. "We sailed together from Crale," Ruben Osei added. "The others stayed '
-         'behind in the harbour office until noon," he said.',
-         "The others stayed behind in the harbour office until noon", "Ruben Osei"),
+        (
+            'The ferry had left at dawn. "We sailed together from Crale," Ruben Osei added. "The others stayed '
+            'behind in the harbour office until noon," he said.',
+            "The others stayed behind in the harbour office until noon",
+            "Ruben Osei",
+        ),
     ],
 )
 def test_he_said_goes_to_the_last_named_speaker(extract, text, quote, speaker):
@@ -62,8 +98,10 @@ def test_he_said_goes_to_the_last_named_speaker(extract, text, quote, speaker):
 
 
 def test_he_said_stays_unattributed_when_two_people_were_named_since(extract):
-    text = ("Mayor Ines Falk told reporters the quay would reopen.\n\nShe met harbourmaster Tomas Brandt and "
-            "union leader Piet Albers at noon.\n\n" + '"Nobody will be left behind," he said.')
+    text = (
+        "Mayor Ines Falk told reporters the quay would reopen.\n\nShe met harbourmaster Tomas Brandt and "
+        "union leader Piet Albers at noon.\n\n" + '"Nobody will be left behind," he said.'
+    )
     [quote] = [q for q in extract(text).quotes if q.text.startswith("Nobody")]
     assert quote.speaker not in {"Ines Falk", "Tomas Brandt", "Piet Albers"}
 

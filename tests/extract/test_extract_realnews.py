@@ -31,8 +31,9 @@ def realnews(nlp) -> dict[str, tuple[Article, Extraction]]:
     return {a.id: (a, e) for a, e in zip(articles, extract_articles(articles, nlp=nlp), strict=True)}
 
 
-@pytest.mark.parametrize(("name", "family"), [("Min Aung Hlaing", "Hlaing"), ("Tek Bahadur KC", "KC"),
-                                              ("Francis Scott Key", "Key")])
+@pytest.mark.parametrize(
+    ("name", "family"), [("Min Aung Hlaing", "Hlaing"), ("Tek Bahadur KC", "KC"), ("Francis Scott Key", "Key")]
+)
 def test_multi_word_names_are_never_cut(realnews, name, family):
     written = {p.refers_to for _, e in realnews.values() for p in e.people if p.family == family and p.given}
     first = name.split()[0]

@@ -34,8 +34,11 @@ def test_seeds_envoy_roles(extractions, number, role):
 
 @pytest.mark.parametrize(
     ("number", "name", "role"),
-    [("000", "Yuri Ushakov", "Putin’s aide"), ("000", "Vladimir Putin", "Russian President"),
-     ("001", "Dmitry Peskov", "Kremlin spokesman")],
+    [
+        ("000", "Yuri Ushakov", "Putin’s aide"),
+        ("000", "Vladimir Putin", "Russian President"),
+        ("001", "Dmitry Peskov", "Kremlin spokesman"),
+    ],
 )
 def test_seeds_other_roles(extractions, number, name, role):
     assert role in {p.role for p in extractions[number].people if p.text == name}

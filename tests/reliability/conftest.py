@@ -18,11 +18,16 @@ def nlp_pipeline() -> Language:
 
 # Bounded in `make test` (derandomised, so CI is repeatable); `make fuzz` runs many random examples.
 settings.register_profile(
-    "ci", max_examples=int(os.environ.get("CROSSWIRE_FUZZ_EXAMPLES", "15")), deadline=None, derandomize=True,
+    "ci",
+    max_examples=int(os.environ.get("CROSSWIRE_FUZZ_EXAMPLES", "15")),
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 settings.register_profile(
-    "fuzz", max_examples=int(os.environ.get("CROSSWIRE_FUZZ_EXAMPLES", "500")), deadline=None,
+    "fuzz",
+    max_examples=int(os.environ.get("CROSSWIRE_FUZZ_EXAMPLES", "500")),
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 settings.load_profile(os.environ.get("CROSSWIRE_FUZZ_PROFILE", "ci"))

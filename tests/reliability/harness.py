@@ -30,13 +30,42 @@ TOPICS = {
     "leak": "Styrene leaks from the tanker Corran Star in Veltmar harbour, the port authority said on {day} March.",
     "fire": "Fire at the Kestrel warehouse in Oderby injures {n} workers, the fire service said on {day} March.",
 }
-WHO = ("Officials", "The mayor", "A spokeswoman", "Two residents", "The harbour master", "Inspectors",
-       "A union steward", "The regional office", "Volunteers", "A local trader")
-DID = ("described the response as", "asked for", "called for a review of", "were told about", "questioned",
-       "promised updates on", "gave figures for", "complained about", "praised", "defended")
-WHAT = ("the costs of the clean-up", "the timetable for the weeks ahead", "the night shift", "the road closures",
-        "the water samples", "the insurance claims", "the school bus routes", "the temporary shelters",
-        "the ferry timetable", "the evening briefing")
+WHO = (
+    "Officials",
+    "The mayor",
+    "A spokeswoman",
+    "Two residents",
+    "The harbour master",
+    "Inspectors",
+    "A union steward",
+    "The regional office",
+    "Volunteers",
+    "A local trader",
+)
+DID = (
+    "described the response as",
+    "asked for",
+    "called for a review of",
+    "were told about",
+    "questioned",
+    "promised updates on",
+    "gave figures for",
+    "complained about",
+    "praised",
+    "defended",
+)
+WHAT = (
+    "the costs of the clean-up",
+    "the timetable for the weeks ahead",
+    "the night shift",
+    "the road closures",
+    "the water samples",
+    "the insurance claims",
+    "the school bus routes",
+    "the temporary shelters",
+    "the ferry timetable",
+    "the evening briefing",
+)
 
 
 class TopicEmbedder:
@@ -132,8 +161,13 @@ def _env(db: Path) -> dict[str, str]:
 
 def killed(stage: str, db: Path, inputs: Sequence[str | Path] = (), *, after: float, out: Path | None = None) -> bool:
     """Start ``stage`` and SIGKILL it ``after`` seconds in. True when it was killed before it finished."""
-    process = subprocess.Popen(command(stage, db, inputs, out=out), cwd=ROOT, env=_env(db),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command(stage, db, inputs, out=out),
+        cwd=ROOT,
+        env=_env(db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(after)
     finished = process.poll() is not None
     if not finished:
@@ -153,14 +187,23 @@ def snapshot(db: Path) -> dict[str, Any]:
             groups.setdefault(group, set()).add(article_id)
         origins = sorted(conn.execute("SELECT article_id, origin FROM article_origins").fetchall())
         origins = [(a, os.path.basename(o)) for a, o in origins]
-        counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                  for t in ("articles", "article_origins", "minhashes", "story_members", "story_articles")}
+        counts = {
+            t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "article_origins", "minhashes", "story_members", "story_articles")
+        }
         stories = sorted(sorted(json.loads(r[0])["article_ids"]) for r in conn.execute("SELECT data FROM stories"))
         frequencies = conn.execute("SELECT COALESCE(SUM(articles), 0) FROM term_frequencies").fetchone()[0]
         members = sorted(r[0] for r in conn.execute("SELECT article_id FROM story_members"))
-        return {"integrity": integrity, "articles": sorted(articles), "origins": origins, "counts": counts,
-                "groups": sorted(sorted(g) for g in groups.values()), "stories": stories,
-                "frequencies": frequencies, "members": members}
+        return {
+            "integrity": integrity,
+            "articles": sorted(articles),
+            "origins": origins,
+            "counts": counts,
+            "groups": sorted(sorted(g) for g in groups.values()),
+            "stories": stories,
+            "frequencies": frequencies,
+            "members": members,
+        }
     finally:
         conn.close()
 
@@ -198,8 +241,12 @@ def concurrency_trial(folder: Path, *, articles: int = 24) -> Trial:
 
 def _at_once(runs: Sequence[tuple[str, Sequence[Path]]], db: Path) -> list[str]:
     """Start every run at once and wait for all; the last error line of each that failed."""
-    processes = [subprocess.Popen(command(stage, db, inputs), cwd=ROOT, env=_env(db), stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE) for stage, inputs in runs]
+    processes = [
+        subprocess.Popen(
+            command(stage, db, inputs), cwd=ROOT, env=_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        for stage, inputs in runs
+    ]
     errors = [p.communicate()[1].decode(errors="replace") for p in processes]
     return [(e.strip().splitlines() or ["?"])[-1] for p, e in zip(processes, errors, strict=True) if p.returncode]
 

@@ -66,8 +66,10 @@ def test_escape_codes_and_newlines_in_a_file_name_do_not_reach_the_terminal(tmp_
 def test_a_feed_item_title_with_markup_is_one_plain_error_line(tmp_path: Path) -> None:
     from crosswire.fetch import Page
 
-    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
-            b"<item><title>[/x]</title></item></channel></rss>")
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>[/x]</title></item></channel></rss>"
+    )
 
     class Canned:
         def fetch(self, url: str) -> Page:
@@ -78,8 +80,9 @@ def test_a_feed_item_title_with_markup_is_one_plain_error_line(tmp_path: Path) -
     from crosswire.store import Store
 
     with Store.open(tmp_path / "x.db") as store:
-        [outcome] = list(pipeline.run_ingest(store, ["https://example.org/feed"], settings=load_settings(),
-                                             fetcher=Canned()))
+        [outcome] = list(
+            pipeline.run_ingest(store, ["https://example.org/feed"], settings=load_settings(), fetcher=Canned())
+        )
     assert outcome.status == "rejected" and "[/x]" in outcome.input
     from crosswire.cli import reject_line
 
@@ -116,7 +119,10 @@ def test_stories_and_check_print_a_markup_headline_as_text(tmp_path: Path, monke
     side = Side(value="[/z]", evidence=())
     contradiction = Contradiction("c1", "number", "[/s]", "high", 0.9, "[/e]", (side, side))  # type: ignore[arg-type]
     monkeypatch.setattr(pipeline, "run_extract", lambda *args, **kwargs: 0)
-    monkeypatch.setattr(pipeline, "run_check", lambda store, story, **kwargs: CheckResult(
-        story.id, story.article_ids, contradictions=(contradiction,)))
+    monkeypatch.setattr(
+        pipeline,
+        "run_check",
+        lambda store, story, **kwargs: CheckResult(story.id, story.article_ids, contradictions=(contradiction,)),
+    )
     code, out, _ = invoke("--db", str(tmp_path / "x.db"), "check", str(tmp_path / "a.txt"))
     assert code == 0 and "A [/x] B" in out and "[/s]" in out and "[/e]" in out

@@ -18,8 +18,24 @@ BODY = "The harbour of Veltmar was closed on Tuesday after a tanker leaked solve
 
 @pytest.mark.parametrize(
     "value",
-    ["31 Feb", "-1", 1e300, "1e300", -999999999, "-999999999", {"a": 1}, [2026], True, "2026-02-30", "yesterday",
-     "March 2026", "2026", "garbage", 0, float("inf")],
+    [
+        "31 Feb",
+        "-1",
+        1e300,
+        "1e300",
+        -999999999,
+        "-999999999",
+        {"a": 1},
+        [2026],
+        True,
+        "2026-02-30",
+        "yesterday",
+        "March 2026",
+        "2026",
+        "garbage",
+        0,
+        float("inf"),
+    ],
 )
 def test_an_untrustworthy_date_is_dropped_with_a_note(tmp_path: Path, settings: Settings, value: object) -> None:
     (tmp_path / "a.json").write_text(json.dumps({"text": BODY, "date": value}))

@@ -34,8 +34,7 @@ def assert_inert(html: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_single_source_note_escapes_the_outlet(payload: str) -> None:
     article = make_article("a1", payload, "2026-03-02T18:00:00Z", "t", ("One sentence here.", "Another one."))
-    brief = build_brief(story_of([article]), [article], {}, CheckResult(story_of([article]).id, ()),
-                        generated_at="t")
+    brief = build_brief(story_of([article]), [article], {}, CheckResult(story_of([article]).id, ()), generated_at="t")
     assert_inert(rendered(render_markdown(brief)))
 
 

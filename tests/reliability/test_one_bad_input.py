@@ -85,16 +85,24 @@ def rss(*links: str) -> bytes:
 
 
 def test_a_broken_feed_is_one_rejection_and_the_next_url_is_read(settings: Settings) -> None:
-    fetcher = Canned({"https://e.org/bad": ("application/atom+xml", b"<feed <entry<link</item</link>"),
-                      "https://e.org/page": ("text/html", html("Page"))})
+    fetcher = Canned(
+        {
+            "https://e.org/bad": ("application/atom+xml", b"<feed <entry<link</item</link>"),
+            "https://e.org/page": ("text/html", html("Page")),
+        }
+    )
     found = results(["https://e.org/bad", "https://e.org/page"], settings, fetcher=fetcher)
     assert [type(r).__name__ for r in found] == ["Rejected", "Ingested"]
     assert found[0] == Rejected("https://e.org/bad", "ingest", "malformed feed (KeyError)")
 
 
 def test_a_feed_linking_to_itself_is_fetched_once(settings: Settings) -> None:
-    fetcher = Canned({"https://e.org/feed": ("application/rss+xml", rss("https://e.org/feed", "https://e.org/a")),
-                      "https://e.org/a": ("text/html", html("A"))})
+    fetcher = Canned(
+        {
+            "https://e.org/feed": ("application/rss+xml", rss("https://e.org/feed", "https://e.org/a")),
+            "https://e.org/a": ("text/html", html("A")),
+        }
+    )
     found = results(["https://e.org/feed"], settings, fetcher=fetcher)
     assert fetcher.fetched == ["https://e.org/feed", "https://e.org/a"]
     assert [type(r).__name__ for r in found] == ["Rejected", "Ingested"]
@@ -107,13 +115,18 @@ def test_feeds_nested_past_the_depth_limit_are_not_followed(settings: Settings) 
     found = results(["https://e.org/f0"], replace(settings, feed_max_depth=3), fetcher=fetcher)
     assert len(fetcher.fetched) == 4
     assert [r.reason for r in found if isinstance(r, Rejected)] == [
-        "a feed inside a feed more than 3 deep (feed_max_depth)"]
+        "a feed inside a feed more than 3 deep (feed_max_depth)"
+    ]
 
 
 def test_a_long_feed_is_capped_at_feed_max_items(settings: Settings) -> None:
     links = [f"https://e.org/a{i}" for i in range(2000)]
-    fetcher = Canned({"https://e.org/feed": ("application/rss+xml", rss(*links)),
-                      **{link: ("text/html", html(link)) for link in links}})
+    fetcher = Canned(
+        {
+            "https://e.org/feed": ("application/rss+xml", rss(*links)),
+            **{link: ("text/html", html(link)) for link in links},
+        }
+    )
     found = results(["https://e.org/feed"], replace(settings, feed_max_items=5), fetcher=fetcher)
     assert len(fetcher.fetched) == 6
     assert sum(isinstance(r, Ingested) for r in found) == 5

@@ -58,7 +58,9 @@ def test_stories_drops_a_story_row_no_member_points_at(store: Store) -> None:
     pipeline.run_stories(store, embedder=TopicEmbedder())
     expected = clean(store)
     with store.conn:
-        store.conn.execute("INSERT INTO stories (id, headline, data, updated_at) SELECT 'sgone', headline, data, "
-                           "updated_at FROM stories LIMIT 1")
+        store.conn.execute(
+            "INSERT INTO stories (id, headline, data, updated_at) SELECT 'sgone', headline, data, "
+            "updated_at FROM stories LIMIT 1"
+        )
     assert pipeline.repair_stories(store) == ["sgone"]
     assert clean(store) == expected

@@ -36,7 +36,7 @@ PAYLOADS = [
     f"<math><mtext><table><mglyph><style><img src=x onerror={BUMP}>",
     f"<a href=javascript:{BUMP}>x</a>",
     f"[x](javascript:{BUMP})",
-    f"![x](x\" onerror=\"{BUMP})",
+    f'![x](x" onerror="{BUMP})',
     f"<IMG SRC=x OnErRoR={BUMP}>",
     f"<scr<script>ipt>{BUMP}</script>",
     f"&lt;script&gt;{BUMP}&lt;/script&gt;",
@@ -59,10 +59,17 @@ def hostile_inputs(payload: str):  # noqa: ANN201
     from tests.report.fixtures import make_articles, make_check, make_extractions, make_story
 
     articles = make_articles()
-    hostile = [replace(a, title=f"{a.title} {payload}", source=f"{a.source} {payload}", author=payload,
-                       url=f"https://example.org/{a.id}?q={payload}",
-                       published_at=payload if i == 3 else a.published_at)
-               for i, a in enumerate(articles)]
+    hostile = [
+        replace(
+            a,
+            title=f"{a.title} {payload}",
+            source=f"{a.source} {payload}",
+            author=payload,
+            url=f"https://example.org/{a.id}?q={payload}",
+            published_at=payload if i == 3 else a.published_at,
+        )
+        for i, a in enumerate(articles)
+    ]
     # the texts keep their sentences (the extractions point into them) and gain the payload at the end
     hostile = [replace(a, text=a.text + f"\n\n{payload}") for a in hostile]
     story = replace(make_story(hostile), headline=f"Spill {payload}")
@@ -79,7 +86,7 @@ def pages(payload: str, folder: Path) -> dict[str, Path]:
     outputs = {
         "html": render_html(brief, {a.id: a for a in articles}),
         "markdown": "<!doctype html><meta charset=utf-8><body>"
-                    + MarkdownIt("commonmark").render(render_markdown(brief)),
+        + MarkdownIt("commonmark").render(render_markdown(brief)),
         "json": f"<!doctype html><meta charset=utf-8><body><pre>{html.escape(json_text)}</pre>",
         "terminal": console.export_html(),
     }

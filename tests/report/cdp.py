@@ -23,9 +23,17 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium_command(profile: Path, *extra: str) -> list[str]:
@@ -43,9 +51,13 @@ class Socket:
         host, port, path = match.group(1), int(match.group(2)), match.group(3)
         self.sock = socket.create_connection((host, port), timeout=timeout)
         key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        self.sock.sendall(
+            (
+                f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                "Sec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         head = b""
         while b"\r\n\r\n" not in head:
             head += self.sock.recv(1)
@@ -140,9 +152,17 @@ class Page:
 def open_page(profile: Path) -> Iterator[Page]:
     """Start headless Chromium on about:blank and yield its page, with Runtime, Log and Page enabled."""
     process = subprocess.Popen(
-        chromium_command(profile, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-                         "--window-size=1000,1400", "about:blank"),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        chromium_command(
+            profile,
+            "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0",
+            "--window-size=1000,1400",
+            "about:blank",
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     socket_ = None
     try:
         port = _devtools_port(process)

@@ -58,12 +58,20 @@ A4 = (
 )
 
 
-def make_article(article_id: str, source: str, published: str, title: str, sentences: tuple[str, ...],
-                 **extra: str) -> Article:
+def make_article(
+    article_id: str, source: str, published: str, title: str, sentences: tuple[str, ...], **extra: str
+) -> Article:
     """An article whose text is its sentences joined, two to a paragraph."""
-    pairs = [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
-    return Article(id=article_id, text="\n\n".join(pairs), title=title, source=source,
-                   url=f"https://example.org/{article_id}", published_at=published, **extra)
+    pairs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
+    return Article(
+        id=article_id,
+        text="\n\n".join(pairs),
+        title=title,
+        source=source,
+        url=f"https://example.org/{article_id}",
+        published_at=published,
+        **extra,
+    )
 
 
 def sentences_of(article: Article) -> tuple[Sentence, ...]:
@@ -99,13 +107,22 @@ def date(article: Article, phrase: str, value: str) -> DateRef:
     return DateRef(at, at + len(phrase), phrase, sentence_index(article, phrase).index, value, "day", 1.0)
 
 
-def extraction(article: Article, *, checkable: set[int], figures: tuple[Figure, ...] = (),
-               quotes: tuple[Quote, ...] = (), dates: tuple[DateRef, ...] = ()) -> Extraction:
+def extraction(
+    article: Article,
+    *,
+    checkable: set[int],
+    figures: tuple[Figure, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+) -> Extraction:
     sentences = sentences_of(article)
-    claims = tuple(Claim(s.index, s.start, s.end, s.text, s.index in checkable, 1.0 if s.index in checkable
-                         else 0.1) for s in sentences)
-    return Extraction(article.id, "test", "en", sentences=sentences, figures=figures, quotes=quotes,
-                      dates=dates, claims=claims)
+    claims = tuple(
+        Claim(s.index, s.start, s.end, s.text, s.index in checkable, 1.0 if s.index in checkable else 0.1)
+        for s in sentences
+    )
+    return Extraction(
+        article.id, "test", "en", sentences=sentences, figures=figures, quotes=quotes, dates=dates, claims=claims
+    )
 
 
 def make_articles(*, hostile: bool = False) -> list[Article]:
@@ -114,8 +131,11 @@ def make_articles(*, hostile: bool = False) -> list[Article]:
     a1_title = "Oil spill closes Port Ellis harbour" + (f" {SCRIPT}" if hostile else "")
     a1 = make_article("a1", "Harbour Gazette", "2026-03-02T18:00:00Z", a1_title, A1)
     a2 = make_article("a2", "Coastal Times", "2026-03-03T07:00:00Z", "Tanker leak fouls Port Ellis", a2_sentences)
-    a3 = replace(make_article("a3", "Daily Wire", "2026-03-03T09:00:00Z", "Tanker leak fouls Port Ellis",
-                              a2_sentences), dup_group="a2", dup_kind="exact")
+    a3 = replace(
+        make_article("a3", "Daily Wire", "2026-03-03T09:00:00Z", "Tanker leak fouls Port Ellis", a2_sentences),
+        dup_group="a2",
+        dup_kind="exact",
+    )
     a2 = replace(a2, dup_group="a2")
     a4 = make_article("a4", "Bay Chronicle", "2026-03-04T10:00:00Z", "A town and its harbour", A4)
     return [a1, a2, a3, a4]
@@ -124,49 +144,104 @@ def make_articles(*, hostile: bool = False) -> list[Article]:
 def make_extractions(articles: list[Article]) -> dict[str, Extraction]:
     a1, a2, a3, a4 = articles
     result = {
-        "a1": extraction(a1, checkable={0, 1, 2, 3},
-                         figures=(figure(a1, "12,000 litres", 12000, "litres"),
-                                  figure(a1, "40 workers", 40, "workers"),
-                                  figure(a1, "berth 4", 4, None, ordinal=True)),
-                         quotes=(quote(a1, "We have contained most of it.", "Reyes"),),
-                         dates=(date(a1, "2 March 2026", "2026-03-02"),)),
+        "a1": extraction(
+            a1,
+            checkable={0, 1, 2, 3},
+            figures=(
+                figure(a1, "12,000 litres", 12000, "litres"),
+                figure(a1, "40 workers", 40, "workers"),
+                figure(a1, "berth 4", 4, None, ordinal=True),
+            ),
+            quotes=(quote(a1, "We have contained most of it.", "Reyes"),),
+            dates=(date(a1, "2 March 2026", "2026-03-02"),),
+        ),
         "a4": extraction(a4, checkable={3, 4}, figures=(figure(a4, "12,000 litres", 12000, "litres"),)),
     }
     for article in (a2, a3):
         last = article.text.rindex('"', 0, article.text.rindex("Hale said"))
-        words = article.text[article.text.index('"This') + 1:last]
+        words = article.text[article.text.index('"This') + 1 : last]
         result[article.id] = extraction(
-            article, checkable={0, 1, 2, 3},
-            figures=(figure(article, "12,000 litres", 12000, "litres"),
-                     figure(article, "$2 million", 2_000_000, None, currency="USD")),
-            quotes=(quote(article, "We have contained most of it,", "Harbourmaster Dana Reyes"),
-                    quote(article, words, "Tom Hale")))
+            article,
+            checkable={0, 1, 2, 3},
+            figures=(
+                figure(article, "12,000 litres", 12000, "litres"),
+                figure(article, "$2 million", 2_000_000, None, currency="USD"),
+            ),
+            quotes=(
+                quote(article, "We have contained most of it,", "Harbourmaster Dana Reyes"),
+                quote(article, words, "Tom Hale"),
+            ),
+        )
     return result
 
 
 def make_check(articles: list[Article]) -> CheckResult:
     a1, a2, a3, a4 = articles
     facts = (
-        Fact("f-litres", "About 12,000 litres of oil leaked into Port Ellis harbour.", "confirmed", 3,
-             (evidence(a1, "12,000"), evidence(a2, "12,000"), evidence(a3, "12,000"), evidence(a4, "12,000")),
-             salience=0.9),
-        Fact("f-tanker", "The leak came from the tanker Meridian.", "confirmed", 2,
-             (evidence(a1, "Meridian"), evidence(a2, "Meridian"), evidence(a3, "Meridian")), salience=0.7),
-        Fact("f-fine", "The fine could reach $2 million, the environment minister said.", "single-source", 1,
-             (evidence(a2, "$2 million"), evidence(a3, "$2 million")), salience=0.6),
-        Fact("f-crews", "Clean-up crews of 40 workers were deployed on 2 March 2026.", "single-source", 1,
-             (evidence(a1, "40 workers"),), salience=0.4),
-        Fact("f-harbourmaster", "The harbourmaster is Dana Reyes.", "disputed", 3,
-             (evidence(a1, "Dana Reyes"), evidence(a2, "Dana Reyes"), evidence(a4, "Dana Rees")), salience=0.5),
+        Fact(
+            "f-litres",
+            "About 12,000 litres of oil leaked into Port Ellis harbour.",
+            "confirmed",
+            3,
+            (evidence(a1, "12,000"), evidence(a2, "12,000"), evidence(a3, "12,000"), evidence(a4, "12,000")),
+            salience=0.9,
+        ),
+        Fact(
+            "f-tanker",
+            "The leak came from the tanker Meridian.",
+            "confirmed",
+            2,
+            (evidence(a1, "Meridian"), evidence(a2, "Meridian"), evidence(a3, "Meridian")),
+            salience=0.7,
+        ),
+        Fact(
+            "f-fine",
+            "The fine could reach $2 million, the environment minister said.",
+            "single-source",
+            1,
+            (evidence(a2, "$2 million"), evidence(a3, "$2 million")),
+            salience=0.6,
+        ),
+        Fact(
+            "f-crews",
+            "Clean-up crews of 40 workers were deployed on 2 March 2026.",
+            "single-source",
+            1,
+            (evidence(a1, "40 workers"),),
+            salience=0.4,
+        ),
+        Fact(
+            "f-harbourmaster",
+            "The harbourmaster is Dana Reyes.",
+            "disputed",
+            3,
+            (evidence(a1, "Dana Reyes"), evidence(a2, "Dana Reyes"), evidence(a4, "Dana Rees")),
+            salience=0.5,
+        ),
     )
     contradictions = (
-        Contradiction("c-name", "person-name", "harbourmaster", "high", 0.92,
-                      "Bay Chronicle spells the harbourmaster Dana Rees; two sources say Dana Reyes.",
-                      (Side("Dana Reyes", (evidence(a1, "Dana Reyes"), evidence(a2, "Dana Reyes"))),
-                       Side("Dana Rees", (evidence(a4, "Dana Rees"),))), fact_id="f-harbourmaster"),
-        Contradiction("c-day", "date", "start of the leak", "low", 0.55,
-                      "Harbour Gazette dates the leak to Monday; Bay Chronicle says it began on Sunday.",
-                      (Side("Monday", (evidence(a1, "on Monday"),)), Side("Sunday", (evidence(a4, "Sunday"),)))),
+        Contradiction(
+            "c-name",
+            "person-name",
+            "harbourmaster",
+            "high",
+            0.92,
+            "Bay Chronicle spells the harbourmaster Dana Rees; two sources say Dana Reyes.",
+            (
+                Side("Dana Reyes", (evidence(a1, "Dana Reyes"), evidence(a2, "Dana Reyes"))),
+                Side("Dana Rees", (evidence(a4, "Dana Rees"),)),
+            ),
+            fact_id="f-harbourmaster",
+        ),
+        Contradiction(
+            "c-day",
+            "date",
+            "start of the leak",
+            "low",
+            0.55,
+            "Harbour Gazette dates the leak to Monday; Bay Chronicle says it began on Sunday.",
+            (Side("Monday", (evidence(a1, "on Monday"),)), Side("Sunday", (evidence(a4, "Sunday"),))),
+        ),
     )
     entities = (
         Entity("p-reyes", "person", "Dana Reyes", ("a1", "a2", "a3"), ("Reyes", "Dana Reyes"), ("Harbourmaster",)),

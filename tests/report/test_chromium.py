@@ -31,8 +31,9 @@ def page_file(tmp_path: Path) -> Path:
 
 
 def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = chromium_command(tmp_path / "profile", "--enable-logging=stderr", "--v=0",
-                               "--virtual-time-budget=3000", *args)
+    command = chromium_command(
+        tmp_path / "profile", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000", *args
+    )
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -68,7 +69,8 @@ def test_chromium_citation_click_reveals_evidence(tmp_path: Path, page_file: Pat
         page.call("Page.navigate", url=page_file.as_uri())
         page.wait_for("Page.loadEventFired")
         before = page.evaluate("document.querySelectorAll('details[open]').length")
-        state = json.loads(page.evaluate("""(() => {
+        state = json.loads(
+            page.evaluate("""(() => {
             const link = document.querySelector('#disputed a.cite[href^="#ev-4-"]');
             link.click();
             const mark = document.getElementById(link.getAttribute('href').slice(1));
@@ -78,7 +80,8 @@ def test_chromium_citation_click_reveals_evidence(tmp_path: Path, page_file: Pat
                 open: mark.closest('details').open, visible: box.height > 0 && box.top >= 0
                     && box.bottom <= window.innerHeight, hash: location.hash,
                 text: mark.textContent});
-        })()"""))
+        })()""")
+        )
         errors = page.errors()
     assert before == 0
     assert state["tag"] == "MARK" and state["revealed"] and state["open"] and state["visible"]

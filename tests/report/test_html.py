@@ -98,7 +98,7 @@ def test_html_matrix_is_inline_svg_with_escaped_labels() -> None:
     facts = (replace(check.facts[0], text=f"Fact with {SCRIPT} & more"), *check.facts[1:])
     brief = build_brief(story, articles, extractions, replace(check, facts=facts), generated_at="t")
     page = render_html(brief, {a.id: a for a in articles})
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>")]
     assert "&lt;script&gt;" in svg and "<script" not in svg
     assert svg.count('class="cell contradicts"') == 2
 
@@ -113,19 +113,19 @@ def test_html_edge_cases_say_what_they_are(case: str) -> None:
         check = CheckResult("s1", ("a1",), (), (), ())
     else:
         check = replace(check, contradictions=())
-    page = render_html(build_brief(story, articles, extractions, check, generated_at="t"),
-                       {a.id: a for a in articles})
-    expected = {"no-articles": "No articles to cross-check",
-                "one-article": "Only one article (Harbour Gazette)",
-                "no-contradictions": "No contradictions found among 4 articles from 3 independent sources."}
+    page = render_html(build_brief(story, articles, extractions, check, generated_at="t"), {a.id: a for a in articles})
+    expected = {
+        "no-articles": "No articles to cross-check",
+        "one-article": "Only one article (Harbour Gazette)",
+        "no-contradictions": "No contradictions found among 4 articles from 3 independent sources.",
+    }
     assert expected[case] in page
     assert ("Key takeaways" in page) == (case != "no-articles")
 
 
 def test_index_lists_stories_with_links_and_escapes() -> None:
     story, articles, extractions, check = make_inputs()
-    brief = build_brief(replace(story, headline=f"Spill {SCRIPT}"), articles, extractions, check,
-                        generated_at="t")
+    brief = build_brief(replace(story, headline=f"Spill {SCRIPT}"), articles, extractions, check, generated_at="t")
     page = render_index_html([brief])
     assert 'href="s1/brief.html"' in page and SCRIPT not in page and "&lt;script&gt;" in page
     assert "No stories" in render_index_html([])

@@ -43,15 +43,37 @@ def test_json_validates_against_schema() -> None:
 def test_json_has_the_issue_shape() -> None:
     data = brief_json()
     assert data["schema"] == "crosswire.brief/v1"
-    assert set(data["articles"][0]) >= {"id", "external_id", "path_or_url", "title", "source", "published_at",
-                                        "words", "duplicate_of"}
+    assert set(data["articles"][0]) >= {
+        "id",
+        "external_id",
+        "path_or_url",
+        "title",
+        "source",
+        "published_at",
+        "words",
+        "duplicate_of",
+    }
     (story,) = data["stories"]
-    assert set(story) >= {"id", "headline", "article_ids", "facts", "contradictions", "figures", "quotes",
-                          "timeline", "sources"}
+    assert set(story) >= {
+        "id",
+        "headline",
+        "article_ids",
+        "facts",
+        "contradictions",
+        "figures",
+        "quotes",
+        "timeline",
+        "sources",
+    }
     assert set(story["facts"][0]["evidence"][0]) >= {"article_id", "sentence", "start", "end"}
     assert set(story["contradictions"][0]["sides"][0]) >= {"value", "evidence"}
-    assert set(story["sources"][0]) >= {"article_id", "fact_density", "filler_share", "unique_facts",
-                                        "contradicted_facts"}
+    assert set(story["sources"][0]) >= {
+        "article_id",
+        "fact_density",
+        "filler_share",
+        "unique_facts",
+        "contradicted_facts",
+    }
 
 
 def test_json_duplicate_of_names_the_group_head_only_for_copies() -> None:

@@ -11,9 +11,16 @@ from crosswire.report import build_brief, render_markdown
 
 from .fixtures import SCRIPT, make_inputs
 
-SECTIONS = ["# Oil spill in Port Ellis harbour", "## Key takeaways", "## Disputed",
-            "## Single-source claims to verify", "## Who said what", "## Timeline", "## Sources",
-            "### Articles"]
+SECTIONS = [
+    "# Oil spill in Port Ellis harbour",
+    "## Key takeaways",
+    "## Disputed",
+    "## Single-source claims to verify",
+    "## Who said what",
+    "## Timeline",
+    "## Sources",
+    "### Articles",
+]
 
 
 def markdown(**options: bool) -> str:

@@ -11,8 +11,9 @@ from crosswire.report.newsworthy import newsworthy
 
 def _fact(text: str, reasons: tuple[str, ...] = ()) -> tuple[FactLine, dict[str, Extraction]]:
     citations = tuple(Citation(n + 1, f"a{n}", f"ev-{n}", text, 0, len(text)) for n in range(2))
-    fact = FactLine(fact_id="f", text=text, status="confirmed", independent_sources=2, salience=1.0,
-                    citations=citations)
+    fact = FactLine(
+        fact_id="f", text=text, status="confirmed", independent_sources=2, salience=1.0, citations=citations
+    )
     extractions = {
         f"a{n}": Extraction(f"a{n}", "7", "en", claims=(Claim(0, 0, len(text), text, True, 0.7, reasons),))
         for n in range(2)

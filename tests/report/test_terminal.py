@@ -21,9 +21,14 @@ def printed(brief: object) -> str:
 def test_terminal_shows_scope_takeaways_disputes_and_scorecard() -> None:
     story, articles, extractions, check = make_inputs()
     text = printed(build_brief(story, articles, extractions, check, generated_at="t"))
-    for expected in ["Oil spill in Port Ellis harbour", "4 articles · 3 independent sources",
-                     "Key takeaways", "[high] harbourmaster: Dana Reyes [1][2] vs Dana Rees [4]",
-                     "$2 million only in Coastal Times [2]", "Bay Chronicle"]:
+    for expected in [
+        "Oil spill in Port Ellis harbour",
+        "4 articles · 3 independent sources",
+        "Key takeaways",
+        "[high] harbourmaster: Dana Reyes [1][2] vs Dana Rees [4]",
+        "$2 million only in Coastal Times [2]",
+        "Bay Chronicle",
+    ]:
         assert expected in text
     assert text.rindex("Bay Chronicle") > text.rindex("Harbour Gazette")  # padded last
 

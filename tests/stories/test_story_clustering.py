@@ -120,11 +120,21 @@ def test_publication_day_flags_missing_and_doubtful_dates(
 
 def test_undated_and_doubtful_articles_are_flagged_in_the_story() -> None:
     articles = {
-        "a": Article("a", "Leak at pier seven.", title="Leak", published_at="2026-03-03T09:00:00Z",
-                     ingested_at="2026-03-04T00:00:00+00:00"),
+        "a": Article(
+            "a",
+            "Leak at pier seven.",
+            title="Leak",
+            published_at="2026-03-03T09:00:00Z",
+            ingested_at="2026-03-04T00:00:00+00:00",
+        ),
         "b": Article("b", "Leak at pier seven again.", title="Leak again", ingested_at="2026-03-04T00:00:00+00:00"),
-        "c": Article("c", "Leak.", title="Leak later", published_at="2199-01-01T00:00:00Z",
-                     ingested_at="2026-03-04T00:00:00+00:00"),
+        "c": Article(
+            "c",
+            "Leak.",
+            title="Leak later",
+            published_at="2199-01-01T00:00:00Z",
+            ingested_at="2026-03-04T00:00:00+00:00",
+        ),
     }
     [story] = build_stories({"s1": ["a", "b", "c"]}, articles)
     assert story.first_published == story.last_published == "2026-03-03T09:00:00Z"
@@ -180,8 +190,9 @@ def test_restore_continues_exactly_where_it_stopped() -> None:
 
 
 def test_summary_survives_its_bytes() -> None:
-    state = assign_stories([StoryItem("a", vector(0), Counter({5: 2, 9: 1}), frozenset({"veltmar"}), 20000.0,
-                                      weekday=2)])
+    state = assign_stories(
+        [StoryItem("a", vector(0), Counter({5: 2, 9: 1}), frozenset({"veltmar"}), 20000.0, weekday=2)]
+    )
     [summary] = state.summaries.values()
     again = StorySummary.from_bytes(summary.story_id, summary.to_bytes())
     assert (again.first, again.size, again.first_day, again.weekdays) == (0, 1, 20000.0, [0, 0, 1, 0, 0, 0, 0])
@@ -196,8 +207,13 @@ def test_summary_reads_a_version_1_blob_without_details() -> None:
     again = StorySummary.from_bytes(summary.story_id, summary.to_bytes())
     assert again.details.ids.tolist() == summary.details.ids.tolist()
     header = json.dumps({"v": 1, "first": 0, "size": 1, "days": [None, None], "weekdays": [0] * 7}).encode()
-    old = (len(header).to_bytes(4, "little") + header + summary.lead.astype("<f4").tobytes()
-           + summary.terms.to_bytes() + summary.names.to_bytes())
+    old = (
+        len(header).to_bytes(4, "little")
+        + header
+        + summary.lead.astype("<f4").tobytes()
+        + summary.terms.to_bytes()
+        + summary.names.to_bytes()
+    )
     assert len(StorySummary.from_bytes("s", old).details) == 0
 
 
@@ -218,17 +234,21 @@ def test_shared_rare_words_keep_two_similar_events_apart() -> None:
     filler = [[f"other{i}", f"thing{i}", "pirates", "aden"] for i in range(200)]  # the topic words are common
     items = [StoryItem(f"f{i}", vector(i % 3 + 1), words(w)) for i, w in enumerate(filler)]
     # every lead is about as close to every other (cos ~0.55): only the words tell the two events apart
-    items += [StoryItem(f"{k}{i}", vector(topic, 0.9), words(w)) for i in range(3) for k, w in
-              (("m", mysore), ("s", sukanya))]
+    items += [
+        StoryItem(f"{k}{i}", vector(topic, 0.9), words(w)) for i in range(3) for k, w in (("m", mysore), ("s", sukanya))
+    ]
     stories = assign_stories(items).stories()
     assert stories[story_id_for("m0")] == ["m0", "m1", "m2"]
     assert stories[story_id_for("s0")] == ["s0", "s1", "s2"]
 
 
 def test_lead_details_are_the_names_and_figures_a_lead_states() -> None:
-    article = Article("a", "The Indian navy captured 23 pirates near INS Mysore's patrol area at 9:30 a.m. on Nov 12. "
-                      "Commander Nirad Sinha said the raid ended. The ship sailed on. Later, 99 more came.",
-                      title="Navy Captures Pirates In Gulf Of Aden")
+    article = Article(
+        "a",
+        "The Indian navy captured 23 pirates near INS Mysore's patrol area at 9:30 a.m. on Nov 12. "
+        "Commander Nirad Sinha said the raid ended. The ship sailed on. Later, 99 more came.",
+        title="Navy Captures Pirates In Gulf Of Aden",
+    )
     # not the headline's capitals, a sentence's first word, the clock time, the day of the month, nor
     # what comes after the lead; a possessive is the name itself
     assert lead_details(article) == {"indian", "ins", "mysore", "nirad", "sinha", "23"}
@@ -236,13 +256,13 @@ def test_lead_details_are_the_names_and_figures_a_lead_states() -> None:
 
 PIRATES = {
     "m0": "Indian commandos from INS Mysore captured 23 pirates in the Gulf of Aden after a distress call from "
-          "MV Gibe. The pirates were taken aboard the destroyer. Navy spokesman Nirad Sinha said no sailor was hurt.",
+    "MV Gibe. The pirates were taken aboard the destroyer. Navy spokesman Nirad Sinha said no sailor was hurt.",
     "s0": "Warship INS Sukanya foiled an attack on five merchant ships in the Gulf of Aden and arrested 26 "
-          "pirates, the Western Naval Command said. Three skiffs were seized with their weapons.",
+    "pirates, the Western Naval Command said. Three skiffs were seized with their weapons.",
     "m1": "The Indian navy said INS Mysore seized 23 pirates who tried to board MV Gibe in the Gulf of Aden. "
-          "The pirates were taken aboard. Spokesman Nirad Sinha said the ship's crew were safe.",
+    "The pirates were taken aboard. Spokesman Nirad Sinha said the ship's crew were safe.",
     "m2": "The Indian navy now says INS Mysore captured 25 pirates in the Gulf of Aden, not the 23 first "
-          "reported. The pirates were taken aboard. Nirad Sinha gave the new count.",
+    "reported. The pirates were taken aboard. Nirad Sinha gave the new count.",
 }
 
 
@@ -314,8 +334,11 @@ def test_bridge_does_not_merge_undated_stories_on_other_days(
     left, right = vector(0, 0.0), vector(1, 0.0)
     middle = left + right
     middle = (middle / numpy.linalg.norm(middle)).astype(numpy.float32)
-    items = [StoryItem("l", left, weekday=left_day, day=None), StoryItem("r", right, weekday=right_day, day=None),
-             StoryItem("bridge", middle, day=None)]
+    items = [
+        StoryItem("l", left, weekday=left_day, day=None),
+        StoryItem("r", right, weekday=right_day, day=None),
+        StoryItem("bridge", middle, day=None),
+    ]
     assert len(assign_stories(items, params=StoryParams(merge_threshold=0.7)).stories()) == stories
 
 

@@ -93,8 +93,9 @@ def test_diff_reports_a_changed_figure_and_who_said_it_first(tmp_path: Path) -> 
     write_fire(inbox, "b.md", injured=6, day=5, source="Ring Road News")
     invoke("--db", db, "ingest", str(inbox))
     [row] = stories_json(db)
-    code, out, _ = invoke("--db", db, "diff", "--story", row["id"], "--since", str(tmp_path / "b1" / "brief.json"),
-                          "--json")
+    code, out, _ = invoke(
+        "--db", db, "diff", "--story", row["id"], "--since", str(tmp_path / "b1" / "brief.json"), "--json"
+    )
     assert code == 0
     developments = json.loads(out)
     assert developments["sources_added"] == ["Ring Road News"]
@@ -156,9 +157,7 @@ def test_watch_rejects_a_bad_interval(tmp_path: Path, every: str) -> None:
     assert code == 2 and "--every" in err
 
 
-def test_brief_on_a_multi_story_corpus_writes_one_folder_per_story_and_an_index(
-    tmp_path: Path, demo_dir: Path
-) -> None:
+def test_brief_on_a_multi_story_corpus_writes_one_folder_per_story_and_an_index(tmp_path: Path, demo_dir: Path) -> None:
     db = str(tmp_path / "x.db")
     invoke("--db", db, "ingest", str(demo_dir), str(SECOND))
     out_dir = tmp_path / "out"

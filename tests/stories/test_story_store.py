@@ -37,8 +37,13 @@ class TopicEmbedder:
 
 def article(topic: str, n: int, day: int) -> Article:
     text = f"{TOPICS[topic]} Report number {n} adds detail {n} on day {day}."
-    return Article(f"{topic}{n:03d}", text, title=f"{topic} {n}", published_at=f"2026-03-{day:02d}T10:00:00Z",
-                   ingested_at="2026-04-01T00:00:00+00:00")
+    return Article(
+        f"{topic}{n:03d}",
+        text,
+        title=f"{topic} {n}",
+        published_at=f"2026-03-{day:02d}T10:00:00Z",
+        ingested_at="2026-04-01T00:00:00+00:00",
+    )
 
 
 def add(store: Store, articles: Sequence[Article]) -> None:

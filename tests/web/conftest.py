@@ -28,15 +28,23 @@ HOSTILE_SOURCE = '<img src=x onerror="alert(2)">Bay Chronicle'
 HOSTILE_PERSON = "Tom <b onmouseover=alert(3)>Hale</b>"
 
 
-def fill_store(path: Path, story: Story, articles: list[Article], extractions: dict[str, Extraction],
-               check: CheckResult, settings: Settings) -> None:
+def fill_store(
+    path: Path,
+    story: Story,
+    articles: list[Article],
+    extractions: dict[str, Extraction],
+    check: CheckResult,
+    settings: Settings,
+) -> None:
     """Write a story as the pipeline would: articles (with real MinHash signatures), extractions, check, story."""
     with Store.open(path) as store:
         for article in articles:
-            signature = dedupe.signature(article.text, num_perm=settings.minhash_perm,
-                                         shingle_words=settings.shingle_words)
-            store.add_article(replace(article, ingested_at="2026-03-05T00:00:00+00:00"),
-                              signature=dedupe.to_bytes(signature))
+            signature = dedupe.signature(
+                article.text, num_perm=settings.minhash_perm, shingle_words=settings.shingle_words
+            )
+            store.add_article(
+                replace(article, ingested_at="2026-03-05T00:00:00+00:00"), signature=dedupe.to_bytes(signature)
+            )
         for extraction in extractions.values():
             store.save_extraction(extraction)
         store.save_check(check)
@@ -47,8 +55,9 @@ def hostile_inputs() -> tuple[Story, list[Article], dict[str, Extraction], Check
     story, articles, extractions, check = make_inputs(hostile=True)
     a1, a2, a3, a4 = articles
     articles = [replace(a1, url="javascript:alert(4)"), a2, a3, replace(a4, source=HOSTILE_SOURCE)]
-    entities = tuple(replace(e, name=HOSTILE_PERSON, roles=(SCRIPT,)) if e.id == "p-hale" else e
-                     for e in check.entities)
+    entities = tuple(
+        replace(e, name=HOSTILE_PERSON, roles=(SCRIPT,)) if e.id == "p-hale" else e for e in check.entities
+    )
     first = check.contradictions[0]
     sides = (replace(first.sides[0], value=f"Dana Reyes {SCRIPT}"), *first.sides[1:])
     contradictions = (replace(first, sides=sides, subject=f"harbourmaster {SCRIPT}"), *check.contradictions[1:])
@@ -113,8 +122,14 @@ def analyse(tmp_path: Path) -> RecordingAnalyse:
 
 def make_client(db: Path, settings: Settings, analyse: RecordingAnalyse | None = None, **options: object) -> TestClient:
     worker = Worker(db, settings=settings, analyse=analyse or RecordingAnalyse())
-    app = create_app(db, settings=settings, worker=worker, csrf_token=CSRF,
-                     allowed_hosts=options.pop("allowed_hosts", ("testserver",)), **options)  # type: ignore[arg-type]
+    app = create_app(
+        db,
+        settings=settings,
+        worker=worker,
+        csrf_token=CSRF,
+        allowed_hosts=options.pop("allowed_hosts", ("testserver",)),
+        **options,
+    )  # type: ignore[arg-type]
     return TestClient(app, follow_redirects=False)
 
 

@@ -32,8 +32,9 @@ def server(hostile_db: Path, web_settings: Settings) -> Iterator[str]:
     from crosswire.web.app import create_app
     from crosswire.web.worker import Worker
 
-    app = create_app(hostile_db, settings=web_settings,
-                     worker=Worker(hostile_db, settings=web_settings, analyse=RecordingAnalyse()))
+    app = create_app(
+        hostile_db, settings=web_settings, worker=Worker(hostile_db, settings=web_settings, analyse=RecordingAnalyse())
+    )
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

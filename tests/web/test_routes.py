@@ -25,7 +25,7 @@ def test_stories_page_lists_the_story_with_its_counts(client: TestClient) -> Non
 def test_story_page_shows_a_dispute_with_both_sides_evidence(client: TestClient) -> None:
     page = client.get("/stories/s1")
     assert page.status_code == 200
-    dispute = page.text[page.text.index('id="c-name"'):page.text.index('id="c-day"')]
+    dispute = page.text[page.text.index('id="c-name"') : page.text.index('id="c-day"')]
     assert "Dana Reyes" in dispute and "Dana Rees" in dispute
     assert "Harbourmaster Dana Reyes said: &#34;We have contained most of it.&#34;" in dispute
     assert "Harbourmaster Dana Rees said crews were working hard." in dispute
@@ -38,7 +38,7 @@ def test_story_page_links_people_sources_and_takeaways(client: TestClient) -> No
     assert '<a href="/people/p-reyes">Dana Reyes</a>' in text
     assert '<a href="/articles/a4">A town and its harbour</a>' in text
     assert "About 12,000 litres of oil leaked into Port Ellis harbour." in text
-    quotes = text[text.index('id="quotes"'):]
+    quotes = text[text.index('id="quotes"') :]
     assert '<a href="/people/p-hale">Tom Hale</a>' in quotes and "“This is a disaster for the bay”" in quotes
 
 
@@ -111,11 +111,27 @@ def test_api_search_ranks_and_limits(client: TestClient) -> None:
     assert all(re.search(r"<mark>harbour</mark>", hit["snippet"], re.IGNORECASE) for hit in body["hits"])
 
 
-@pytest.mark.parametrize("url", [
-    "/stories/s9", "/stories/..%2Fetc", "/stories/%3Cscript%3E", "/articles/zz", "/articles/a1%27--",
-    "/people/p-nobody", "/people/a1", "/jobs/7", "/jobs/abc", "/nothing-here",
-    "/api/stories/s9", "/api/articles/zz", "/api/people/p-nobody", "/api/people/a1", "/api/jobs/7", "/api/nothing",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/stories/s9",
+        "/stories/..%2Fetc",
+        "/stories/%3Cscript%3E",
+        "/articles/zz",
+        "/articles/a1%27--",
+        "/people/p-nobody",
+        "/people/a1",
+        "/jobs/7",
+        "/jobs/abc",
+        "/nothing-here",
+        "/api/stories/s9",
+        "/api/articles/zz",
+        "/api/people/p-nobody",
+        "/api/people/a1",
+        "/api/jobs/7",
+        "/api/nothing",
+    ],
+)
 def test_unknown_or_malformed_ids_are_404(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404
@@ -125,12 +141,27 @@ def test_unknown_or_malformed_ids_are_404(client: TestClient, url: str) -> None:
         assert response.headers["content-type"].startswith("text/html") and "Not found" in response.text
 
 
-@pytest.mark.parametrize("url", [
-    "/search?q=", "/search?q=%20%2B%2B", "/search?q=a&q=b", "/search?q=" + "x" * 201, "/search?q=oil&offset=-1",
-    "/api/search", "/api/search?q=", "/api/search?q=%22", "/api/search?q=oil&limit=0", "/api/search?q=oil&limit=x",
-    "/api/stories?limit=abc", "/api/stories?offset=-3", "/api/stories?limit=100000",
-    "/articles/a4?mark=5", "/articles/a4?mark=9-3", "/articles/a4?mark=0-999999",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search?q=",
+        "/search?q=%20%2B%2B",
+        "/search?q=a&q=b",
+        "/search?q=" + "x" * 201,
+        "/search?q=oil&offset=-1",
+        "/api/search",
+        "/api/search?q=",
+        "/api/search?q=%22",
+        "/api/search?q=oil&limit=0",
+        "/api/search?q=oil&limit=x",
+        "/api/stories?limit=abc",
+        "/api/stories?offset=-3",
+        "/api/stories?limit=100000",
+        "/articles/a4?mark=5",
+        "/articles/a4?mark=9-3",
+        "/articles/a4?mark=0-999999",
+    ],
+)
 def test_bad_query_strings_are_400(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 400, response.text
@@ -160,8 +191,9 @@ def test_a_check_stored_under_another_id_still_briefs_the_story(tmp_path, web_se
     from .conftest import fill_store, make_client
 
     story, articles, extractions, check = make_inputs()
-    fill_store(tmp_path / "a.db", story, articles, extractions, replace(check, story_id="sabc123"),
-               settings=web_settings)
+    fill_store(
+        tmp_path / "a.db", story, articles, extractions, replace(check, story_id="sabc123"), settings=web_settings
+    )
     with make_client(tmp_path / "a.db", web_settings) as client:
         assert [s["id"] for s in client.get("/api/stories").json()["stories"]] == ["s1"]
         assert "Dana Rees" in client.get("/stories/s1").text

@@ -92,13 +92,23 @@ def brief_findings(story: dict[str, Any]) -> dict[str, list[Any]]:
     return {
         "takeaways": [(_words(facts[i]["text"]), [_span(e) for e in facts[i]["evidence"]]) for i in story["takeaways"]],
         "disputed": [
-            {"about": (c["subject"], c["kind"], c["developing"]),
-             "sides": [(side["value"], side["independent_sources"], [_span(e) for e in side["evidence"]],
-                        [_words(e["sentence"]) for e in side["evidence"]]) for side in c["sides"]]}
+            {
+                "about": (c["subject"], c["kind"], c["developing"]),
+                "sides": [
+                    (
+                        side["value"],
+                        side["independent_sources"],
+                        [_span(e) for e in side["evidence"]],
+                        [_words(e["sentence"]) for e in side["evidence"]],
+                    )
+                    for side in c["sides"]
+                ],
+            }
             for c in story["contradictions"]
         ],
-        "verify": [(item["kind"], _words(item["text"]), item["source"], _span(item["evidence"]))
-                   for item in story["to_verify"]],
+        "verify": [
+            (item["kind"], _words(item["text"]), item["source"], _span(item["evidence"])) for item in story["to_verify"]
+        ],
     }
 
 

@@ -14,14 +14,17 @@ from crosswire.web.search import MAX_QUERY_CHARS, BadQuery, SearchIndex, fts_que
 from ..report.fixtures import make_inputs
 
 
-@pytest.mark.parametrize("text,query", [
-    ("oil", '"oil"'),
-    ("Oil  spill", '"Oil" "spill"'),
-    ('oil" OR "x', '"oil" "OR" "x"'),
-    ("harb*", '"harb"*'),
-    ("NEAR(oil, 3)", '"NEAR" "oil" "3"'),
-    ("Lindholt’s quay", '"Lindholt" "s" "quay"'),
-])
+@pytest.mark.parametrize(
+    "text,query",
+    [
+        ("oil", '"oil"'),
+        ("Oil  spill", '"Oil" "spill"'),
+        ('oil" OR "x', '"oil" "OR" "x"'),
+        ("harb*", '"harb"*'),
+        ("NEAR(oil, 3)", '"NEAR" "oil" "3"'),
+        ("Lindholt’s quay", '"Lindholt" "s" "quay"'),
+    ],
+)
 def test_fts_query_quotes_every_word(text: str, query: str) -> None:
     assert fts_query(text) == query
 
@@ -39,8 +42,10 @@ def test_search_finds_articles_stored_after_the_first_search(web_db: Path, web_s
         assert index.search(store, "lighthouse keeper") == []
         text = "The lighthouse keeper of Port Ellis saw the slick first. " * 3
         signature = dedupe.signature(text, num_perm=web_settings.minhash_perm, shingle_words=web_settings.shingle_words)
-        store.add_article(replace(make_inputs()[1][0], id="a5", text=text, title="Keeper",
-                                  ingested_at="2026-03-06T00:00:00+00:00"), signature=dedupe.to_bytes(signature))
+        store.add_article(
+            replace(make_inputs()[1][0], id="a5", text=text, title="Keeper", ingested_at="2026-03-06T00:00:00+00:00"),
+            signature=dedupe.to_bytes(signature),
+        )
         assert [h.article_id for h in index.search(store, "lighthouse keeper")] == ["a5"]
         assert index.refresh(store) == 0
 

@@ -16,8 +16,18 @@ from crosswire.web.security import CSP
 
 from .conftest import CSRF, HOSTILE_PERSON, HOSTILE_SOURCE, make_client
 
-PAGES = ["/", "/stories/s1", "/articles/a1", "/articles/a2", "/articles/a4", "/people/p-hale",
-         "/people/p-reyes", "/search?q=disaster", "/search?q=chronicle", "/search?q=alert"]
+PAGES = [
+    "/",
+    "/stories/s1",
+    "/articles/a1",
+    "/articles/a2",
+    "/articles/a4",
+    "/people/p-hale",
+    "/people/p-reyes",
+    "/search?q=disaster",
+    "/search?q=chronicle",
+    "/search?q=alert",
+]
 HOSTILE_TAGS = re.compile(r"<(script|img|b onmouseover)\b", re.IGNORECASE)
 
 
@@ -51,8 +61,9 @@ def test_hostile_strings_in_json_stay_data(hostile_client: TestClient) -> None:
     assert hostile_client.get("/api/people/p-hale").json()["name"] == HOSTILE_PERSON
 
 
-@pytest.mark.parametrize("url", ["/", "/stories/s1", "/api/stories", "/stories/nope", "/static/style.css",
-                                 "/search?q="])
+@pytest.mark.parametrize(
+    "url", ["/", "/stories/s1", "/api/stories", "/stories/nope", "/static/style.css", "/search?q="]
+)
 def test_every_response_has_the_security_headers(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.headers["content-security-policy"] == CSP
@@ -108,9 +119,16 @@ def test_the_token_redirect_never_leaves_the_app() -> None:
 
     from crosswire.web.security import Guard
 
-    scope = {"type": "http", "method": "GET", "path": "//evil.example/x", "raw_path": b"//evil.example/x",
-             "query_string": f"token={TOKEN}&q=oil".encode(), "headers": [(b"host", b"localhost:8765")],
-             "scheme": "http", "server": ("127.0.0.1", 8765)}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "//evil.example/x",
+        "raw_path": b"//evil.example/x",
+        "query_string": f"token={TOKEN}&q=oil".encode(),
+        "headers": [(b"host", b"localhost:8765")],
+        "scheme": "http",
+        "server": ("127.0.0.1", 8765),
+    }
     guard = Guard(None, csrf_token=CSRF, token=TOKEN, allowed_hosts=("localhost",))  # type: ignore[arg-type]
     response = guard.refusal(Request(scope))
     assert response is not None and response.status_code == 303
@@ -118,8 +136,9 @@ def test_the_token_redirect_never_leaves_the_app() -> None:
 
 
 def _post(client: TestClient, **headers: str) -> int:
-    return client.post("/sources", data={"csrf": headers.pop("csrf", CSRF), "urls": "https://example.org/a"},
-                       headers=headers).status_code
+    return client.post(
+        "/sources", data={"csrf": headers.pop("csrf", CSRF), "urls": "https://example.org/a"}, headers=headers
+    ).status_code
 
 
 def test_posts_need_the_same_origin_and_the_csrf_token(client: TestClient) -> None:
@@ -142,6 +161,5 @@ def test_api_posts_need_the_csrf_header(client: TestClient) -> None:
 def test_serve_refuses_other_addresses_without_a_token(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--token" in result.output
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "serve", "--host", "0.0.0.0",
-                                      "--token", "short"])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "serve", "--host", "0.0.0.0", "--token", "short"])
     assert result.exit_code == 2 and "16 characters" in result.output

@@ -21,8 +21,9 @@ def free_port() -> int:
 def test_serve_runs_on_loopback_and_serves_the_store(web_db: Path, tmp_path: Path) -> None:
     port = free_port()
     command = [sys.executable, "-m", "crosswire", "serve", "--db", str(web_db), "--port", str(port)]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-                               env={**os.environ, "CROSSWIRE_TOKEN": ""})
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env={**os.environ, "CROSSWIRE_TOKEN": ""}
+    )
     try:
         body, deadline = None, time.monotonic() + 30
         while body is None and time.monotonic() < deadline:

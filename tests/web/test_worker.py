@@ -33,8 +33,12 @@ def wait_for(client: TestClient, job_id: str, timeout: float = 20.0) -> dict:
 
 
 def upload(client: TestClient, files: list[tuple[str, bytes]], urls: str = "") -> object:
-    return client.post("/sources", data={"csrf": CSRF, "urls": urls},
-                       files=[("files", (name, content, "text/markdown")) for name, content in files], headers=ORIGIN)
+    return client.post(
+        "/sources",
+        data={"csrf": CSRF, "urls": urls},
+        files=[("files", (name, content, "text/markdown")) for name, content in files],
+        headers=ORIGIN,
+    )
 
 
 def test_an_uploaded_file_is_ingested_and_analysed(client: TestClient, analyse: RecordingAnalyse, web_db: Path) -> None:
@@ -55,8 +59,11 @@ def test_an_uploaded_file_is_ingested_and_analysed(client: TestClient, analyse: 
 
 
 def test_private_and_loopback_urls_are_refused_like_the_cli(client: TestClient, analyse: RecordingAnalyse) -> None:
-    response = client.post("/api/sources", json={"urls": ["http://127.0.0.1:8765/api/stories", "http://10.0.0.7/x"]},
-                           headers={**ORIGIN, "x-csrf-token": CSRF})
+    response = client.post(
+        "/api/sources",
+        json={"urls": ["http://127.0.0.1:8765/api/stories", "http://10.0.0.7/x"]},
+        headers={**ORIGIN, "x-csrf-token": CSRF},
+    )
     assert response.status_code == 202
     job = wait_for(client, response.json()["id"])
     assert [r["input"] for r in job["rejected"]] == ["http://127.0.0.1:8765/api/stories", "http://10.0.0.7/x"]
@@ -103,10 +110,16 @@ def test_a_failing_analysis_is_shown_on_the_job(client: TestClient, analyse: Rec
     assert "RuntimeError: model missing" in client.get(f"/jobs/{job_id}").text
 
 
-@pytest.mark.parametrize("name,saved", [
-    ("../../etc/passwd", "passwd"), ("..\\..\\evil.md", "evil.md"), ("<script>.md", "_script_.md"),
-    (".bashrc", "bashrc"), ("", "upload.txt"),
-])
+@pytest.mark.parametrize(
+    "name,saved",
+    [
+        ("../../etc/passwd", "passwd"),
+        ("..\\..\\evil.md", "evil.md"),
+        ("<script>.md", "_script_.md"),
+        (".bashrc", "bashrc"),
+        ("", "upload.txt"),
+    ],
+)
 def test_upload_names_are_made_safe(name: str, saved: str) -> None:
     assert _safe_name(name) == saved
 
@@ -123,10 +136,12 @@ def test_a_refused_upload_is_listed_under_its_own_name_escaped(client: TestClien
 def test_the_analysis_runs_in_a_child_process_kept_for_the_next_job(
     client: TestClient, analyse: RecordingAnalyse
 ) -> None:
-    first = wait_for(client, upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())])
-                     .headers["location"][6:])
-    second = wait_for(client, upload(client, [("b.md", (DEMO / "02-northsea-wire.md").read_bytes())])
-                      .headers["location"][6:])
+    first = wait_for(
+        client, upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())]).headers["location"][6:]
+    )
+    second = wait_for(
+        client, upload(client, [("b.md", (DEMO / "02-northsea-wire.md").read_bytes())]).headers["location"][6:]
+    )
     assert first["state"] == second["state"] == "done"
     assert first["pid"] is not None and first["pid"] != os.getpid()
     assert second["pid"] == first["pid"]  # one long-lived child: its models stay loaded
@@ -141,20 +156,23 @@ def test_a_crashed_child_fails_its_job_and_the_next_job_still_runs(
     crashed_id = upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())]).headers["location"][6:]
     crashed = wait_for(client, crashed_id)
     assert crashed["state"] == "failed"
-    assert crashed["error"] == ("The analysis process was killed by SIGKILL before the job ended; "
-                                "articles stored before that are kept.")
+    assert crashed["error"] == (
+        "The analysis process was killed by SIGKILL before the job ended; articles stored before that are kept."
+    )
     assert "was killed by SIGKILL" in client.get(f"/jobs/{crashed_id}").text
     assert not worker.job(crashed_id).folder.exists()  # the upload folder is removed all the same
     worker.analyse = analyse
-    job = wait_for(client, upload(client, [("b.md", (DEMO / "02-northsea-wire.md").read_bytes())])
-                   .headers["location"][6:])
+    job = wait_for(
+        client, upload(client, [("b.md", (DEMO / "02-northsea-wire.md").read_bytes())]).headers["location"][6:]
+    )
     assert job["state"] == "done" and len(job["article_ids"]) == 1
     assert job["pid"] not in (None, os.getpid(), crashed["pid"])
 
 
 def test_stopping_the_app_ends_the_child(web_db: Path, web_settings: Settings, analyse: RecordingAnalyse) -> None:
     with make_client(web_db, web_settings, analyse) as client:
-        job = wait_for(client, upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())])
-                       .headers["location"][6:])
+        job = wait_for(
+            client, upload(client, [("a.md", (DEMO / "01-veltmar-courier.md").read_bytes())]).headers["location"][6:]
+        )
         process = client.app.state.web.worker._child.process
     assert job["state"] == "done" and not process.is_alive() and process.exitcode == 0

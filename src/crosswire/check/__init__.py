@@ -191,8 +191,9 @@ def _facts(
     held = _disputed_sentences(contradictions)
     passages = shared_passages(context.articles, context.extractions)  # a wire passage counts once
     for fact, fid in zip(context.facts, context.fact_ids, strict=True):
-        sources = passages.independent_sources((context.units[m].article_id, context.units[m].start)
-                                               for m in fact.members)
+        sources = passages.independent_sources(
+            (context.units[m].article_id, context.units[m].start) for m in fact.members
+        )
         verdict: FactStatus = "disputed" if fid in disputed else "confirmed" if sources >= 2 else "single-source"
         entity_ids = sorted(
             {

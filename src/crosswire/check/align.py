@@ -283,4 +283,3 @@ def fact_id(units: Sequence[ClaimUnit], fact: FactCluster) -> str:
     """A stable id for a fact: a hash of its members' positions."""
     spans = sorted(f"{units[m].article_id}:{units[m].start}" for m in fact.members)
     return "fact:" + hashlib.sha1("|".join(spans).encode("utf-8")).hexdigest()[:12]
-

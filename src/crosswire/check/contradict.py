@@ -101,8 +101,9 @@ def _one_letter_apart(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
@@ -168,8 +169,7 @@ def _renamed_in_aligned_claims(context: CheckContext) -> Iterator[Contradiction]
                     ],
                     confidence=0.8 + 0.1 * min(1.0, (similarity - threshold) / 0.1),
                     severity="high",
-                    explanation=f"The same sentence names {a.full_name} in one report and "
-                    f"{b.full_name} in another.",
+                    explanation=f"The same sentence names {a.full_name} in one report and {b.full_name} in another.",
                     fact=pair.fact,
                 )
 

@@ -366,7 +366,5 @@ def resolve_entities(extractions: Mapping[str, Extraction]) -> EntityIndex:
             variants.add(mention.text)
             by_sentence[(article_id, mention.sentence)].add(entity_id)
     for (kind, key), (name, seen_in, variants) in sorted(names.items()):
-        entities.append(
-            Entity(_entity_id(kind, key), kind, name, tuple(sorted(seen_in)), tuple(sorted(variants)))
-        )
+        entities.append(Entity(_entity_id(kind, key), kind, name, tuple(sorted(seen_in)), tuple(sorted(variants))))
     return EntityIndex(people, entities, dict(by_sentence), person_of)

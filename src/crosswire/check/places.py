@@ -124,11 +124,7 @@ def person_families(people: Sequence[ResolvedPerson]) -> frozenset[str]:
     """Family names that are people in this story: written with a given name somewhere ('Steve
     Witkoff'), so a lone 'Witkoff' tagged GPE is the person. A lone word the NER once read as a
     person ('ROSWELL, N.M.') and nowhere with a given name stays a place."""
-    return frozenset(
-        person.family
-        for person in people
-        if any(ref.person.given for ref in person.refs)
-    )
+    return frozenset(person.family for person in people if any(ref.person.given for ref in person.refs))
 
 
 def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozenset[str]) -> list[str]:

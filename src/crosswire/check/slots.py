@@ -255,16 +255,26 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         ours = [d for d in dates.get((left.article_id, left.sentence), []) if _usable(d)]
         theirs = [d for d in dates.get((right.article_id, right.sentence), []) if _usable(d)]
         plan = context.setting("slots", "plan_similarity")
-        ours = [d for d in ours if _event_date(extractions[left.article_id], left.text, left.start, d,
-                                               similarity=sim, plan_similarity=plan)]
-        theirs = [d for d in theirs if _event_date(extractions[right.article_id], right.text, right.start, d,
-                                                   similarity=sim, plan_similarity=plan)]
+        ours = [
+            d
+            for d in ours
+            if _event_date(extractions[left.article_id], left.text, left.start, d, similarity=sim, plan_similarity=plan)
+        ]
+        theirs = [
+            d
+            for d in theirs
+            if _event_date(
+                extractions[right.article_id], right.text, right.start, d, similarity=sim, plan_similarity=plan
+            )
+        ]
         found = _lone_mismatch(ours, theirs, date_agree)
         if found is None or TIME_STAMP_LINE.match(left.text) or TIME_STAMP_LINE.match(right.text):
             continue  # page time stamps are not claims about the event
         a, b = found
-        published = [context.articles[u.article_id].published_at if u.article_id in context.articles else None
-                     for u in (left, right)]
+        published = [
+            context.articles[u.article_id].published_at if u.article_id in context.articles else None
+            for u in (left, right)
+        ]
         if on_own_days(published[0], a, published[1], b):
             continue  # each report's own day's news
         if not _same_event(

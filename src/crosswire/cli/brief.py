@@ -63,8 +63,13 @@ def _extract_and_check(
     with progress_bar(quiet=False) as progress:
         if total:
             task = progress.add_task("extracting", total=total)
-            pipeline.run_extract(store, ids, processes=processes, on_done=lambda e: progress.update(task, advance=1),
-                                 max_chars=settings.max_extract_chars)
+            pipeline.run_extract(
+                store,
+                ids,
+                processes=processes,
+                on_done=lambda e: progress.update(task, advance=1),
+                max_chars=settings.max_extract_chars,
+            )
         pipeline.run_embed(store, ids)
         progress.add_task("cross-checking", total=None)
         story = story or pipeline.story_of(store.articles(ids))

@@ -13,13 +13,23 @@ from crosswire.cli._common import Context, cli, err, reports_errors
 
 
 @cli.command()
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite store to serve [default: crosswire's --db, $CROSSWIRE_DB or ./crosswire.db].")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Anything but loopback needs --token.")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite store to serve [default: crosswire's --db, $CROSSWIRE_DB or ./crosswire.db].",
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on. Anything but loopback needs --token."
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
-@click.option("--token", default=None, envvar="CROSSWIRE_TOKEN",
-              help="Access token every request must carry [env: CROSSWIRE_TOKEN]; required off loopback.")
+@click.option(
+    "--token",
+    default=None,
+    envvar="CROSSWIRE_TOKEN",
+    help="Access token every request must carry [env: CROSSWIRE_TOKEN]; required off loopback.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the stories page in the default browser.")
 @click.pass_obj
 @reports_errors

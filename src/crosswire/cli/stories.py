@@ -82,14 +82,25 @@ def stories(obj: Context, run_checks: bool, as_json: bool) -> None:
     table.add_column("headline", overflow="fold")
     for row in sorted(rows, key=lambda r: (-r["articles"], r["id"])):
         first, last = (row["first_published"] or "")[:10], (row["last_published"] or "")[:10]
-        dates = first + (f"→{last[5:]}" if last and last[:4] == first[:4] and last != first else
-                         f"→{last}" if last and last != first else "")
+        dates = first + (
+            f"→{last[5:]}"
+            if last and last[:4] == first[:4] and last != first
+            else f"→{last}"
+            if last and last != first
+            else ""
+        )
         disputed = "—" if row["disputed_facts"] is None else str(row["disputed_facts"])
         headline = Text(one_line(row["headline"]))
         if row["notes"]:
             headline.append("\n" + one_line("; ".join(row["notes"])), "dim")
-        table.add_row(row["id"], str(row["articles"]), str(row["independent_sources"]),
-                      Text(one_line(dates or "undated")), disputed, headline)
+        table.add_row(
+            row["id"],
+            str(row["articles"]),
+            str(row["independent_sources"]),
+            Text(one_line(dates or "undated")),
+            disputed,
+            headline,
+        )
     out.print(table)
 
 
@@ -148,8 +159,10 @@ def _watch_once(obj: Context, store: Store, inputs: tuple[str, ...], run: int, *
             err.print(reject_line(outcome.input, outcome.detail))
     found = pipeline.run_stories(store)
     stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
-    err.print(f"{stamp} run {run}: {counts['stored']} new, {counts['exists'] + counts['copy']} seen before, "
-              f"{counts['rejected']} failed; {len(found)} stories")
+    err.print(
+        f"{stamp} run {run}: {counts['stored']} new, {counts['exists'] + counts['copy']} seen before, "
+        f"{counts['rejected']} failed; {len(found)} stories"
+    )
 
 
 @cli.command()
@@ -209,8 +222,10 @@ def _print_developments(developments: Developments, since: str) -> None:
         ("New facts", developments.new_facts),
         ("Now confirmed", developments.newly_confirmed),
         ("New contradictions", developments.new_contradictions),
-        ("Figures changed", [f"{c.unit}: {_values(c.before)} → {_values(c.now)}"
-                             for c in developments.changed_figures]),
+        (
+            "Figures changed",
+            [f"{c.unit}: {_values(c.before)} → {_values(c.now)}" for c in developments.changed_figures],
+        ),
         ("Sources added", developments.sources_added),
     )
     for title, lines in sections:
@@ -223,8 +238,10 @@ def _print_developments(developments: Developments, since: str) -> None:
         for d in developments.drift:
             then = f", then {', '.join(d.then)}" if d.then else ""
             when = d.first_published or "undated"
-            out.print(f"  • {safe(d.subject)}: {safe(repr(d.value))} first by {safe(d.first_source)} ({safe(when)})"
-                      f"{safe(then)}")
+            out.print(
+                f"  • {safe(d.subject)}: {safe(repr(d.value))} first by {safe(d.first_source)} ({safe(when)})"
+                f"{safe(then)}"
+            )
 
 
 def _values(values: tuple[float, ...]) -> str:

@@ -112,17 +112,13 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
     if not sentences.items:
         found.append("no sentences: nothing to extract")
         return Extraction(article.id, EXTRACTOR_VERSION, "en", notes=tuple(found))
-    mentions = [
-        Mention(e.start_char, e.end_char, e.text, e.label_, sentences.index(e.start)) for e in doc.ents
-    ]
+    mentions = [Mention(e.start_char, e.end_char, e.text, e.label_, sentences.index(e.start)) for e in doc.ents]
     people = _safe("people", found, lambda: find_people(doc, sentences))
     mentions = _relabel_people(mentions, people)
     figures = _safe("figures", found, lambda: find_figures(doc, sentences))
     dates = _safe("dates", found, lambda: find_dates(doc, sentences, published_at=article.published_at))
     quotes = _safe("quotes", found, lambda: find_quotes(doc, sentences, people))
-    claims = _safe(
-        "claims", found, lambda: score_claims(doc, sentences, figures=figures, dates=dates, quotes=quotes)
-    )
+    claims = _safe("claims", found, lambda: score_claims(doc, sentences, figures=figures, dates=dates, quotes=quotes))
     frames = _safe("frames", found, lambda: find_frames(doc, sentences, dates=dates))
     statuses = _safe("statuses", found, lambda: find_statuses(doc, sentences))
     measures = _safe("measures", found, lambda: find_measures(doc, sentences, figures))

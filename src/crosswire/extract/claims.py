@@ -91,9 +91,15 @@ def score_claims(
         if span is None:
             continue
         reasons = _reasons(span, quoted, entities)
-        reasons += [name for name, found in (("figure", sentence.index in with_figure),
-                                             ("date", sentence.index in with_date),
-                                             ("quote", sentence.index in with_quote)) if found]
+        reasons += [
+            name
+            for name, found in (
+                ("figure", sentence.index in with_figure),
+                ("date", sentence.index in with_date),
+                ("quote", sentence.index in with_quote),
+            )
+            if found
+        ]
         claims.append(_claim(sentence.index, span, reasons))
     return claims
 
@@ -153,7 +159,7 @@ def _country_code(token: Token) -> bool:
 
 
 def _lets(tokens: list[Token]) -> bool:
-    """"let's" / "let us" (the tokenizer splits "let's" into "let" + "'s")."""
+    """ "let's" / "let us" (the tokenizer splits "let's" into "let" + "'s")."""
     return any(t.lower_ == "let" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in LETS for t in tokens)
 
 

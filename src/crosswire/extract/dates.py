@@ -46,8 +46,7 @@ DAY_WORDS = re.compile(
 )
 FREQUENCY = {"weekly", "daily", "monthly", "yearly", "annually", "hourly", "nightly"}
 DURATION_UNIT = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|minutes?)\b", re.I)
-FUTURE_WORDS = {"will", "'ll", "shall", "expected", "due", "scheduled", "set", "planned", "plans", "going",
-                "would"}
+FUTURE_WORDS = {"will", "'ll", "shall", "expected", "due", "scheduled", "set", "planned", "plans", "going", "would"}
 
 
 def find_dates(doc: Doc, sentences: Sentences, *, published_at: str | None) -> list[DateRef]:

@@ -40,21 +40,81 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn
 GLUED_SCALES = {"m": 1e6, "bn": 1e9, "mn": 1e6, "k": 1e3}
 """Scale letters written onto the digits ('103m', '€2.5bn', '40k'): a scale only when glued."""
 CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "US$": "USD", "₹": "INR", "₽": "RUB"}
-CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
-                  "pounds": "GBP", "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-                  "rubles": "RUB", "kronor": "SEK", "krone": "NOK", "francs": "CHF", "yuan": "CNY"}
-APPROX = {"about": "about", "approximately": "about", "around": "about", "roughly": "about",
-          "some": "about", "circa": "about", "~": "about", "over": "over",
-          "more than": "over", "above": "over", "upwards of": "over", "in excess of": "over",
-          "nearly": "nearly", "almost": "nearly", "close to": "nearly", "under": "under",
-          "less than": "under", "fewer than": "under", "below": "under", "at least": "at least",
-          "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to"}
-RATE_WORDS = {"hour": "hour", "hourly": "hour", "day": "day", "daily": "day", "week": "week",
-              "weekly": "week", "month": "month", "monthly": "month", "year": "year", "yearly": "year",
-              "annually": "year", "annual": "year", "night": "day"}
+CURRENCY_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "kronor": "SEK",
+    "krone": "NOK",
+    "francs": "CHF",
+    "yuan": "CNY",
+}
+APPROX = {
+    "about": "about",
+    "approximately": "about",
+    "around": "about",
+    "roughly": "about",
+    "some": "about",
+    "circa": "about",
+    "~": "about",
+    "over": "over",
+    "more than": "over",
+    "above": "over",
+    "upwards of": "over",
+    "in excess of": "over",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "under": "under",
+    "less than": "under",
+    "fewer than": "under",
+    "below": "under",
+    "at least": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+}
+RATE_WORDS = {
+    "hour": "hour",
+    "hourly": "hour",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "weekly": "week",
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+    "night": "day",
+}
 RATE_LEADS = {"per", "a", "an", "each", "every"}
-DURATION_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                  "decade", "decades", "minute", "minutes"}
+DURATION_UNITS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "decade",
+    "decades",
+    "minute",
+    "minutes",
+}
 UNIT_FREE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 PAGE_COUNTERS = frozenset({"views", "comments", "shares", "likes", "reads", "followers", "subscribers", "retweets"})
@@ -119,8 +179,10 @@ def _number_runs(doc: Doc) -> list[tuple[Span, Span | None]]:
         first = _run_at(doc, i)
         upper = None
         joint = first.end
-        if joint + 1 < len(doc) and _is_number(doc[joint + 1]) and (
-            doc[joint].lower_ in RANGE_JOINTS or doc[joint].lower_ == "and" and doc[i - 1].lower_ == "between"
+        if (
+            joint + 1 < len(doc)
+            and _is_number(doc[joint + 1])
+            and (doc[joint].lower_ in RANGE_JOINTS or doc[joint].lower_ == "and" and doc[i - 1].lower_ == "between")
         ):
             upper = _run_at(doc, joint + 1)
         runs.append((first, upper))
@@ -154,8 +216,9 @@ def _is_number(token: Token) -> bool:
 
 def _joins_words(doc: Doc, i: int) -> bool:
     """The hyphen in 'twenty-five' (between two number words)."""
-    return (doc[i].text == "-" and i + 1 < len(doc) and doc[i - 1].is_alpha and doc[i + 1].is_alpha
-            and doc[i + 1].like_num)
+    return (
+        doc[i].text == "-" and i + 1 < len(doc) and doc[i - 1].is_alpha and doc[i + 1].is_alpha and doc[i + 1].like_num
+    )
 
 
 def _byline(doc: Doc, start_char: int) -> bool:

@@ -335,16 +335,34 @@ def _street_of_block(noun: Token) -> str | None:
     return " ".join(words) or None
 
 
-STREET_ABBREVIATIONS = {"w": "west", "e": "east", "n": "north", "s": "south", "st": "street", "ave": "avenue",
-                        "av": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
-                        "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "ter": "terrace"}
-STREET_TYPES = frozenset("street avenue road boulevard drive lane court place parkway highway terrace way circle "
-                         "trail".split())
+STREET_ABBREVIATIONS = {
+    "w": "west",
+    "e": "east",
+    "n": "north",
+    "s": "south",
+    "st": "street",
+    "ave": "avenue",
+    "av": "avenue",
+    "rd": "road",
+    "blvd": "boulevard",
+    "dr": "drive",
+    "ln": "lane",
+    "ct": "court",
+    "pl": "place",
+    "pkwy": "parkway",
+    "hwy": "highway",
+    "ter": "terrace",
+}
+STREET_TYPES = frozenset(
+    "street avenue road boulevard drive lane court place parkway highway terrace way circle trail".split()
+)
 
 
 LIGHT_VERBS = frozenset({"be", "have", "do", "include", "involve"})
-SITES = frozenset("home house apartment residence scene school hospital church mosque temple site building tower "
-                  "bar club restaurant party store shop mall hotel station market office factory".split())
+SITES = frozenset(
+    "home house apartment residence scene school hospital church mosque temple site building tower "
+    "bar club restaurant party store shop mall hotel station market office factory".split()
+)
 """Sites a count can be given for: 'two people dead at a south side home' counts that site, not the story."""
 IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 
@@ -356,8 +374,9 @@ def _group(noun: Token | None) -> list[str]:
     if noun is None or not noun.is_alpha:
         return []
     narrowing = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.lower_ not in HARM_WORD]
-    narrowing = [c for c in narrowing if c.lemma_ not in LIGHT_VERBS and not any(
-        t.lower_ in HARM_WORD for t in c.subtree)]
+    narrowing = [
+        c for c in narrowing if c.lemma_ not in LIGHT_VERBS and not any(t.lower_ in HARM_WORD for t in c.subtree)
+    ]
     if narrowing:
         return [f"which:{stem(narrowing[0].text)}"]
     if noun.lower_ in PEOPLE or noun.lower_ in HARM_WORD:

@@ -46,8 +46,10 @@ def _table(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]
 def render_article(article: Article, extraction: Extraction, console: Console) -> None:
     """Print the article and tables of its people, figures, dates, quotes, statuses and claim share."""
     header = Text(one_line(article.title or "(untitled)"), "bold")
-    header.append(f"\n{one_line(article.source or article.url)} · {one_line(article.published_at or 'no date')} · "
-                  f"{article.words} words · {article.id}\n")
+    header.append(
+        f"\n{one_line(article.source or article.url)} · {one_line(article.published_at or 'no date')} · "
+        f"{article.words} words · {article.id}\n"
+    )
     for name, style in STYLES.items():
         header.append(name, style)
         header.append("  ")

@@ -74,8 +74,13 @@ def assemble_brief(
     return Brief(
         story_id=story.id,
         generated_at=generated_at,
-        scope=make_scope(story, sources, facts_status=[f.status for f in facts], missing=len(
-            set(story.article_ids) - in_story), disputed_points=len(disputed)),
+        scope=make_scope(
+            story,
+            sources,
+            facts_status=[f.status for f in facts],
+            missing=len(set(story.article_ids) - in_story),
+            disputed_points=len(disputed),
+        ),
         sources=refs,
         takeaways=findings.takeaways([f for f in facts if newsworthy(f, extractions)], disputed),
         facts=facts,
@@ -106,8 +111,13 @@ def make_scope(
         confirmed=facts_status.count("confirmed"),
         disputed=facts_status.count("disputed"),
         single_source=facts_status.count("single-source"),
-        notes=scope_notes(refs, independent, confirmed=facts_status.count("confirmed"),
-                          missing=missing, disputed_points=disputed_points),
+        notes=scope_notes(
+            refs,
+            independent,
+            confirmed=facts_status.count("confirmed"),
+            missing=missing,
+            disputed_points=disputed_points,
+        ),
     )
 
 
@@ -117,24 +127,32 @@ def scope_notes(
     """Plain statements about the limits of this brief, in the order a reader needs them."""
     count = len(refs)
     if count == 0:
-        return ("No articles to cross-check: nothing was read, so nothing is confirmed, disputed or "
-                "single-source.",)
+        return ("No articles to cross-check: nothing was read, so nothing is confirmed, disputed or single-source.",)
     notes = []
     if missing:
-        notes.append(f"{plural(missing, 'article')} listed for this story could not be found and "
-                     f"{'is' if missing == 1 else 'are'} left out.")
+        notes.append(
+            f"{plural(missing, 'article')} listed for this story could not be found and "
+            f"{'is' if missing == 1 else 'are'} left out."
+        )
     if count == 1:
-        notes.append(f"Only one article ({refs[0].outlet}): nothing can be confirmed by a second source, "
-                     "so every claim below is single-source.")
+        notes.append(
+            f"Only one article ({refs[0].outlet}): nothing can be confirmed by a second source, "
+            "so every claim below is single-source."
+        )
     elif independent == 1:
-        notes.append(f"All {count} articles are copies of one report, so they are one independent source: "
-                     "nothing can be confirmed independently.")
+        notes.append(
+            f"All {count} articles are copies of one report, so they are one independent source: "
+            "nothing can be confirmed independently."
+        )
     elif confirmed == 0:
         notes.append("No fact is reported by two independent sources: these articles may not share a story.")
     copies = sum(1 for ref in refs if ref.duplicate_of)
     if copies and independent > 1:
-        verb = "is a syndicated copy of another report and counts" if copies == 1 else \
-            "are syndicated copies of other reports and count"
+        verb = (
+            "is a syndicated copy of another report and counts"
+            if copies == 1
+            else "are syndicated copies of other reports and count"
+        )
         notes.append(f"{plural(copies, 'article')} {verb} once.")
     if disputed_points == 0:
         notes.append(no_contradictions_message(count, independent))

@@ -276,8 +276,9 @@ class Brief:
 
 def no_contradictions_message(articles: int, independent: int) -> str:
     """The sentence shown when the cross-check found nothing in dispute."""
-    return (f"No contradictions found among {plural(articles, 'article')} from "
-            f"{plural(independent, 'independent source')}.")
+    return (
+        f"No contradictions found among {plural(articles, 'article')} from {plural(independent, 'independent source')}."
+    )
 
 
 def plural(count: int, noun: str) -> str:

@@ -79,8 +79,9 @@ def mark_layout(citations: Iterable[Citation]) -> tuple[dict[str, list[tuple[int
     """
     spans: dict[str, set[tuple[int, int, str, int]]] = {}
     for citation in citations:
-        spans.setdefault(citation.article_id, set()).add((citation.start, citation.end, citation.anchor,
-                                                          citation.number))
+        spans.setdefault(citation.article_id, set()).add(
+            (citation.start, citation.end, citation.anchor, citation.number)
+        )
     marks: dict[str, list[tuple[int, int, str]]] = {}
     targets: dict[str, str] = {}
     for article_id, found in spans.items():
@@ -109,16 +110,23 @@ def marked_text(text: str, marks: Sequence[tuple[int, int, str]]) -> Markup:
     return Markup("".join(pieces))
 
 
-def article_views(brief: Brief, articles: Mapping[str, Article],
-                  marks: Mapping[str, Sequence[tuple[int, int, str]]]) -> list[ArticleView]:
+def article_views(
+    brief: Brief, articles: Mapping[str, Article], marks: Mapping[str, Sequence[tuple[int, int, str]]]
+) -> list[ArticleView]:
     """The story's articles, in source-number order, with their evidence marked."""
     views = []
     for ref in brief.sources:
         article = articles.get(ref.article_id)
-        body = marked_text(article.text, marks.get(ref.article_id, ())) if article else Markup(
-            "<em>Article text not available.</em>")
-        views.append(ArticleView(ref.number, ref.article_id, ref.outlet, ref.title, ref.published_at,
-                                 ref.url, ref.duplicate_of, body))
+        body = (
+            marked_text(article.text, marks.get(ref.article_id, ()))
+            if article
+            else Markup("<em>Article text not available.</em>")
+        )
+        views.append(
+            ArticleView(
+                ref.number, ref.article_id, ref.outlet, ref.title, ref.published_at, ref.url, ref.duplicate_of, body
+            )
+        )
     return views
 
 

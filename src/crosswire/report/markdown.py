@@ -92,8 +92,7 @@ def _takeaways(brief: Brief) -> str:
     if not brief.takeaways:
         lines.append("No fact is confirmed by two independent sources.")
     for index, fact in enumerate(brief.takeaways, start=1):
-        lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} "
-                     f"({fact.support})")
+        lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} ({fact.support})")
         lines += [f"   - [{c.number}] “{md_text(c.sentence)}”" for c in fact.citations]
     return "\n".join(lines) + "\n"
 
@@ -108,11 +107,16 @@ def _disputed(brief: Brief) -> str:
 
 
 def _dispute_lines(item: DisputedItem) -> list[str]:
-    where = " (within one article)" if item.within_article else " (between syndicated copies)" \
-        if item.syndicated else ""
+    where = (
+        " (within one article)" if item.within_article else " (between syndicated copies)" if item.syndicated else ""
+    )
     what = "developing count (values in the order reported)" if item.developing else f"{item.severity} severity"
-    lines = [f"### {md_text(item.subject)}: {what}, {item.kind}{where}", "",
-             f"{md_text(item.explanation)} (confidence {item.confidence:.2f})", ""]
+    lines = [
+        f"### {md_text(item.subject)}: {what}, {item.kind}{where}",
+        "",
+        f"{md_text(item.explanation)} (confidence {item.confidence:.2f})",
+        "",
+    ]
     for side in item.sides:
         lines.append(f"- **{md_text(side.value)}** {cites(side.citations)}")
         lines += [f"  - [{c.number}] “{md_text(c.sentence)}”" for c in side.citations[:QUOTED_PER_SIDE]]
@@ -127,8 +131,10 @@ def _verify(brief: Brief) -> str:
         lines.append("Every claim has at least two independent sources.")
     for item in brief.verify[:VERIFY_SHOWN]:
         label = "Figure" if item.kind == "figure" else "Claim"
-        lines.append(f"- {label}: **{md_text(item.text)}**, only in {md_text(item.outlet)} "
-                     f"[{item.citation.number}]: “{md_text(item.citation.sentence)}”")
+        lines.append(
+            f"- {label}: **{md_text(item.text)}**, only in {md_text(item.outlet)} "
+            f"[{item.citation.number}]: “{md_text(item.citation.sentence)}”"
+        )
     if len(brief.verify) > VERIFY_SHOWN:
         lines.append(f"- ... and {len(brief.verify) - VERIFY_SHOWN} more in brief.json")
     return "\n".join(lines) + "\n"
@@ -159,18 +165,24 @@ def _timeline(brief: Brief) -> str:
 def _score_line(row: ScoreRow) -> str:
     group = md_text(row.syndication_group)
     flag = " padded" if row.padded else ""
-    return (f"| [{row.number}] | {md_text(row.outlet)} | {md_day(row.published_at)} | {row.words} | "
-            f"{row.fact_density:.1f} | {row.filler_share:.0%}{flag} | {row.unique_facts} | "
-            f"{row.contradicted_facts} | {group} |")
+    return (
+        f"| [{row.number}] | {md_text(row.outlet)} | {md_day(row.published_at)} | {row.words} | "
+        f"{row.fact_density:.1f} | {row.filler_share:.0%}{flag} | {row.unique_facts} | "
+        f"{row.contradicted_facts} | {group} |"
+    )
 
 
 def _scorecard(brief: Brief) -> str:
-    lines = ["## Sources", "",
-             "Least filler first. Fact density: checkable claims per 100 words. Filler: share of words in "
-             "sentences with no checkable claim. Unique: facts only this source reports. Contradicted: "
-             "disputed points where another source says otherwise.", "",
-             "| # | Outlet | Date | Words | Fact density | Filler | Unique | Contradicted | Syndication |",
-             "|---|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "## Sources",
+        "",
+        "Least filler first. Fact density: checkable claims per 100 words. Filler: share of words in "
+        "sentences with no checkable claim. Unique: facts only this source reports. Contradicted: "
+        "disputed points where another source says otherwise.",
+        "",
+        "| # | Outlet | Date | Words | Fact density | Filler | Unique | Contradicted | Syndication |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
+    ]
     lines += [_score_line(row) for row in brief.scorecard]
     return "\n".join(lines) + "\n"
 
@@ -180,8 +192,9 @@ def _source_list(brief: Brief) -> str:
     for ref in brief.sources:
         copy = f" (syndicated copy of {_source_name(brief, ref.duplicate_of)})" if ref.duplicate_of else ""
         where = f" {md_text(ref.url)}" if ref.url else ""
-        lines.append(f"[{ref.number}] {md_text(ref.outlet)}, \"{md_text(ref.title)}\", "
-                     f"{md_day(ref.published_at)}{copy}{where}  ")
+        lines.append(
+            f'[{ref.number}] {md_text(ref.outlet)}, "{md_text(ref.title)}", {md_day(ref.published_at)}{copy}{where}  '
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -41,8 +41,11 @@ def filler_share(sources: Sources, article_id: str, cited: Sequence[tuple[int, i
     substance = [(c.start, c.end) for c in (extraction.claims if extraction else ()) if c.checkable]
     substance += list(cited)
     if extraction and extraction.sentences:
-        substance = [(s.start, s.end) for s in extraction.sentences
-                     if any(start < s.end and s.start < end for start, end in substance)]
+        substance = [
+            (s.start, s.end)
+            for s in extraction.sentences
+            if any(start < s.end and s.start < end for start, end in substance)
+        ]
     covered = sum(len(text[start:end].split()) for start, end in _merge(substance))
     return round(max(0.0, 1 - covered / total), 3)
 
@@ -73,8 +76,9 @@ def contradicted_counts(sources: Sources) -> dict[str, int]:
     for contradiction in sources.check.contradictions:
         if not cross_source(sources, contradiction):
             continue
-        sides = [{e.article_id for e in side.evidence if e.article_id in sources.articles}
-                 for side in contradiction.sides]
+        sides = [
+            {e.article_id for e in side.evidence if e.article_id in sources.articles} for side in contradiction.sides
+        ]
         support = [sources.independent(ids) for ids in sides]
         hit: set[str] = set()
         for index, ids in enumerate(sides):
@@ -106,20 +110,22 @@ def score_rows(sources: Sources) -> tuple[ScoreRow, ...]:
         extraction = sources.extractions.get(ref.article_id)
         checkable = sum(1 for c in (extraction.claims if extraction else ()) if c.checkable)
         share = filler_share(sources, ref.article_id, spans.get(ref.article_id, []))
-        rows.append(ScoreRow(
-            number=ref.number,
-            article_id=ref.article_id,
-            outlet=ref.outlet,
-            published_at=ref.published_at,
-            words=ref.words,
-            checkable_claims=checkable,
-            fact_density=round(checkable * 100 / ref.words, 2) if ref.words else 0.0,
-            filler_share=share,
-            unique_facts=unique.get(ref.article_id, 0),
-            contradicted_facts=contradicted.get(ref.article_id, 0),
-            syndication_group=ref.syndication_group,
-            padded=share >= PADDED_FILLER_SHARE,
-        ))
+        rows.append(
+            ScoreRow(
+                number=ref.number,
+                article_id=ref.article_id,
+                outlet=ref.outlet,
+                published_at=ref.published_at,
+                words=ref.words,
+                checkable_claims=checkable,
+                fact_density=round(checkable * 100 / ref.words, 2) if ref.words else 0.0,
+                filler_share=share,
+                unique_facts=unique.get(ref.article_id, 0),
+                contradicted_facts=contradicted.get(ref.article_id, 0),
+                syndication_group=ref.syndication_group,
+                padded=share >= PADDED_FILLER_SHARE,
+            )
+        )
     rows.sort(key=lambda row: (row.filler_share, -row.fact_density, row.number))
     return tuple(rows)
 

@@ -28,8 +28,13 @@ class Sources:
     sentence_starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cache
 
     @classmethod
-    def of(cls, refs: tuple[SourceRef, ...], articles: Sequence[Article],
-           extractions: Mapping[str, Extraction], check: CheckResult) -> Sources:
+    def of(
+        cls,
+        refs: tuple[SourceRef, ...],
+        articles: Sequence[Article],
+        extractions: Mapping[str, Extraction],
+        check: CheckResult,
+    ) -> Sources:
         """The view of the story's numbered articles (``refs``) over all the given inputs."""
         numbers = {ref.article_id: ref.number for ref in refs}
         chosen = {article.id: article for article in articles if article.id in numbers}
@@ -95,8 +100,9 @@ def number_sources(story: Story, articles: Sequence[Article]) -> tuple[SourceRef
     """The story's articles numbered by publication date, then outlet, then id."""
     wanted = set(story.article_ids)
     chosen = {article.id: article for article in articles if article.id in wanted}
-    ordered = sorted(chosen.values(), key=lambda a: (a.published_at is None, a.published_at or "",
-                                                     (a.source or "").lower(), a.id))
+    ordered = sorted(
+        chosen.values(), key=lambda a: (a.published_at is None, a.published_at or "", (a.source or "").lower(), a.id)
+    )
     group_size: dict[str, int] = {}
     for article in ordered:
         group_size[article.independent_key] = group_size.get(article.independent_key, 0) + 1

@@ -28,8 +28,7 @@ def _cell(x: int, y: int, state: str, tooltip: str) -> str:
     if state == "contradicts":
         a, b = x + 7, x + CELL - 7
         c, d = y + 7, y + CELL - 7
-        shape += (f'<path d="M{a} {c}L{b} {d}M{b} {c}L{a} {d}" stroke="#fff" stroke-width="2.2" '
-                  'stroke-linecap="round"/>')
+        shape += f'<path d="M{a} {c}L{b} {d}M{b} {c}L{a} {d}" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/>'
     return f'<g class="cell {state}"><title>{escape(tooltip)}</title>{shape}</g>'
 
 
@@ -41,20 +40,26 @@ def matrix_svg(brief: Brief) -> Markup:
     columns = matrix.numbers[:MAX_COLUMNS]
     width = LABEL_WIDTH + CELL * len(columns) + 8
     height = HEADER + CELL * len(matrix.rows) + 4
-    parts = [f'<svg class="matrix" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" role="img" aria-label="Agreement matrix: '
-             f'{len(matrix.rows)} facts by {len(columns)} sources">']
+    parts = [
+        f'<svg class="matrix" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="Agreement matrix: '
+        f'{len(matrix.rows)} facts by {len(columns)} sources">'
+    ]
     for index, number in enumerate(columns):
         x = LABEL_WIDTH + CELL * index + CELL // 2
         outlet = escape(brief.source(number).outlet)
-        parts.append(f'<text class="col" x="{x}" y="{HEADER - 10}" text-anchor="middle">'
-                     f'<title>[{number}] {outlet}</title>{number}</text>')
+        parts.append(
+            f'<text class="col" x="{x}" y="{HEADER - 10}" text-anchor="middle">'
+            f"<title>[{number}] {outlet}</title>{number}</text>"
+        )
     for row_index, row in enumerate(matrix.rows):
         y = HEADER + CELL * row_index
         colour = STATUS_COLOURS[row.status]
         parts.append(f'<rect x="0" y="{y + 5}" width="4" height="{CELL - 10}" fill="{colour}"/>')
-        parts.append(f'<text class="label" x="10" y="{y + CELL - 7}"><title>{escape(row.label)} '
-                     f'({row.status})</title>{escape(_short(row.label))}</text>')
+        parts.append(
+            f'<text class="label" x="10" y="{y + CELL - 7}"><title>{escape(row.label)} '
+            f"({row.status})</title>{escape(_short(row.label))}</text>"
+        )
         for index, (number, state) in enumerate(zip(matrix.numbers, row.cells, strict=True)):
             if index >= MAX_COLUMNS:
                 break

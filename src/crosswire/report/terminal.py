@@ -83,15 +83,19 @@ def _takeaways(brief: Brief) -> Group:
 def _disputed(brief: Brief) -> Group:
     lines: list[Text] = [Text("Disputed", "bold underline")]
     if not brief.disputed:
-        lines.append(Text(no_contradictions_message(brief.scope.articles, brief.scope.independent_sources),
-                          "italic"))
+        lines.append(Text(no_contradictions_message(brief.scope.articles, brief.scope.independent_sources), "italic"))
     for item in brief.disputed[:SHOWN]:
         developing = item.developing
-        line = Text("[developing] " if developing else f"[{item.severity}] ",
-                    "cyan" if developing else "bold red" if item.severity == "high" else "yellow")
+        line = Text(
+            "[developing] " if developing else f"[{item.severity}] ",
+            "cyan" if developing else "bold red" if item.severity == "high" else "yellow",
+        )
         line.append(f"{one_line(item.subject)}: ", "bold")
-        line.append((" then " if developing else " vs ").join(f"{one_line(side.value)} {cites(side.citations)}"
-                                                            for side in item.sides))
+        line.append(
+            (" then " if developing else " vs ").join(
+                f"{one_line(side.value)} {cites(side.citations)}" for side in item.sides
+            )
+        )
         line.append(f" ({item.kind})", "dim")
         lines.append(line)
     if len(brief.disputed) > SHOWN:
@@ -114,8 +118,9 @@ def _verify(brief: Brief) -> Group:
 
 
 def _scorecard(brief: Brief) -> Table:
-    table = Table(title="Sources (least filler first; date as month-day)", title_justify="left", show_edge=False,
-                  pad_edge=False)
+    table = Table(
+        title="Sources (least filler first; date as month-day)", title_justify="left", show_edge=False, pad_edge=False
+    )
     table.add_column("#", justify="right")
     table.add_column("Outlet", no_wrap=True, overflow="ellipsis", max_width=20)
     table.add_column("Date", no_wrap=True)
@@ -125,7 +130,15 @@ def _scorecard(brief: Brief) -> Table:
     for row in brief.scorecard:
         filler = Text(f"{row.filler_share:.0%}", "bold red" if row.padded else "")
         month_day = one_line(row.published_at[5:10]) if row.published_at else "-"
-        table.add_row(str(row.number), Text(one_line(row.outlet)), Text(month_day), str(row.words),
-                      f"{row.fact_density:.1f}", filler, str(row.unique_facts), str(row.contradicted_facts),
-                      Text(one_line(row.syndication_group or "")))
+        table.add_row(
+            str(row.number),
+            Text(one_line(row.outlet)),
+            Text(month_day),
+            str(row.words),
+            f"{row.fact_density:.1f}",
+            filler,
+            str(row.unique_facts),
+            str(row.contradicted_facts),
+            Text(one_line(row.syndication_group or "")),
+        )
     return table

@@ -123,8 +123,7 @@ def timeline(sources: Sources) -> tuple[TimelineEntry, ...]:
             else:
                 text = citation.sentence if citation else date.text
             entries.setdefault((date.value, text), []).append(citation)
-    result = [TimelineEntry(date, text, unique_citations(citations))
-              for (date, text), citations in entries.items()]
+    result = [TimelineEntry(date, text, unique_citations(citations)) for (date, text), citations in entries.items()]
     result = [entry for entry in result if entry.citations]
     result.sort(key=lambda e: (e.date, e.citations[0].number, e.text))
     return tuple(result)

@@ -16,7 +16,13 @@ def story_item(article: Article, vector: numpy.ndarray, extraction: Extraction |
     day, _ = publication_day(article)
     group = article.dup_group if article.dup_group and article.dup_group != article.id else None
     return StoryItem(
-        article.id, vector, body_terms(article), entity_keys(article, extraction), day, group, lead_weekday(article),
+        article.id,
+        vector,
+        body_terms(article),
+        entity_keys(article, extraction),
+        day,
+        group,
+        lead_weekday(article),
         lead_details(article),
     )
 

@@ -126,9 +126,11 @@ class StoryState:
         frequency = self._frequencies(list(item.terms) + list(name_counts) + detail_ids)
         p = self.params
         cap, background = p.article_terms, p.background_articles
-        return (tfidf(item.terms, frequency, self.count, cap=cap, background=background),
-                tfidf(name_counts, frequency, self.count, cap=cap, background=background),
-                idf(detail_ids, frequency, self.count, background=background))
+        return (
+            tfidf(item.terms, frequency, self.count, cap=cap, background=background),
+            tfidf(name_counts, frequency, self.count, cap=cap, background=background),
+            idf(detail_ids, frequency, self.count, background=background),
+        )
 
     def story_scores(self, item: StoryItem, terms: Sparse, names: Sparse, details: Sparse) -> dict[str, float]:
         """Score of every story among the item's nearest earlier articles."""

@@ -89,8 +89,15 @@ class StorySummary:
 
         Version 1 (before lead details) had two; such a summary reads back with no details.
         """
-        header = json.dumps({"v": 2, "first": self.first, "size": self.size, "days": [self.first_day, self.last_day],
-                             "weekdays": self.weekdays}).encode("utf-8")
+        header = json.dumps(
+            {
+                "v": 2,
+                "first": self.first,
+                "size": self.size,
+                "days": [self.first_day, self.last_day],
+                "weekdays": self.weekdays,
+            }
+        ).encode("utf-8")
         lead = self.lead.astype("<f4").tobytes()
         vectors = self.terms.to_bytes() + self.names.to_bytes() + self.details.to_bytes()
         return len(header).to_bytes(4, "little") + header + lead + vectors
@@ -105,5 +112,15 @@ class StorySummary:
         names, offset = Sparse.from_bytes(blob, offset)
         details = Sparse.from_bytes(blob, offset)[0] if header["v"] >= 2 else Sparse.empty()
         first_day, last_day = header["days"]
-        return cls(story_id, header["first"], header["size"], lead, terms, names, first_day, last_day,
-                   list(header["weekdays"]), details)
+        return cls(
+            story_id,
+            header["first"],
+            header["size"],
+            lead,
+            terms,
+            names,
+            first_day,
+            last_day,
+            list(header["weekdays"]),
+            details,
+        )

@@ -57,11 +57,21 @@ class Job:
     created_at: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
 
     def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "state": self.state, "stage": self.stage, "done": self.done, "total": self.total,
-                "inputs": list(self.labels), "article_ids": list(self.stored),
-                "rejected": [{"input": i, "reason": r} for i, r in self.rejected],
-                "story_ids": list(self.story_ids), "error": self.error, "log": list(self.log),
-                "pid": self.pid, "created_at": self.created_at}
+        return {
+            "id": self.id,
+            "state": self.state,
+            "stage": self.stage,
+            "done": self.done,
+            "total": self.total,
+            "inputs": list(self.labels),
+            "article_ids": list(self.stored),
+            "rejected": [{"input": i, "reason": r} for i, r in self.rejected],
+            "story_ids": list(self.story_ids),
+            "error": self.error,
+            "log": list(self.log),
+            "pid": self.pid,
+            "created_at": self.created_at,
+        }
 
     def step(self, stage: str, total: int = 0) -> None:
         self.stage, self.done, self.total = stage, 0, total
@@ -69,8 +79,7 @@ class Job:
 
     def progress(self) -> dict[str, Any]:
         """A snapshot of how far the job got (lists copied), for ``update`` in another process."""
-        return {name: (list(value) if isinstance(value := getattr(self, name), list) else value)
-                for name in PROGRESS}
+        return {name: (list(value) if isinstance(value := getattr(self, name), list) else value) for name in PROGRESS}
 
     def update(self, progress: dict[str, Any]) -> None:
         for name in PROGRESS:

@@ -150,18 +150,34 @@ def _person(store: Store, person_id: str) -> data.PersonView:
 def story_row(entry: data.StoryEntry) -> dict[str, Any]:
     """A story as ``/api/stories`` lists it; the counts are the stored check's facts by status."""
     story, counts = entry.story, entry.counts
-    return {"id": story.id, "headline": story.headline, "articles": len(story.article_ids),
-            "first_published": story.first_published, "last_published": story.last_published,
-            "checked": counts is not None, "checked_at": entry.checked_at, "checked_articles": entry.checked_articles,
-            "stale": entry.stale, "confirmed": counts.confirmed if counts else 0,
-            "disputed": counts.disputed if counts else 0, "single_source": counts.single_source if counts else 0,
-            "contradictions": counts.contradictions if counts else 0,
-            "href": f"/stories/{story.id}", "api": f"/api/stories/{story.id}"}
+    return {
+        "id": story.id,
+        "headline": story.headline,
+        "articles": len(story.article_ids),
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+        "checked": counts is not None,
+        "checked_at": entry.checked_at,
+        "checked_articles": entry.checked_articles,
+        "stale": entry.stale,
+        "confirmed": counts.confirmed if counts else 0,
+        "disputed": counts.disputed if counts else 0,
+        "single_source": counts.single_source if counts else 0,
+        "contradictions": counts.contradictions if counts else 0,
+        "href": f"/stories/{story.id}",
+        "api": f"/api/stories/{story.id}",
+    }
 
 
 def article_row(article: Article, story_ids: Sequence[str]) -> dict[str, Any]:
-    return {**article_json(article), "author": article.author, "ingested_at": article.ingested_at,
-            "language": article.language, "text": article.text, "story_ids": list(story_ids)}
+    return {
+        **article_json(article),
+        "author": article.author,
+        "ingested_at": article.ingested_at,
+        "language": article.language,
+        "text": article.text,
+        "story_ids": list(story_ids),
+    }
 
 
 def marked_body(text: str, mark: tuple[int, int] | None) -> Markup:
@@ -187,9 +203,16 @@ def stories_page(request: Request) -> Response:
     with state.store() as store:
         entries = data.story_entries(store, cache=state.checks)
         count = store.count_articles()
-    shown = [(e, story_row(e)) for e in entries[offset:offset + PAGE_SIZE]]
-    return render(request, "stories.html.j2", entries=shown, total=len(entries), offset=offset,
-                  page_size=PAGE_SIZE, articles=count)
+    shown = [(e, story_row(e)) for e in entries[offset : offset + PAGE_SIZE]]
+    return render(
+        request,
+        "stories.html.j2",
+        entries=shown,
+        total=len(entries),
+        offset=offset,
+        page_size=PAGE_SIZE,
+        articles=count,
+    )
 
 
 def story_page(request: Request) -> Response:
@@ -201,8 +224,16 @@ def story_page(request: Request) -> Response:
     brief = built[0] if built else None
     people = data.people_of(entry.check)
     person_ids = {name: person.id for person in people for name in (person.name, *person.variants)}
-    return render(request, "story.html.j2", entry=entry, brief=brief, people=people, person_ids=person_ids,
-                  quoted_per_side=QUOTED_PER_SIDE, listed=LISTED)
+    return render(
+        request,
+        "story.html.j2",
+        entry=entry,
+        brief=brief,
+        people=people,
+        person_ids=person_ids,
+        quoted_per_side=QUOTED_PER_SIDE,
+        listed=LISTED,
+    )
 
 
 def article_page(request: Request) -> Response:
@@ -213,8 +244,16 @@ def article_page(request: Request) -> Response:
         story_ids = data.stories_of_article(store, article_id)
         origins = store.origins(article_id)
     mark = _mark(request, article.text)
-    return render(request, "article.html.j2", article=article, body=marked_body(article.text, mark),
-                  story_ids=story_ids, origins=origins, link=safe_link(article.url), marked=mark is not None)
+    return render(
+        request,
+        "article.html.j2",
+        article=article,
+        body=marked_body(article.text, mark),
+        story_ids=story_ids,
+        origins=origins,
+        link=safe_link(article.url),
+        marked=mark is not None,
+    )
 
 
 def person_page(request: Request) -> Response:
@@ -242,8 +281,15 @@ def search_page(request: Request) -> Response:
 
 def sources_page(request: Request, *, status_code: int = 200, error: str | None = None) -> Response:
     state: WebState = request.app.state.web
-    return render(request, "sources.html.j2", status_code=status_code, max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
-                  max_files=MAX_FILES, error=error, jobs=state.worker.recent())
+    return render(
+        request,
+        "sources.html.j2",
+        status_code=status_code,
+        max_mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+        max_files=MAX_FILES,
+        error=error,
+        jobs=state.worker.recent(),
+    )
 
 
 async def add_sources(request: Request) -> Response:
@@ -261,10 +307,10 @@ async def add_sources(request: Request) -> Response:
         try:
             body = await request.json()
         except ValueError as e:
-            raise HTTPException(400, "Send JSON: {\"urls\": [\"https://...\"]}.") from e
+            raise HTTPException(400, 'Send JSON: {"urls": ["https://..."]}.') from e
         urls = body.get("urls") if isinstance(body, dict) else None
         if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
-            raise HTTPException(400, "Send JSON: {\"urls\": [\"https://...\"]}.")
+            raise HTTPException(400, 'Send JSON: {"urls": ["https://..."]}.')
         uploads: list[tuple[str, bytes]] = []
     else:
         async with request.form(max_files=MAX_FILES, max_fields=20, max_part_size=MAX_UPLOAD_BYTES) as form:
@@ -309,7 +355,7 @@ def api_stories(request: Request) -> Response:
     offset = _int_param(request, "offset", 0, low=0, high=1_000_000)
     with state.store() as store:
         entries = data.story_entries(store, cache=state.checks)
-    return JSONResponse({"total": len(entries), "stories": [story_row(e) for e in entries[offset:offset + limit]]})
+    return JSONResponse({"total": len(entries), "stories": [story_row(e) for e in entries[offset : offset + limit]]})
 
 
 def api_story(request: Request) -> Response:
@@ -339,10 +385,17 @@ def api_person(request: Request) -> Response:
     state: WebState = request.app.state.web
     with state.store() as store:
         person = _person(store, _id(request, "person_id", PERSON_ID))
-    return JSONResponse({"id": person.entity.id, "name": person.entity.name, "variants": list(person.variants),
-                         "roles": list(person.roles), "story_ids": list(person.story_ids),
-                         "article_ids": list(person.article_ids),
-                         "facts": [{"story_id": s, "text": t, "status": st} for s, t, st in person.facts]})
+    return JSONResponse(
+        {
+            "id": person.entity.id,
+            "name": person.entity.name,
+            "variants": list(person.variants),
+            "roles": list(person.roles),
+            "story_ids": list(person.story_ids),
+            "article_ids": list(person.article_ids),
+            "facts": [{"story_id": s, "text": t, "status": st} for s, t, st in person.facts],
+        }
+    )
 
 
 def api_search(request: Request) -> Response:
@@ -355,9 +408,21 @@ def api_search(request: Request) -> Response:
             hits = state.search.search(store, q, limit=limit, offset=offset)
         except BadQuery as e:
             raise HTTPException(400, str(e)) from e
-    return JSONResponse({"q": q, "hits": [{"article_id": h.article_id, "title": h.title, "source": h.source,
-                                           "published_at": h.published_at, "snippet": str(h.snippet)}
-                                          for h in hits]})
+    return JSONResponse(
+        {
+            "q": q,
+            "hits": [
+                {
+                    "article_id": h.article_id,
+                    "title": h.title,
+                    "source": h.source,
+                    "published_at": h.published_at,
+                    "snippet": str(h.snippet),
+                }
+                for h in hits
+            ],
+        }
+    )
 
 
 def api_job(request: Request) -> Response:
@@ -369,8 +434,7 @@ def api_job(request: Request) -> Response:
 
 
 def style(request: Request) -> Response:
-    return Response(request.app.state.css, media_type="text/css",
-                    headers={"cache-control": "no-cache"})
+    return Response(request.app.state.css, media_type="text/css", headers={"cache-control": "no-cache"})
 
 
 # --------------------------------------------------------------------------- errors and the app
@@ -428,8 +492,13 @@ def create_app(
     Store.open(path).close()  # create or migrate now, not on the first request
     csrf = csrf_token or new_token()
     changes = ChangeCounter(path)
-    state = WebState(db=path, settings=settings, csrf_token=csrf, worker=worker or Worker(path, settings=settings),
-                     checks=data.CheckCache(changes=changes))
+    state = WebState(
+        db=path,
+        settings=settings,
+        csrf_token=csrf,
+        worker=worker or Worker(path, settings=settings),
+        checks=data.CheckCache(changes=changes),
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

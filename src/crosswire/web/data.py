@@ -34,8 +34,12 @@ class CheckCounts:
     def of(cls, data: dict[str, Any]) -> CheckCounts:
         """The counts of a stored check's JSON (``model.to_dict`` of a ``CheckResult``)."""
         statuses = [fact["status"] for fact in data["facts"]]
-        return cls(statuses.count("confirmed"), statuses.count("disputed"), statuses.count("single-source"),
-                   len(data["contradictions"]))
+        return cls(
+            statuses.count("confirmed"),
+            statuses.count("disputed"),
+            statuses.count("single-source"),
+            len(data["contradictions"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +186,11 @@ def story_checks(store: Store, *, known: _Known | None = None) -> list[tuple[Sto
     stories = queries.stories(store, known.stories)
     for story in stories:
         members = set(story.article_ids)
-        row = (by_id.get(story.id) or by_articles.get(frozenset(members))
-               or next((r for r in rows if r.article_ids and set(r.article_ids) <= members), None))
+        row = (
+            by_id.get(story.id)
+            or by_articles.get(frozenset(members))
+            or next((r for r in rows if r.article_ids and set(r.article_ids) <= members), None)
+        )
         found.append((story, row))
     covered = [set(story.article_ids) for story in stories]
     story_ids = {story.id for story in stories}
@@ -271,9 +278,12 @@ def find_person(store: Store, entity_id: str) -> PersonView | None:
         return None
     first = found[0][1]
     shown = {row.story_id: story.id for story, row in story_checks(store) if row}  # check id -> story id
-    facts = [(shown.get(check.story_id, check.story_id), fact.text, fact.status)
-             for check, entity in found for fact in check.facts
-             if entity_id in fact.entity_ids or entity.name in fact.text]
+    facts = [
+        (shown.get(check.story_id, check.story_id), fact.text, fact.status)
+        for check, entity in found
+        for fact in check.facts
+        if entity_id in fact.entity_ids or entity.name in fact.text
+    ]
     return PersonView(
         entity=first,
         story_ids=_unique(shown.get(check.story_id, check.story_id) for check, _ in found),

@@ -43,7 +43,7 @@ def check_rows(store: Store, known: dict[tuple[str, int], CheckRow] | None = Non
     kept = known if known is not None else {}
     missing = [version for sid, _, version in rows if (sid, version) not in kept]
     for chunk in range(0, len(missing), 500):
-        some = missing[chunk:chunk + 500]
+        some = missing[chunk : chunk + 500]
         marks = ",".join("?" * len(some))
         for sid, ids, at, version in store.conn.execute(
             f"SELECT story_id, article_ids, checked_at, rowid FROM checks WHERE rowid IN ({marks})", some
@@ -63,8 +63,9 @@ def stories(store: Store, known: dict[str, tuple[str, Story]] | None = None) -> 
     found = {}
     for story_id, text in store.conn.execute("SELECT id, data FROM stories ORDER BY id"):
         before = kept.get(story_id)
-        found[story_id] = before if before is not None and before[0] == text else (
-            text, from_dict(Story, json.loads(text)))
+        found[story_id] = (
+            before if before is not None and before[0] == text else (text, from_dict(Story, json.loads(text)))
+        )
     if known is not None:
         known.clear()
         known.update(found)

@@ -52,8 +52,9 @@ def new_token() -> str:
 class Guard:
     """ASGI middleware applying the host, token and CSRF checks, and adding the security headers."""
 
-    def __init__(self, app: ASGIApp, *, csrf_token: str, token: str | None = None,
-                 allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> None:
+    def __init__(
+        self, app: ASGIApp, *, csrf_token: str, token: str | None = None, allowed_hosts: Sequence[str] = LOOPBACK_HOSTS
+    ) -> None:
         self.app = app
         self.csrf_token = csrf_token
         self.token = token
@@ -73,8 +74,9 @@ class Guard:
             if message["type"] == "http.response.start":
                 headers = message.setdefault("headers", [])
                 present = {name.lower() for name, _ in headers}
-                headers.extend((k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
-                               if k.encode() not in present)
+                headers.extend(
+                    (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present
+                )
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -101,11 +103,16 @@ class Guard:
             rest = urlencode([(k, v) for k, v in parse_qsl(request.url.query) if k != "token"])
             path = "/" + request.url.path.lstrip("/")  # never "//host": that would leave the app
             response = RedirectResponse(path + (f"?{rest}" if rest else ""), status_code=303)
-            response.set_cookie(TOKEN_COOKIE, self.token or "", httponly=True, samesite="strict",
-                                secure=request.url.scheme == "https")
+            response.set_cookie(
+                TOKEN_COOKIE, self.token or "", httponly=True, samesite="strict", secure=request.url.scheme == "https"
+            )
             return response
-        return _refuse(request, 401, "This crosswire needs its access token: open the address "
-                                     "`crosswire serve` printed (with ?token=...), or send Authorization: Bearer.")
+        return _refuse(
+            request,
+            401,
+            "This crosswire needs its access token: open the address "
+            "`crosswire serve` printed (with ?token=...), or send Authorization: Bearer.",
+        )
 
     def _check_csrf(self, request: Request) -> Response | None:
         origin = request.headers.get("origin") or _origin_of(request.headers.get("referer", ""))
