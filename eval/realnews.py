@@ -49,14 +49,24 @@ def _mixed_takeaways(brief: dict[str, Any]) -> list[str]:
 
 
 _ANCHOR = re.compile(r"\d[\d,.]*\d|\d|\b[A-Z][\w'’-]{2,}")
+_NUMBER_WORDS = dict(
+    zip("one two three four five six seven eight nine ten".split(), map(str, range(1, 11)), strict=True)
+)
+_CONTENT = re.compile(r"\b[a-z][a-z'’-]{4,}\b")
 
 
 def _anchors(text: str) -> set[str]:
-    """What must be present for a sentence to state a key fact: its figures and its capitalised names
-    (the sentence's first word left out), normalised ('1,644' -> '1644')."""
-    words = _ANCHOR.findall(text)
+    """What must be present for a sentence to state a key fact: its figures (number words as digits) and its
+    capitalised names (the sentence's first word left out), normalised ('1,644' -> '1644'); with fewer
+    than two of those, its longer content words too ('Six construction workers ... are missing')."""
     first = re.match(r"\W*([\w'’-]+)", text)
-    return {w.replace(",", "").rstrip(".").lower() for w in words if not (first and w == first.group(1))}
+    found = {
+        w.replace(",", "").rstrip(".").lower() for w in _ANCHOR.findall(text) if not (first and w == first.group(1))
+    }
+    found |= {_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
+    if len(found) < 2:
+        found |= {w for w in _CONTENT.findall(text.lower()) if w not in {"about", "which", "there", "their"}}
+    return found
 
 
 def key_facts_covered(brief: dict[str, Any], key_facts: list[dict[str, Any]]) -> list[bool]:
