@@ -35,8 +35,14 @@ def test_newsworthy_keeps_a_plain_report() -> None:
         ("Rebuilding trust: Engaging with the villages to restore confidence in the authority.", ()),
         ("Rescuers search the rubble in Orrin on Tuesday (Photo: Vell News Agency).", ()),
         ("The dam at Orrin, which had been inspected in 2019 and again", ()),
+        ('"We drove down from Vell together in the same car that morning," Ansel Brook recalled.', ()),  # a voice
     ],
 )
 def test_newsworthy_leaves_out_commentary_lists_captions_and_fragments(text: str, reasons: tuple[str, ...]) -> None:
     fact, extractions = _fact(text, reasons)
     assert not newsworthy(fact, extractions)
+
+
+def test_newsworthy_keeps_a_report_that_quotes_a_few_words() -> None:
+    fact, extractions = _fact('Engineers said the spillway had been "badly cracked" since the floods of 2019 in Orrin.')
+    assert newsworthy(fact, extractions)

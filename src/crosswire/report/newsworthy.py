@@ -7,7 +7,9 @@ when it is
   exploited'), a stock opinion ('it is crucial'), rhetorical or addressed to the reader (``Claim.reasons``
   of the sentences that carry it), or it forecasts with a degree word ('will significantly impact');
 * a list item or heading ('Reinforcement of alliances: Coordinating with European allies ...'), a photo
-  caption or credit, or a fragment (no verb-bearing end: cut off mid-sentence).
+  caption or credit, or a fragment (no verb-bearing end: cut off mid-sentence);
+* mostly a direct quotation ('"We came together from India in the same vehicle," Shah added.'): a voice,
+  which the brief's quotes show with its speaker, not what the reports establish.
 
 Two padded reports that share a filler sentence do not make it a confirmed fact worth leading with.
 """
@@ -30,6 +32,8 @@ _FORECAST = re.compile(
 _LIST_ITEM = re.compile(r"^\s*[A-Z][\w'’ -]{2,40}:\s+\S")
 _CAPTION = re.compile(r"\b(?:photo|image|picture|file photo|credit|getty images|reuters/|ap photo|afp via)\b", re.I)
 _ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
+QUOTED_SHARE = 0.5
+"""A sentence with less than this share of its text outside quotation marks is a quotation."""
 
 
 def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
@@ -41,6 +45,8 @@ def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
         return False
     if _CAPTION.search(text) or _FORECAST.search(_outside_quotes(text)):
         return False
+    if len(_outside_quotes(text).strip()) < QUOTED_SHARE * len(text):
+        return False  # a quotation with its attribution
     commentary = [_reasons(extractions, c.article_id, c.start) & NOT_REPORTING for c in fact.citations]
     return not commentary or sum(1 for reasons in commentary if reasons) * 2 < len(commentary)
 
