@@ -127,7 +127,7 @@ def test_a_number_the_other_sentence_also_gives_is_not_a_conflict(text_b, value_
     """'Halden rushed for 226 yards and Berg added 101' against 'Berg rushed for 101 yards': two
     quantities of one sentence, of which the other report gives one."""
     text_a = "Halden rushed for 226 yards and Berg added 101 in the win at Orrin Park on Sunday."
-    a = Report("a", [Line(text_a, figures=[("226 yards", 226, "yards", {})])])
+    a = Report("a", [Line(text_a, figures=[("226 yards", 226, "yards", {}), ("101", 101, None, {})])])
     b = Report("b", [Line(text_b, figures=[(f"{value_b} yards", value_b, "yards", {})])])
     assert bool([c for c in _run(a, b) if c.kind == "number"]) is flagged
 

@@ -133,7 +133,9 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             a, b = found
             if _different_outcomes(context, left, right, a, b):
                 continue
-            if _states_value(right, b, a) or _states_value(left, a, b):
+            theirs_all = figures.get((right.article_id, right.sentence), [])
+            ours_all = figures.get((left.article_id, left.sentence), [])
+            if _states_value(theirs_all, b, a) or _states_value(ours_all, a, b):
                 continue  # 'Charles rushed for 226 yards while Hillis added 101' / 'Hillis rushed for 101 yards'
 
             gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
@@ -150,16 +152,14 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             )
 
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _DESCRIBED = re.compile(r"^\s*-?\s*([a-z]+)")
 
 
-def _states_value(unit: ClaimUnit, own: Figure, other: Figure) -> bool:
-    """Whether a sentence gives the other report's value too, as any figure besides its own: then the two
-    figures are two of its quantities, and the other report picked the other one."""
-    at = own.start - unit.start
-    rest = unit.text[:at] + " " + unit.text[at + len(own.text) :] if 0 <= at <= len(unit.text) else unit.text
-    return any(float(n.replace(",", "")) == other.value for n in _NUMBER.findall(rest) if n.strip(",."))
+def _states_value(figures: Sequence[Figure], own: Figure, other: Figure) -> bool:
+    """Whether a sentence (its ``figures``) gives the other report's value too, besides its own figure: then
+    the two figures are two of its quantities, and the other report picked the other one. Figures, not
+    digits: the '2' of '2:15 p.m.' is no quantity."""
+    return any(f is not own and f.start != own.start and f.value == other.value for f in figures)
 
 
 def _described(unit: ClaimUnit, figure: Figure) -> str:
