@@ -170,3 +170,25 @@ def test_measures_read_their_thresholds_and_confidence_from_the_calibration(nlp:
     assert [c.confidence for c in run()] == [packaged()["measures"]["confidence_count"]]
     assert [c.confidence for c in run(confidence_count=0.95)] == [0.95]
     assert run(max_ratio=1.05) == []  # 241 / 214 = 1.13: counted as two different things
+
+
+def test_a_changed_count_of_one_charge_is_found_beside_an_unchanged_count_of_another(nlp: Language) -> None:
+    """A copy that changes 'two counts of murder' to '5 counts of murder' while 'two counts of attempted
+    murder' stays: the other charge's 2 is another measure, so it does not hide the change."""
+    from tests.check.conftest import HashEmbedder
+
+    from crosswire.check import check_story
+
+    text = (
+        "Harlan Voss and Ede Marr were charged in Orrin on Friday. Each faces two counts of murder and two "
+        "counts of attempted murder. Both are held at the Vell county jail."
+    )
+    articles = [
+        Article(id="a", text=text),
+        Article(
+            id="b", text=text.replace("two counts of murder", "5 counts of murder"), dup_group="a", dup_kind="near"
+        ),
+    ]
+    extractions = {x.article_id: x for x in extract_articles(articles, nlp=nlp)}
+    found = check_story("s", articles, extractions, embedder=HashEmbedder()).contradictions
+    assert [(c.kind, c.subject) for c in found] == [("number", "count of murder")]

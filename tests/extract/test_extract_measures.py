@@ -101,3 +101,12 @@ def test_measures_clock_time_of_an_event_is_keyed_by_its_verb(extract: Extract) 
         m for m in extract("The ferry sank at about 11:15 p.m. on Sunday.").measures if m.key.startswith("time:")
     ]
     assert about.high - about.low >= 20 and about.low < 23 * 60 + 15 < about.high
+
+
+def test_measures_a_plain_count_is_keyed_by_what_it_is_of(extract: Extract) -> None:
+    """'two counts of murder' and 'one count of attempted murder' are two measures; singular and plural
+    of one noun are one."""
+    keys = [
+        (m.key, m.value) for m in extract("Each faces two counts of murder and one count of attempted murder.").measures
+    ]
+    assert keys == [("count of murder", 2.0), ("count of attempted murder", 1.0)]

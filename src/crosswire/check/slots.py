@@ -117,12 +117,14 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
         groups: dict[str, tuple[list[Figure], list[Figure]]] = defaultdict(lambda: ([], []))
+        keyed: tuple[list[tuple[Figure, str | None]], list[tuple[Figure, str | None]]] = ([], [])
         for side, unit in ((0, left), (1, right)):
             for figure in figures.get((unit.article_id, unit.sentence), []):
                 measure = measured.get((unit.article_id, figure.start))
                 # what the figure measures, when the parse says ('2 Korean passengers' is not '68 passengers')
                 key = f"{measure.key}|{','.join(measure.scope)}" if measure is not None else unit_key(figure)
                 key = key if key is None else key + _described(unit, figure)
+                keyed[side].append((figure, key))
                 score = (figure.unit or "").lower() in SCORE_WORDS
                 if key is not None and not figure.ordinal and not score and not _counts_part(unit, figure):
                     groups[key][side].append(figure)
@@ -133,13 +135,12 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
             a, b = found
             if _different_outcomes(context, left, right, a, b):
                 continue
-            theirs_all = figures.get((right.article_id, right.sentence), [])
-            ours_all = figures.get((left.article_id, left.sentence), [])
-            if _states_value(theirs_all, b, a) or _states_value(ours_all, a, b):
+            if _states_value(keyed[1], key, b, a) or _states_value(keyed[0], key, a, b):
                 continue  # 'Charles rushed for 226 yards while Hillis added 101' / 'Hillis rushed for 101 yards'
 
             gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
-            what = a.unit or b.unit or key
+            measured_as = key.split("|")[0]
+            what = measured_as if " of " in measured_as else a.unit or b.unit or key  # 'count of murder'
             yield contradiction(
                 context,
                 kind="number",
@@ -155,11 +156,15 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
 _DESCRIBED = re.compile(r"^\s*-?\s*([a-z]+)")
 
 
-def _states_value(figures: Sequence[Figure], own: Figure, other: Figure) -> bool:
-    """Whether a sentence (its ``figures``) gives the other report's value too, besides its own figure: then
-    the two figures are two of its quantities, and the other report picked the other one. Figures, not
-    digits: the '2' of '2:15 p.m.' is no quantity."""
-    return any(f is not own and f.start != own.start and f.value == other.value for f in figures)
+def _states_value(figures: Sequence[tuple[Figure, str | None]], key: str, own: Figure, other: Figure) -> bool:
+    """Whether a sentence gives the other report's value too, besides its own figure, as a figure of no
+    other measure (``figures`` with their keys): then the two figures are two of its quantities, and the
+    other report picked the other one ('226 yards while Hillis added 101'). Figures, not digits: the '2'
+    of '2:15 p.m.' is no quantity; and 'two counts of attempted murder' is another measure than 'five
+    counts of murder'."""
+    return any(
+        f is not own and f.start != own.start and f.value == other.value and k in (None, key) for f, k in figures
+    )
 
 
 def _described(unit: ClaimUnit, figure: Figure) -> str:

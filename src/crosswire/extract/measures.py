@@ -317,7 +317,25 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ == "VERB" else None
     if word == "bodies" and verb is not None:  # bodies recovered, identified, taken to hospital: three counts
         return f"bodies:{VERB_SYNONYMS.get(stem(verb.text), stem(verb.text))}", word, [], noun.text
+    of = _of_what(noun)
+    if of:  # 'one count of robbery' and 'two counts of robbery': one measure
+        single = IRREGULAR_PLURALS.get(
+            noun.lower_, noun.lower_.removesuffix("s") if len(noun.text) > 3 else noun.lower_
+        )
+        return f"{single} of {of}", word, [], noun.text
     return word, word, [], noun.text
+
+
+def _of_what(noun: Token) -> str | None:
+    """What a counted noun is of: 'two counts of first-degree murder' -> 'first-degree murder', so that
+    counts of murder and counts of attempted murder are two measures."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.like_num or obj.pos_ == "PRON":
+        return None
+    words = [t.lower_ for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.is_alpha or t.text == "-"]
+    words = [w for w in words if w not in {"the", "a", "an", "his", "her", "their", "its"}]
+    return " ".join(words).replace(" - ", "-") or None
 
 
 def _street_of_block(noun: Token) -> str | None:
