@@ -200,3 +200,19 @@ def test_two_events_at_two_places_not_flagged():
         ],
     )
     assert _places(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The mayor named Dr. Ines Halvorsen, MD to lead the Orrin clinic.", []),  # a credential, not Maryland
+        ("The clinic moved from Orrin to Baltimore, MD in 2019.", ["MD"]),  # after a town, a state
+    ],
+)
+def test_a_credential_after_a_person_is_no_place(text, places):
+    from crosswire.check.places import sentence_places
+    from crosswire.model import Mention
+
+    at = text.index("MD")
+    mentions = [Mention(at, at + 2, "MD", "GPE", 0)]
+    assert sentence_places(text, mentions, families=frozenset({"halvorsen"})) == places

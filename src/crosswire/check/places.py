@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from babel import Locale  # country names in English, from the CLDR data babel ships
+from nameparser.config import CONSTANTS  # name suffixes ('MD', 'PhD'): credentials, not places
 
 from crosswire.check.entities import ResolvedPerson
 from crosswire.check.text import COUNTRIES, fold, name_key, normalise_name, replaced_region, words
@@ -136,12 +137,25 @@ def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozens
         key = name_key(mention.text)
         if mention.label not in PLACE_LABELS or not key or key in families or _adjective(text, mention.text):
             continue
-        if _route_end(text, mention.text):
+        if _route_end(text, mention.text) or _credential(text, mention.text, families):
             continue
         found.setdefault(key, mention.text)
     for match in FACILITY_PATTERN.finditer(text):
         found.setdefault(name_key(match.group()), match.group())
     return list(found.values())
+
+
+_AFTER_NAME = re.compile(r"([A-Z][\w'’-]+),\s*$")
+
+
+def _credential(sentence: str, name: str, families: frozenset[str]) -> bool:
+    """Whether a 'place' is a credential after a person's name ('Regina Benjamin, MD'): one of nameparser's
+    name-suffix acronyms, right after the family name of a person in the story and a comma."""
+    if name.lower().replace(".", "") not in CONSTANTS.suffix_acronyms:
+        return False
+    at = sentence.find(name)
+    before = _AFTER_NAME.search(sentence[:at]) if at > 0 else None
+    return before is not None and name_key(before.group(1)) in families
 
 
 _ROUTE = re.compile(r"\b(?:from|to|for|bound for|en route to|towards|via)\s+(?:the\s+)?$", re.IGNORECASE)
