@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,6 +73,21 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a connection's file to write-ahead logging. Switching needs the file to itself, and SQLite
+    answers 'database is locked' at once, without waiting, while another process creates or migrates a
+    new file; so wait here, up to ``BUSY_TIMEOUT`` (two ``ingest`` runs started at once on a new store)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """A crosswire database. Use as a context manager, or call ``close()``."""
 
@@ -120,7 +136,7 @@ class Store:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
             store = cls(conn, path)
