@@ -80,10 +80,15 @@ class CheckContext:
         after = [f for f in extraction.frames if f.sentence == sentence and f.start >= offset] if extraction else []
         return min(after, key=lambda f: f.start).predicate if after else None
 
+    def published_at(self, article_id: str) -> str | None:
+        """An article's publication time as stored (ISO 8601; None when unknown)."""
+        article = self.articles.get(article_id)
+        return article.published_at if article is not None else None
+
     def day_of(self, article_id: str) -> float | None:
         """An article's publication time in days since the epoch (None when unknown)."""
-        article = self.articles.get(article_id)
-        when = parse_time(article.published_at) if article is not None and article.published_at else None
+        published = self.published_at(article_id)
+        when = parse_time(published) if published else None
         return when.timestamp() / 86400.0 if when is not None else None
 
     def published_before(self, earlier: str, later: str, *, days: float = 1.0) -> bool:

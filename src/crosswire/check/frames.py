@@ -159,11 +159,6 @@ def _event_findings(
         )
 
 
-def _published(context: CheckContext, article_id: str) -> str | None:
-    article = context.articles.get(article_id)
-    return article.published_at if article is not None else None
-
-
 @register_check
 def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
     """One event given two different days by two reports (clause level)."""
@@ -178,7 +173,7 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
         if len(dates_a) != 1 or len(dates_b) != 1 or date_agree(dates_a[0], dates_b[0]):
             continue
         date_a, date_b = dates_a[0], dates_b[0]
-        if on_own_days(_published(context, a.article_id), date_a, _published(context, b.article_id), date_b):
+        if on_own_days(context.published_at(a.article_id), date_a, context.published_at(b.article_id), date_b):
             continue  # each report's own day's news
         valid_a = [ref for ref in pair.copies_a if not _article_dates_event(context, ref, date_b, dated)]
         valid_b = [ref for ref in pair.copies_b if not _article_dates_event(context, ref, date_a, dated)]

@@ -110,10 +110,11 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
     allowers = {v: {a for a, stated in by_article.items() if _states(stated, items[0])} for v, items in values.items()}
     involved: list[Stated] = []
     distinct = list(values)
+    max_ratio = context.setting(CALIBRATION, "max_ratio")
     for i, first in enumerate(distinct):
         for second in distinct[i + 1 :]:
             a, b = values[first][0], values[second][0]
-            if a.allows(b) or not _comparable(key, a, b, max_ratio=context.setting(CALIBRATION, "max_ratio")):
+            if a.allows(b) or not _comparable(key, a, b, max_ratio=max_ratio):
                 continue
             left = {context.group_of(x) for x in holders[first] - allowers[second]}
             right = {context.group_of(x) for x in holders[second] - allowers[first]}

@@ -276,11 +276,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         if found is None or TIME_STAMP_LINE.match(left.text) or TIME_STAMP_LINE.match(right.text):
             continue  # page time stamps are not claims about the event
         a, b = found
-        published = [
-            context.articles[u.article_id].published_at if u.article_id in context.articles else None
-            for u in (left, right)
-        ]
-        if on_own_days(published[0], a, published[1], b):
+        if on_own_days(context.published_at(left.article_id), a, context.published_at(right.article_id), b):
             continue  # each report's own day's news
         if not _same_event(
             context.sentence_text(left.article_id, left.sentence),
