@@ -192,3 +192,82 @@ def test_a_changed_count_of_one_charge_is_found_beside_an_unchanged_count_of_ano
     extractions = {x.article_id: x for x in extract_articles(articles, nlp=nlp)}
     found = check_story("s", articles, extractions, embedder=HashEmbedder()).contradictions
     assert [(c.kind, c.subject) for c in found] == [("number", "count of murder")]
+
+
+DEAL = " Jon Marr, 20, joins from Orrin Town. Vell Rovers play their first match in August."
+
+
+def test_measures_sums_of_one_deal_conflict_by_part_and_period(nlp: Language) -> None:
+    """The fixed fee against the fixed fee, the most against the most, the 2023 fee against the 2023 fee;
+    a fixed fee is never compared with the most the deal can reach, nor a sum in pounds with one in euros."""
+    found = _check(
+        nlp,
+        [
+            (
+                "2026-06-20",
+                "Vell Rovers paid Orrin Town an upfront fee of €41m. The deal could reach €52m by 2028." + DEAL,
+            ),
+            ("2026-06-20", "Orrin Town will receive 41 million euros as a fixed fee, or £35m, in cash." + DEAL),
+            ("2026-06-20", "The transfer would include an amount of 38 million euros plus bonuses." + DEAL),
+            ("2026-06-20", "The deal could rise to €55m with bonuses. In 2023 Orrin paid €9m for him." + DEAL),
+            ("2026-06-20", "In the summer of 2023, Orrin Town had paid €12 million for Marr." + DEAL),
+        ],
+    )
+    subjects = sorted(c.subject for c in found)
+    assert subjects == [
+        "the sum paid (EUR) in 2023",
+        "the sum paid (EUR), at most",
+        "the sum paid (EUR), its fixed part",
+    ]
+    fixed = next(c for c in found if c.subject.endswith("fixed part"))
+    assert [len(side.evidence) for side in fixed.sides] == [1, 2]
+    assert fixed.sides[0].value == "38 million euros" and "EUR 41 million" in fixed.sides[1].value
+
+
+def test_measures_season_figures_conflict_only_for_one_season_and_one_player(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            (
+                "2026-06-20",
+                "He played 40 times for Vell in 2025-26, scoring 11 goals and registering six assists." + DEAL,
+            ),
+            ("2026-06-20", "Marr scored eight goals and four assists last season." + DEAL + " Marr is 20."),
+            ("2026-06-20", "Marr has scored 30 goals for Orrin Town since 2022." + DEAL),
+            ("2026-06-20", "Teammate Edo Venn scored 19 goals last season." + DEAL + " Marr is 20."),
+        ],
+    )
+    assert sorted(c.subject for c in found) == ["assists in the 2025-26 season", "goals in the 2025-26 season"]
+    goals = next(c for c in found if c.subject.startswith("goals"))
+    assert sorted(side.value for side in goals.sides) == ["11 goals", "8 (eight goals)"]
+
+
+def test_measures_durations_of_one_act_conflict_by_what_they_time(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "Jurors took less than an hour to come to their verdict in Orrin." + FILLER),
+            ("2026-05-04", "The jury took just three hours on Friday to return a verdict." + FILLER),
+            ("2026-05-04", "The jury deliberated for less than three hours before its verdict." + FILLER),
+            ("2026-05-04", "It took crews three hours to reach the dam." + FILLER),
+        ],
+    )
+    [item] = found
+    assert item.subject == "how long it took (verdict)"
+    assert sorted(side.value for side in item.sides) == ["1 hour (less than an hour)", "3 hours (just three hours)"]
+
+
+def test_measures_bail_of_two_defendants_is_two_measures(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "Harlan Voss was released on $40,000 bail. Voss was charged in Orrin." + FILLER),
+            ("2026-05-04", "Ede Marr was released after posting $100,000 bail. Voss faces trial." + FILLER),
+            ("2026-05-04", "Voss is held on a $2-million bond, prosecutors said. Voss was charged." + FILLER),
+            ("2026-05-05", "Voss is being held on $2 million bond in Vell county jail." + FILLER),
+        ],
+    )
+    assert [c.subject for c in found] == ["bail (USD)"]
+    by_support = sorted(found[0].sides, key=lambda side: len(side.evidence))
+    assert [len(side.evidence) for side in by_support] == [1, 2]  # Marr's bail is no side
+    assert by_support[0].value == "$40,000" and "million" in by_support[1].value

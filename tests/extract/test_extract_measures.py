@@ -110,3 +110,88 @@ def test_measures_a_plain_count_is_keyed_by_what_it_is_of(extract: Extract) -> N
         (m.key, m.value) for m in extract("Each faces two counts of murder and one count of attempted murder.").measures
     ]
     assert keys == [("count of murder", 2.0), ("count of attempted murder", 1.0)]
+
+
+def _sums(extract: Extract, text: str, published_at: str = "2026-06-20") -> list[tuple[str, float, tuple[str, ...]]]:
+    return [(m.key, m.value, m.scope) for m in extract(text, published_at=published_at).measures if not m.part]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("Vell Rovers paid Orrin Town an upfront fee of €41m for the winger.", 41e6, ("tier:base",)),
+        ("Orrin Town will receive 41 million euros as a fixed fee for the winger.", 41e6, ("tier:base",)),
+        ("The transfer would include an amount of 40 million euros plus bonuses.", 40e6, ("tier:base",)),
+        ("Vell will pay 41m euros for the winger, in addition to various potential add-ons.", 41e6, ("tier:base",)),
+        ("If those add-ons are met, the deal could reach 52.5m euros.", 52.5e6, ("tier:max",)),
+        ("Vell Rovers signed the winger for a fee of €41m.", 41e6, ()),
+    ],
+)
+def test_a_sum_is_keyed_by_what_it_pays_and_which_part(
+    extract: Extract, text: str, value: float, scope: tuple[str, ...]
+) -> None:
+    assert ("money:price:EUR", value, scope) in _sums(extract, text)
+
+
+def test_a_sum_in_another_year_add_ons_and_a_sum_in_no_deal(extract: Extract) -> None:
+    found = _sums(
+        extract,
+        "In the summer of 2023, Orrin Town had paid €9 million for him. The fee of €41m includes a further "
+        "€6m in performance-related add-ons. The club's new stadium cost €300m.",
+    )
+    assert ("money:price:EUR", 9e6, ("in:2023",)) in found
+    assert not any(value == 6e6 for _, value, _ in found)  # the add-ons are a part of the fee
+    assert not any(value == 300e6 for _, value, _ in found)  # a stadium's cost is no price of this deal
+
+
+def test_a_bare_sum_in_millions_takes_the_articles_currency_when_it_pays_something(extract: Extract) -> None:
+    text = "Vell will pay €41m for the winger. The transfer fee, which could rise to up to 52 million, is a record."
+    [most] = [m for m in extract(text, published_at="2026-06-20").measures if m.value == 52e6]
+    assert most.key == "money:price:EUR" and most.scope == ("tier:max",)
+    assert most.low < 52e6 < most.high  # 'up to' of the most a deal can reach is that most, not a bound
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("He played 40 times for his club in 2025-26, scoring 11 goals.", "season:2026"),
+        ("Marr scored 11 goals last season.", "season:2026"),  # an article of June 2026: 2025-26
+        ("Marr scored 11 goals in 2019.", "in:2019"),
+    ],
+)
+def test_a_plain_count_is_scoped_to_its_period(extract: Extract, text: str, period: str) -> None:
+    [goals] = [scope for key, _, scope in _sums(extract, text) if key == "goals"]
+    assert period in goals
+
+
+def test_a_date_that_bounds_a_contract_is_no_period(extract: Extract) -> None:
+    found = _sums(extract, "Marr will sign a contract until 2031, and Vell paid €41m to sign him.")
+    assert ("money:price:EUR", 41e6, ()) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "low", "high"),
+    [
+        ("Jurors took less than an hour to come to their verdict.", "duration:verdict", 0, 3600),
+        ("The jury took just three hours on Friday to return a verdict.", "duration:verdict", 2.5 * 3600, 3.5 * 3600),
+        ("Voss was sentenced to 6 1/2 years in prison.", "duration:sentence", 6.25 * 31557600, 6.75 * 31557600),
+        ("The blackout lasted about two days.", "duration:blackout", 1.5 * 86400, 2.5 * 86400),
+    ],
+)
+def test_a_duration_is_keyed_by_what_it_times(extract: Extract, text: str, key: str, low: float, high: float) -> None:
+    [duration] = [m for m in extract(text).measures if m.key.startswith("duration:")]
+    assert duration.key == key
+    assert duration.low == pytest.approx(low) and duration.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three hours later, the jury returned.",  # an offset, not a duration
+        "A 3-year-old boy was hurt.",  # an age
+        "Police arrived two days after the fire.",
+        "It took firefighters a long time.",
+    ],
+)
+def test_offsets_and_ages_are_no_durations(extract: Extract, text: str) -> None:
+    assert [m for m in extract(text).measures if m.key.startswith("duration:")] == []

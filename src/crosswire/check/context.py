@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -259,7 +260,22 @@ def _side_order(a: Contradiction, b: Contradiction) -> list[int] | None:
         if match is None:
             return None
         order.append(match)
+    if shared and a.kind == "number" and not _same_figures(a, b, order):
+        return None  # two measures stated in one pair of sentences ('8 goals and 5 assists' / '14 and 7')
     return order if shared else None
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _same_figures(a: Contradiction, b: Contradiction, order: list[int]) -> bool:
+    """Whether some matched pair of sides gives one figure (digits as the labels write them)."""
+    for side, j in zip(a.sides, order, strict=True):
+        mine = set(NUMBER.findall(side.value.replace(",", "")))
+        theirs = set(NUMBER.findall(b.sides[j].value.replace(",", "")))
+        if not mine or not theirs or mine & theirs:
+            return True
+    return False
 
 
 def _pooled(a: Contradiction, b: Contradiction, order: list[int]) -> Contradiction:

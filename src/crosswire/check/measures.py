@@ -28,6 +28,7 @@ from crosswire.check.text import evidence
 from crosswire.model import Contradiction, Evidence, Measure, Side
 
 COUNT_KEYS = frozenset({"dead", "injured", "missing"})
+PERIODS = ("in:", "season:")
 TALLY_WORDS = ("bodies", "survivors", "rescued", "arrest")
 SUBJECTS = {
     "dead": "people killed",
@@ -66,9 +67,9 @@ def check_measures(context: CheckContext) -> Iterator[Contradiction]:
             if not measure.part:
                 by_key[measure.key].append(Stated(article_id, measure))
     for key, stated in by_key.items():
-        if _kind(key) in {"other", "money"}:
-            continue  # a plain noun ('goals', 'counts') or a sum ('a $20,000 reward') does not say whose it is
         for scope, group in _by_scope(context, stated).items():
+            if _kind(key) == "other" and not any(part.startswith(PERIODS) for part in scope):
+                continue  # a plain noun ('goals', 'counts') says what it counts only with its period
             finding = _compare(context, key, scope, group)
             if finding is not None:
                 yield finding
@@ -77,12 +78,24 @@ def check_measures(context: CheckContext) -> Iterator[Contradiction]:
 def _by_scope(context: CheckContext, stated: Sequence[Stated]) -> dict[tuple[str, ...], list[Stated]]:
     """Group measures of one key by scope. The place the story is about (the place most of its reports
     name) is no narrowing: 'killed in Myanmar' and 'killed' are one measure in a story about Myanmar."""
-    main = _main_place(context)
+    main = {_main_place(context), _main_person(context)}
     groups: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
     for s in stated:
         scope = {part if ":" in part else canonical_place(part) for part in s.measure.scope}
-        groups[tuple(sorted(scope - {main}))].append(s)
+        groups[tuple(sorted(scope - main))].append(s)
     return groups
+
+
+def _main_person(context: CheckContext) -> str | None:
+    """'by:' the person the story names most (by family name): whose goals a pronoun's are."""
+    return context.memoised("measures.main_person", lambda: _most_named_person(context))
+
+
+def _most_named_person(context: CheckContext) -> str | None:
+    counts: Counter[str] = Counter()
+    for extraction in context.extractions.values():
+        counts.update(m.text.split()[-1].lower() for m in extraction.mentions if m.label == "PERSON" and m.text.split())
+    return f"by:{counts.most_common(1)[0][0]}" if counts else None
 
 
 def _main_place(context: CheckContext) -> str | None:
@@ -149,7 +162,7 @@ def _kind(key: str) -> str:
     if key.startswith("address:"):
         return "address"
     head = key.split(":")[0]
-    return "dimension" if head in {"magnitude", "length", "area", "distance", "age", "time"} else "other"
+    return "dimension" if head in {"magnitude", "length", "area", "distance", "age", "time", "duration"} else "other"
 
 
 def _sides(involved: list[Stated], group: Sequence[Stated]) -> list[list[Stated]]:
@@ -211,8 +224,20 @@ def _label(context: CheckContext, side: Sequence[Stated]) -> str:
     written = Counter(_written(context, s) for s in side)
     text = written.most_common(1)[0][0]
     first = min(side, key=lambda s: (s.measure.bound, s.measure.value)).measure
+    if first.key.startswith("duration:"):
+        return text if re.search(r"\d", text) else f"{_in_units(first)} ({text})"  # '3 hours (just three hours)'
     shown = _number(first, text)
+    if first.key.startswith("money:") and abs(first.value) >= 1e6 and not re.search(r"million|billion", text, re.I):
+        return f"{text} ({first.unit} {first.value / 1e6:,.6g} million)"  # '€103m' and '100 million euros'
     return text if shown in text.replace(",", "") else f"{shown} ({text})"
+
+
+def _in_units(measure: Measure) -> str:
+    """A duration in the unit it was written in: '3 hours', '1 hour', '6.5 years'."""
+    unit = re.search(r"second|minute|hour|day|week|month|year", measure.words, re.IGNORECASE)
+    shown = measure.shown if measure.shown is not None else measure.value
+    name = unit.group(0).lower() if unit else "seconds"
+    return f"{shown:g} {name}{'' if shown == 1 else 's'}"
 
 
 def _number(measure: Measure, text: str) -> str:
@@ -228,7 +253,8 @@ def _written(context: CheckContext, stated: Stated) -> str:
     article = context.articles.get(stated.article_id)
     if article is None:
         return f"{stated.measure.value:g}"
-    return article.text[stated.measure.start : stated.measure.end].strip()
+    written = article.text[stated.measure.start : stated.measure.end].strip()
+    return written[:-1] if written.endswith("m.") or written.endswith("bn.") else written  # 'a fee of €41m.'
 
 
 def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]) -> str:
@@ -237,13 +263,22 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
         head, _, rest = key.partition(":")
         name = {
             "magnitude": f"magnitude of the {rest}",
-            "money": f"sum ({rest})",
+            "money": _money_name(rest),
             "age": f"age of {rest}",
             "time": f"time of '{rest}'",
             "length": f"size ({rest.replace(':', ' ')})",
             "address": f"address (block of {rest.title()})",
+            "duration": {"sentence": "length of the sentence", "served": "time served"}.get(
+                rest, f"how long it took ({rest})"
+            ),
         }.get(head, key.replace(":", " "))
-    places = [part for part in scope if ":" not in part and part != "with add-ons"]
+    places = [part for part in scope if ":" not in part]
+    tier = next((part[5:] for part in scope if part.startswith("tier:")), "")
+    if tier:
+        name += {"base": ", its fixed part", "max": ", at most"}.get(tier, "")
+    periods = [_period_name(part) for part in scope if part.startswith(PERIODS)]
+    if periods:
+        name += " in " + ", ".join(periods)
     nations = [part[3:] for part in scope if part.startswith("of:")]
     anchors = [part[5:] for part in scope if part.startswith("from:")]
     sites = [part[3:] for part in scope if part.startswith("at:")]
@@ -256,6 +291,20 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
     if places:
         name += " in " + ", ".join(p.title() for p in places)
     return name
+
+
+def _period_name(part: str) -> str:
+    """'in:2020' -> '2020'; 'season:2023' -> 'the 2022-23 season'."""
+    kind, _, year = part.partition(":")
+    if kind == "season" and year.isdigit():
+        return f"the {int(year) - 1}-{year[-2:]} season"
+    return year
+
+
+def _money_name(rest: str) -> str:
+    """'price:EUR' -> 'the sum paid (EUR)'; 'bail:USD' -> 'bail (USD)'."""
+    family, _, currency = rest.partition(":")
+    return f"{'the sum paid' if family == 'price' else family} ({currency})"
 
 
 def _evidence(context: CheckContext, side: Sequence[Stated]) -> tuple[Evidence, ...]:

@@ -203,11 +203,16 @@ def _glued_scale(token: Token) -> bool:
     """'m' in '103m': a scale letter written right after digits, with no space between."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     return (
-        token.lower_ in GLUED_SCALES
+        _scale_letter(token) in GLUED_SCALES
         and before is not None
         and not before.whitespace_
         and _digits(before.text) is not None
     )
+
+
+def _scale_letter(token: Token) -> str:
+    """'m', also 'm.' at a sentence's end ('a fee of €41m.'), which the tokenizer keeps whole."""
+    return token.lower_[:-1] if token.lower_.endswith(".") and len(token.text) > 1 else token.lower_
 
 
 def _is_number(token: Token) -> bool:
@@ -215,10 +220,12 @@ def _is_number(token: Token) -> bool:
 
 
 def _joins_words(doc: Doc, i: int) -> bool:
-    """The hyphen in 'twenty-five' (between two number words)."""
-    return (
-        doc[i].text == "-" and i + 1 < len(doc) and doc[i - 1].is_alpha and doc[i + 1].is_alpha and doc[i + 1].like_num
-    )
+    """The hyphen in 'twenty-five' (between two number words) and in '$2-million' (digits and a scale)."""
+    if doc[i].text != "-" or i + 1 >= len(doc) or i == 0:
+        return False
+    words = doc[i - 1].is_alpha and doc[i + 1].is_alpha and doc[i + 1].like_num
+    scaled = _digits(doc[i - 1].text) is not None and doc[i + 1].lower_ in SCALES
+    return words or scaled
 
 
 def _byline(doc: Doc, start_char: int) -> bool:
@@ -301,7 +308,8 @@ def _value(number: Span, *, ordinal: bool) -> float | None:
     words = [t.text for t in number if t.text != "-"]
     scale = 1.0
     if len(words) > 1 and _glued_scale(number[-1]):
-        scale *= GLUED_SCALES[words.pop().lower()]
+        scale *= GLUED_SCALES[_scale_letter(number[-1])]
+        words.pop()
     while words and words[-1].lower() in SCALES and len(words) > 1 and _digits(words[0]) is not None:
         scale *= SCALES[words.pop().lower()]
     digits = _digits(words[0]) if len(words) == 1 else None

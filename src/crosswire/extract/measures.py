@@ -13,7 +13,8 @@ dependency parse, in this order:
   toll', 'the number of injured', 'the missing figure'); such a measure is marked ``change``;
 * a unit of measurement gives a dimension and what it measures ('a 6.4-magnitude aftershock' ->
   'magnitude:aftershock', '1,330 km from the epicentre' -> 'distance', scope 'epicentre');
-* money gives 'money:' and the noun or verb it belongs to ('a fee of €103m' -> 'money:fee');
+* money gives 'money:', what it pays and which part of it (``money.py``: 'an upfront fee of €103m' ->
+  'money:price:EUR', scope 'tier:base');
 * any other counted noun is its own key ('53 Nepali passengers' -> 'passengers', scope 'nepali').
 
 Harm words fold into three keys ('dead', 'injured', 'missing'): they are the story's running counts.
@@ -27,16 +28,22 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 from babel import Locale  # CLDR's country names, shipped with babel
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.extract.durations import find_durations
 from crosswire.extract.frames import stem
+from crosswire.extract.money import money_key
+from crosswire.extract.scopes import period_of, person_of
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Figure, Measure
-from crosswire.text import TIME_STAMP_LINE
+from crosswire.text import TIME_STAMP_LINE, parse_time
 
 # fmt: off
 HARM = {
@@ -82,18 +89,24 @@ TIME_UNITS = frozenset("year years month months week weeks day days hour hours m
                        "decade decades century centuries gmt utc am pm".split())
 QUAKES = frozenset("earthquake earthquakes quake tremor aftershock aftershocks temblor".split())
 CONTAINERS = frozenset("story storey floor city lane degree degrees member members page pages".split())
-ADD_ONS = frozenset("add-ons add ons bonuses bonus variables potentially rise rising".split())
+SCALED = re.compile(r"\d\s?(?:million|billion|m|bn)\b", re.IGNORECASE)
+"""A figure in millions or billions: in an article whose sums are in one currency, 'could rise to
+135 million' is a sum in that currency when it pays something ('the transfer fee')."""
 # fmt: on
 
 
-def find_measures(doc: Doc, sentences: Sentences, figures: Sequence[Figure]) -> list[Measure]:
+def find_measures(
+    doc: Doc, sentences: Sentences, figures: Sequence[Figure], *, published_at: str | None = None
+) -> list[Measure]:
     """One Measure for each figure whose key can be read, and one for each clock time of an event."""
     found = []
+    context = _Context(parse_time(published_at) if published_at else None, _main_currency(figures))
     for figure in figures:
-        measure = measure_of(doc, sentences, figure)
+        measure = measure_of(doc, sentences, figure, context)
         if measure is not None:
             found.append(measure)
     found += [m for m in (clock_time(ent, sentences) for ent in doc.ents if ent.label_ == "TIME") if m is not None]
+    found += find_durations(doc, sentences)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -149,27 +162,51 @@ def clock_time(ent: Span, sentences: Sentences) -> Measure | None:
     )
 
 
-def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every figure of one article is read against."""
+
+    published: datetime | None = None
+    currency: str | None = None  # the one currency the article's sums are in, if they are in one
+
+
+def _main_currency(figures: Sequence[Figure]) -> str | None:
+    """The currency of at least two thirds of the article's sums (conversions in brackets are the rest)."""
+    counts = Counter(f.currency for f in figures if f.currency)
+    if not counts:
+        return None
+    currency, count = counts.most_common(1)[0]
+    return currency if count * 3 >= sum(counts.values()) * 2 else None
+
+
+def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context | None = None) -> Measure | None:
     """What ``figure`` measures, or None when it cannot be said (or the figure is no measurement)."""
+    context = context or _Context()
     if figure.ordinal or figure.rate or not math.isfinite(figure.value):
         return None
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return None
     numbers = [t for t in span if t.like_num]
-    if not numbers or _hypothetical(numbers[-1]):
+    if not numbers:
         return None
     number = numbers[-1]
-    if _model_number(numbers[0]):
-        return None
     noun = _counted_noun(number)
+    inherited = context.currency if SCALED.search(figure.text) and not figure.unit else None
+    currency = figure.currency or inherited
+    money = money_key(number, noun, currency, start=span.start, published=context.published) if currency else None
+    if money is None and figure.currency:
+        return None  # a sum whose payment is not in reach of the parse ('a $2bn bridge')
+    if _hypothetical(numbers[-1], modals=money is None) or _model_number(numbers[0]):
+        return None  # a sum's 'could reach' and 'will pay' are its tier and its terms (money.py)
     age = _age(number)
     key: str | None
     scope: list[str]
-    if age is not None:
+    if money is not None:
+        key, scope, said = money
+        unit = currency or ""
+    elif age is not None:
         key, unit, scope, said = age, "years", [], "years old"
-    elif figure.currency:
-        key, unit, scope, said = _money(number, noun, figure.currency)
     elif figure.unit and _unit_word(figure.unit) in UNITS:
         key, unit, scope, said = _dimension(number, noun, figure)
     elif _unit_word(figure.unit or "") in TIME_UNITS or (noun is not None and noun.lower_ in TIME_UNITS):
@@ -180,6 +217,11 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
         key, unit, scope, said = _count(number, noun)
     if key is None:
         return None
+    if money is None and age is None and _plain(key):
+        period = period_of(number, context.published)
+        scope = [*scope, *([period] if period else []), *person_of(number, noun)]
+    elif money is not None and not key.startswith("money:price:"):
+        scope = [*scope, *person_of(number, noun)]  # whose bail or fine; a deal's price is the deal's
     factor = UNITS[_unit_word(figure.unit or "")][1] if _unit_word(figure.unit or "") in UNITS else 1.0
     if "nautical" in figure.text.lower():
         factor = NAUTICAL_MILE
@@ -192,6 +234,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
     low, high, bound = _interval(figure, value / figure.value if figure.value else 1.0, step=step, count=key in HARM)
     if _passed(number, noun) and not bound:
         low, high, bound = low, None, True  # 'the toll passed 1,600', 'climbed above 1,000': a bound
+    if "tier:max" in scope and figure.approx == "up to":
+        low, high, bound = value - step, value + step, False  # 'could rise to up to 135 million': the most
     return Measure(
         start=figure.start,
         end=figure.end,
@@ -211,6 +255,11 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure) -> Measure | None
 
 
 _DIMENSIONS = frozenset(dimension for dimension, _ in UNITS.values()) | {"distance"}
+
+
+def _plain(key: str) -> bool:
+    """A key that is a plain counted noun ('goals', 'appearances'), not a harm, dimension or time."""
+    return ":" not in key and key not in HARM and key not in _DIMENSIONS and " of " not in key
 
 
 def _model_number(first: Token) -> bool:
@@ -251,10 +300,10 @@ def _unit_word(unit: str) -> str:
     return unit.lower().split()[-1] if unit else ""
 
 
-def _hypothetical(token: Token) -> bool:
+def _hypothetical(token: Token, *, modals: bool = True) -> bool:
     """'could top 10,000', 'estimated that the toll could exceed 10,000': a projection, not a count."""
     for ancestor in [token, *list(token.ancestors)[:4]]:
-        if any(child.tag_ == "MD" and child.lower_ in MODALS for child in ancestor.children):
+        if modals and any(child.tag_ == "MD" and child.lower_ in MODALS for child in ancestor.children):
             return True
         if ancestor.lower_ in HYPOTHETICAL:
             return True
@@ -594,31 +643,6 @@ def _nearest(number: Token, words: set[str]) -> str | None:
         if token.lower_ in words and (best is None or abs(token.i - number.i) < abs(best.i - number.i)):
             best = token
     return best.lower_ if best is not None else None
-
-
-def _money(number: Token, noun: Token | None, currency: str) -> tuple[str | None, str, list[str], str]:
-    """'a fee of €103m' / '€103m fee' / 'paid £25m': money with the noun or verb it belongs to."""
-    doc = number.doc
-    window = doc[max(number.sent.start, number.i - 6) : min(number.sent.end, number.i + 8)]
-    scope = ["with add-ons"] if any(t.lower_ in ADD_ONS for t in window) else []
-    owner = None
-    if noun is not None and noun.is_alpha and noun.lower_ not in {"million", "billion", "m", "bn"}:
-        owner = noun
-    else:
-        head = number.head
-        while head.lower_ in {"million", "billion", "m", "bn", "€", "$", "£"} and head.head is not head:
-            head = head.head
-        if head.dep_ == "prep" or head.lower_ in {"of", "for", "worth", "at"}:
-            head = head.head
-        if head.pos_ in {"NOUN", "VERB"}:
-            owner = head
-    if owner is None or owner.pos_ != "NOUN":
-        return None, "", [], ""  # 'paid €25m': which payment is not in reach of the parse
-    word = owner.lower_
-    word = {"fees": "fee", "paid": "pay", "pays": "pay", "paying": "pay", "cost": "cost", "costs": "cost"}.get(
-        word, word
-    )
-    return f"money:{word}:{currency}", currency, scope, owner.text
 
 
 def _half_step(written: str, value: float) -> float:
