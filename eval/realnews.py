@@ -55,16 +55,17 @@ _NUMBER_WORDS = dict(
 _CONTENT = re.compile(r"\b[a-z][a-z'’-]{4,}\b")
 
 
-def _anchors(text: str) -> set[str]:
+def _anchors(text: str, *, content: bool = False) -> set[str]:
     """What must be present for a sentence to state a key fact: its figures (number words as digits) and its
     capitalised names (the sentence's first word left out), normalised ('1,644' -> '1644'); with fewer
-    than two of those, its longer content words too ('Six construction workers ... are missing')."""
+    than two of those, or with ``content``, its longer content words too ('Six construction workers ...
+    are missing')."""
     first = re.match(r"\W*([\w'’-]+)", text)
     found = {
         w.replace(",", "").rstrip(".").lower() for w in _ANCHOR.findall(text) if not (first and w == first.group(1))
     }
     found |= {_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
-    if len(found) < 2:
+    if content or len(found) < 2:
         found |= {w for w in _CONTENT.findall(text.lower()) if w not in {"about", "which", "there", "their"}}
     return found
 
@@ -79,7 +80,9 @@ def key_facts_covered(brief: dict[str, Any], key_facts: list[dict[str, Any]]) ->
         for fact_id in story["takeaways"]:
             fact = facts[fact_id]
             texts.append(" ".join([fact["text"], *(e.get("sentence", "") for e in fact["evidence"])]))
-    stated = [_anchors(text) for text in texts]
+    # a takeaway's content words always count: a key fact with fewer than two figures or names is matched on
+    # its content words, and these must be looked for in every takeaway, not only in those with few names
+    stated = [_anchors(text, content=True) for text in texts]
     covered = []
     for key in key_facts:
         wanted = _anchors(key["text"])
