@@ -103,13 +103,13 @@ class Touching:
 
     at: Mapping[tuple[str, int], list[_Point]]  # (article id, sentence start) -> the points citing it
     on_fact: Mapping[str, list[_Point]]
-    numbers: Sequence[_Point]
+    numbers: Mapping[str, list[_Point]]  # number disputes by one word of their subject
 
     @classmethod
     def of(cls, contradictions: Sequence[Contradiction]) -> Touching:
         at: dict[tuple[str, int], list[_Point]] = {}
         on_fact: dict[str, list[_Point]] = {}
-        numbers = []
+        numbers: dict[str, list[_Point]] = {}
         for order, contradiction in enumerate(contradictions):
             figures = {re.search(r"\d[\d,.]*", side.value) for side in contradiction.sides}
             point = _Point(
@@ -123,8 +123,8 @@ class Touching:
                 at.setdefault(where, []).append(point)
             if contradiction.fact_id:
                 on_fact.setdefault(contradiction.fact_id, []).append(point)
-            if contradiction.kind == "number":
-                numbers.append(point)
+            if contradiction.kind == "number" and point.subject:
+                numbers.setdefault(min(point.subject), []).append(point)
         return cls(at, on_fact, numbers)
 
     def of_fact(self, fact: Fact, text: str) -> tuple[str, ...]:
@@ -135,9 +135,10 @@ class Touching:
             for p in self.at.get((e.article_id, e.start), ()):
                 if p.subject & words or p.figures & words:
                     found[p.order] = p
-        for p in self.numbers:
-            if p.subject <= words and p.figures & words:
-                found[p.order] = p
+        for word in words & self.numbers.keys():
+            for p in self.numbers[word]:
+                if p.subject <= words and p.figures & words:
+                    found[p.order] = p
         kept = [p for p in found.values() if p.contradiction.kind not in _PERSON_KINDS or p.named & words]
         return tuple(p.contradiction.id for p in sorted(kept, key=lambda p: p.order))
 

@@ -20,6 +20,7 @@ the death toll again. Nothing here decides whether a sentence may be a takeaway 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -51,6 +52,7 @@ _SUFFIXES = ("ing", "ies", "ed", "es", "s")
 _LEAD_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def terms(text: str) -> frozenset[str]:
     """The words of a text that can carry a story's focus, folded so that reports written apart meet:
     lower case, no possessive, a crude stem ('crashed', 'crashes' -> 'crash'), figures without thousands
