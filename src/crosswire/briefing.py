@@ -31,7 +31,7 @@ from crosswire.settings import Settings
 from crosswire.store import Store
 
 FILE_FORMATS = {"md": "brief.md", "html": "brief.html", "json": "brief.json"}
-BRIEF_FORMAT = "brief-files/1"
+BRIEF_FORMAT = "brief-files/2"  # 2: takeaways ranked by the story's focus, with their disputes (#12)
 """Bump when the files written for the same check change (templates, JSON layout): every story's
 files are then re-written from its stored check, without checking it again."""
 

@@ -46,3 +46,37 @@ def test_newsworthy_leaves_out_commentary_lists_captions_and_fragments(text: str
 def test_newsworthy_keeps_a_report_that_quotes_a_few_words() -> None:
     fact, extractions = _fact('Engineers said the spillway had been "badly cracked" since the floods of 2019 in Orrin.')
     assert newsworthy(fact, extractions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a speaker named only by a pronoun went on to say: a side detail of one voice
+        "They had planned to drive back to Vell through Marrow Pass on Thursday, he added.",
+        "The family moved to the valley from the coast in 2011, she said.",
+        # not readable on its own: who 'they' or 'this dialogue' are is in the sentence before
+        "They and the two missing men were part of a crew clearing the spillway, officials said earlier.",
+        "This rare face-to-face meeting came after weeks of talks between the two governments.",
+        # commentary that calls the news a shift
+        "The meeting in Sarn signals a potential shift in relations between the two provinces.",
+        "The agreement marks a turning point for the valley and its farmers.",
+        # a guess
+        "The new governor is probably more cautious than her predecessor on water policy, Oskar Lind said.",
+    ],
+)
+def test_newsworthy_leaves_out_side_details_and_sentences_that_need_the_one_before(text: str) -> None:
+    fact, extractions = _fact(text)
+    assert not newsworthy(fact, extractions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orrin dam collapsed on Monday night, flooding three villages, the provincial governor said.",
+        "This week's floods closed 14 schools in Vell province, the education office said.",
+        "It was the deadliest dam failure in the province since 1998, officials said.",
+    ],
+)
+def test_newsworthy_keeps_reports_attributed_to_a_named_source_or_opening_with_a_time(text: str) -> None:
+    fact, extractions = _fact(text)
+    assert newsworthy(fact, extractions)

@@ -22,6 +22,7 @@ from crosswire.report.brief import (
     no_contradictions_message,
     plural,
 )
+from crosswire.report.focus import StoryFocus, headline, story_focus
 from crosswire.report.json import article_json, story_json
 from crosswire.report.newsworthy import newsworthy
 from crosswire.report.sources import Sources, number_sources
@@ -68,6 +69,7 @@ def assemble_brief(
     refs = number_sources(story, articles)
     in_story = {ref.article_id for ref in refs}
     sources = Sources.of(refs, articles, extractions, check)
+    focus = story_focus(sources.articles.values(), extractions, sources.key)
     facts = findings.fact_lines(sources)
     disputed = findings.disputed_items(sources)
     figures = findings.figure_lines(sources)
@@ -77,12 +79,18 @@ def assemble_brief(
         scope=make_scope(
             story,
             sources,
+            headline=lead_headline(story, sources, focus),
             facts_status=[f.status for f in facts],
             missing=len(set(story.article_ids) - in_story),
             disputed_points=len(disputed),
         ),
         sources=refs,
-        takeaways=findings.takeaways([f for f in facts if newsworthy(f, extractions)], disputed),
+        takeaways=findings.takeaways(
+            [f for f in facts if newsworthy(f, extractions)],
+            disputed,
+            focus=focus,
+            key=sources.key,
+        ),
         facts=facts,
         disputed=disputed,
         verify=verify.verify_items(sources, facts),
@@ -94,14 +102,34 @@ def assemble_brief(
     )
 
 
+def lead_headline(story: Story, sources: Sources, focus: StoryFocus) -> str | None:
+    """The title that states what most independent sources lead with (``focus.headline``), in place of
+    the story's headline when that is only its earliest article's title (``stories.build``) or empty;
+    None (keep the story's) when fewer than two independent sources have a title."""
+    titled = [(ref.article_id, sources.articles[ref.article_id].title or "") for ref in sources.refs]
+    titled = [(article_id, title.strip()) for article_id, title in titled if title.strip()]
+    if story.headline.strip() not in {"", *(title for _, title in titled)}:
+        return None  # a headline written for the story, not taken from a title
+    if sources.independent(article_id for article_id, _ in titled) < 2:
+        return None
+    return headline(titled, focus)
+
+
 def make_scope(
-    story: Story, sources: Sources, *, facts_status: Sequence[str], missing: int, disputed_points: int
+    story: Story,
+    sources: Sources,
+    *,
+    facts_status: Sequence[str],
+    missing: int,
+    disputed_points: int,
+    headline: str | None = None,
 ) -> Scope:
-    """Headline, counts, date span and the honest notes about what the brief can and cannot say."""
+    """Headline (``headline``, else the story's), counts, date span and the honest notes about what the
+    brief can and cannot say."""
     refs = sources.refs
     dates = sorted(ref.published_at for ref in refs if ref.published_at)
     independent = sources.independent(ref.article_id for ref in refs)
-    headline = story.headline or (refs[0].title if refs else "") or "Untitled story"
+    headline = headline or story.headline or (refs[0].title if refs else "") or "Untitled story"
     return Scope(
         headline=headline,
         articles=len(refs),

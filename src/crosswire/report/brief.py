@@ -82,6 +82,9 @@ class FactLine:
     independent_sources: int
     salience: float
     citations: tuple[Citation, ...]
+    # ids of the contradictions one of whose sides cites a sentence of this fact: a takeaway whose figure,
+    # date or name is disputed (or still developing) shows it as such
+    disputes: tuple[str, ...] = ()
 
     @property
     def support(self) -> str:
@@ -117,6 +120,15 @@ class DisputedItem:
     within_article: bool = False
     syndicated: bool = False
     developing: bool = False  # a running count (66, then 68, then 70): shown apart from the conflicts
+
+    @property
+    def joiner(self) -> str:
+        """What goes between the sides' values: ' vs ', or ' then ' for a developing count."""
+        return " then " if self.developing else " vs "
+
+    def summary(self) -> str:
+        """The point and its values in one line: 'dock workers: 14 vs 41', 'bodies: 66 then 68 then 70'."""
+        return f"{self.subject}: {self.joiner.join(side.value for side in self.sides)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +280,11 @@ class Brief:
             return self.timeline
         ranked = sorted(range(len(self.timeline)), key=lambda i: (-len(self.timeline[i].citations), i))
         return tuple(self.timeline[i] for i in sorted(ranked[:limit]))
+
+    def disputes_of(self, fact: FactLine) -> tuple[DisputedItem, ...]:
+        """The disputed points that touch a fact (``FactLine.disputes``), in the Disputed section's order."""
+        wanted = set(fact.disputes)
+        return tuple(item for item in self.disputed if item.contradiction_id in wanted)
 
     def source(self, number: int) -> SourceRef:
         """The source numbered ``number``."""

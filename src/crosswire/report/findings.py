@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from crosswire.model import Contradiction, Fact, Figure
 from crosswire.report.brief import (
@@ -13,6 +14,7 @@ from crosswire.report.brief import (
     FigureLine,
     SideLine,
 )
+from crosswire.report.focus import StoryFocus, pick, terms
 from crosswire.report.sources import Sources, unique_citations
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
@@ -52,21 +54,93 @@ def clean_text(text: str) -> str:
 
 
 def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
-    """Every fact of the check, ranked, with one citation per article that reports it."""
+    """Every fact of the check, ranked, with one citation per article that reports it and the
+    contradictions that touch it (``Touching``)."""
+    touching = Touching.of(sources.check.contradictions)
     lines = []
     for fact in sorted(sources.check.facts, key=fact_rank):
         citations = unique_citations(sources.cite(e.article_id, e.start, e.end, e.sentence) for e in fact.evidence)
+        text = clean_text(fact.text)
         lines.append(
             FactLine(
                 fact.id,
-                clean_text(fact.text),
+                text,
                 fact.status,
                 fact.independent_sources,
                 round(fact.salience, 6),
                 citations,
+                touching.of_fact(fact, text),
             )
         )
     return tuple(lines)
+
+
+_PERSON_KINDS = frozenset({"person-name", "role", "attribution"})
+
+
+@dataclass(frozen=True)
+class _Point:
+    """What ``Touching`` reads of one contradiction, worked out once."""
+
+    order: int
+    contradiction: Contradiction
+    subject: frozenset[str]  # terms of its subject
+    named: frozenset[str]  # of its subject without the bracket ('Marten (harbour minister)' -> Marten)
+    figures: frozenset[str]  # the leading figure of each side's value
+
+
+@dataclass(frozen=True)
+class Touching:
+    """Which contradictions a reader of a fact should see with it.
+
+    A contradiction touches a fact when it was found on it; when one of its sides cites one of the
+    fact's sentences and the fact's wording names what it is about or gives one of its values (a cited
+    sentence may add a detail, '... on the family's 1,700-acre estate', that the wording leaves out);
+    or when it is a number dispute whose subject and one of whose values the wording gives ('14 dock
+    workers' against 'dock workers: 14 vs 41'). A dispute about a person (name, role, who said it)
+    touches a fact only when its wording names that person.
+    """
+
+    at: Mapping[tuple[str, int], list[_Point]]  # (article id, sentence start) -> the points citing it
+    on_fact: Mapping[str, list[_Point]]
+    numbers: Mapping[str, list[_Point]]  # number disputes by one word of their subject
+
+    @classmethod
+    def of(cls, contradictions: Sequence[Contradiction]) -> Touching:
+        at: dict[tuple[str, int], list[_Point]] = {}
+        on_fact: dict[str, list[_Point]] = {}
+        numbers: dict[str, list[_Point]] = {}
+        for order, contradiction in enumerate(contradictions):
+            figures = {re.search(r"\d[\d,.]*", side.value) for side in contradiction.sides}
+            point = _Point(
+                order,
+                contradiction,
+                terms(contradiction.subject),
+                terms(contradiction.subject.split(" (", 1)[0]),
+                frozenset(f.group(0).replace(",", "").rstrip(".") for f in figures if f),
+            )
+            for where in {(e.article_id, e.start) for side in contradiction.sides for e in side.evidence}:
+                at.setdefault(where, []).append(point)
+            if contradiction.fact_id:
+                on_fact.setdefault(contradiction.fact_id, []).append(point)
+            if contradiction.kind == "number" and point.subject:
+                numbers.setdefault(min(point.subject), []).append(point)
+        return cls(at, on_fact, numbers)
+
+    def of_fact(self, fact: Fact, text: str) -> tuple[str, ...]:
+        """The ids of the contradictions that touch ``fact`` (worded ``text``), in the check's order."""
+        words = terms(text)
+        found = {p.order: p for p in self.on_fact.get(fact.id, ())}
+        for e in fact.evidence:
+            for p in self.at.get((e.article_id, e.start), ()):
+                if p.subject & words or p.figures & words:
+                    found[p.order] = p
+        for word in words & self.numbers.keys():
+            for p in self.numbers[word]:
+                if p.subject <= words and p.figures & words:
+                    found[p.order] = p
+        kept = [p for p in found.values() if p.contradiction.kind not in _PERSON_KINDS or p.named & words]
+        return tuple(p.contradiction.id for p in sorted(kept, key=lambda p: p.order))
 
 
 _QUOTED = re.compile(r'"([^"]{12,})"')
@@ -79,8 +153,20 @@ def _quoted(text: str) -> set[str]:
     }
 
 
-def takeaways(facts: Sequence[FactLine], disputed: Sequence[DisputedItem] = ()) -> tuple[FactLine, ...]:
-    """The most important confirmed facts: most independent support first, then salience.
+def takeaways(
+    facts: Sequence[FactLine],
+    disputed: Sequence[DisputedItem] = (),
+    *,
+    focus: StoryFocus | None = None,
+    key: Callable[[str], str] = str,
+) -> tuple[FactLine, ...]:
+    """The facts an editor would put first: confirmed ones, and disputed ones that two or more
+    independent sources state (a takeaway shows its dispute: ``FactLine.disputes``).
+
+    With the story's ``focus``, the facts that state what the story is about (its main event, as the
+    leads of its independent sources give it) come first, each adding what the ones before it left out
+    (``focus.pick``; ``key`` gives an article's independent source); without it, most independent
+    support first, then salience.
 
     A fact that carries a quotation whose speaker is disputed is left to the Disputed section, a
     quotation already taken away in other words is not taken twice, and a sentence cut out of a
@@ -90,11 +176,22 @@ def takeaways(facts: Sequence[FactLine], disputed: Sequence[DisputedItem] = ()) 
     chosen = []
     for fact in facts:
         quotes = _quoted(fact.text)
-        if fact.status != "confirmed" or quotes & seen or fact.text.count('"') % 2:
+        if not _may_lead(fact) or quotes & seen or fact.text.count('"') % 2:
             continue
         chosen.append(fact)
         seen |= quotes
+    if focus is not None:
+        return tuple(pick(chosen, focus, key, limit=MAX_TAKEAWAYS))
     return tuple(chosen[:MAX_TAKEAWAYS])
+
+
+def _may_lead(fact: FactLine) -> bool:
+    """Confirmed, or disputed but stated by two or more independent sources ('72 people on board' where
+    the death toll is 68 against 70): the main event stays a takeaway, shown with its dispute (so a
+    disputed fact with no dispute to show beside it is not one)."""
+    return fact.status == "confirmed" or (
+        fact.status == "disputed" and fact.independent_sources >= 2 and bool(fact.disputes)
+    )
 
 
 def disputed_items(sources: Sources) -> tuple[DisputedItem, ...]:

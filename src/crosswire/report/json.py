@@ -79,6 +79,7 @@ def fact_json(fact: FactLine) -> dict[str, Any]:
         "independent_sources": fact.independent_sources,
         "salience": fact.salience,
         "evidence": [evidence_json(c) for c in fact.citations],
+        "contradictions": list(fact.disputes),
     }
 
 

@@ -93,6 +93,9 @@ def _takeaways(brief: Brief) -> str:
         lines.append("No fact is confirmed by two independent sources.")
     for index, fact in enumerate(brief.takeaways, start=1):
         lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} ({fact.support})")
+        for item in brief.disputes_of(fact):
+            values = item.joiner.join(f"{md_text(side.value)} {cites(side.citations)}" for side in item.sides)
+            lines.append(f"   - {'Developing' if item.developing else 'Disputed'}: {md_text(item.subject)}: {values}")
         lines += [f"   - [{c.number}] “{md_text(c.sentence)}”" for c in fact.citations]
     return "\n".join(lines) + "\n"
 

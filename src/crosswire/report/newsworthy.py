@@ -8,8 +8,14 @@ when it is
   of the sentences that carry it), or it forecasts with a degree word ('will significantly impact');
 * a list item or heading ('Reinforcement of alliances: Coordinating with European allies ...'), a photo
   caption or credit, or a fragment (no verb-bearing end: cut off mid-sentence);
-* mostly a direct quotation ('"We came together from India in the same vehicle," Shah added.'): a voice,
-  which the brief's quotes show with its speaker, not what the reports establish.
+* mostly a direct quotation ('"We came together from India in the same vehicle," Shah added.'), or what a
+  speaker named only by a pronoun went on to say ('They had booked the night train home, he added.'): a
+  voice, which the brief's quotes show with its speaker, not what the reports establish;
+* not readable on its own: it opens with a pronoun or a demonstrative that stands for something in the
+  sentence before ('They and the two others were ...', 'This high-stakes dialogue ...'), so out of its
+  article it says nothing certain;
+* commentary that calls the news a shift or a turning point ('signals a potential shift in the talks'), or
+  a guess ('is probably more liberal than most of her colleagues', 'perhaps the worst in years').
 
 Two padded reports that share a filler sentence do not make it a confirmed fact worth leading with.
 """
@@ -29,6 +35,22 @@ _FORECAST = re.compile(
     r"inevitably|probably|continue to|shape|impact|determine|define|redefine|pave)\b",
     re.IGNORECASE,
 )
+_COMMENTARY = re.compile(
+    r"\b(?:signal|mark|represent|herald|underscore|highlight|reflect)(?:s|ed|ing)?\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:potential|possible|shift|turning point|new era|new chapter|watershed|sea change)\b",
+    re.IGNORECASE,
+)
+_SPECULATION = re.compile(r"\b(?:probably|perhaps|presumably|arguably|conceivably)\b", re.IGNORECASE)
+_PRONOUN_SPEAKER = re.compile(
+    r"[,—–]\s*(?:he|she|they)\s+(?:also\s+)?(?:said|says|added|adds|told|noted|recalled|explained|continued)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+_TIME_NOUNS = "year|week|month|morning|afternoon|evening|night|weekend|season|summer|winter|spring|autumn|time"
+_ANAPHORIC = re.compile(
+    rf"^[\s*•·–-]*(?:(?:he|she|they|we|i|you|his|her|their|its|them)\b|(?:this|these|those|such)\s+(?!(?:{_TIME_NOUNS})\b))",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*[A-Z][\w'’ -]{2,40}:\s+\S")
 _CAPTION = re.compile(r"\b(?:photo|image|picture|file photo|credit|getty images|reuters/|ap photo|afp via)\b", re.I)
 _ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
@@ -43,8 +65,11 @@ def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
         return False  # a fragment, a heading or a cut ending
     if _LIST_ITEM.match(text) and ":" in text[:45]:
         return False
-    if _CAPTION.search(text) or _FORECAST.search(_outside_quotes(text)):
+    said = _outside_quotes(text)
+    if _CAPTION.search(text) or _FORECAST.search(said) or _COMMENTARY.search(said) or _SPECULATION.search(said):
         return False
+    if _ANAPHORIC.match(text) or _PRONOUN_SPEAKER.search(text):
+        return False  # not readable on its own, or a speaker's side detail
     if len(_outside_quotes(text).strip()) < QUOTED_SHARE * len(text):
         return False  # a quotation with its attribution
     commentary = [_reasons(extractions, c.article_id, c.start) & NOT_REPORTING for c in fact.citations]

@@ -75,8 +75,13 @@ def _takeaways(brief: Brief) -> Group:
         line = Text(f"{index}. ")
         line.append(one_line(fact.text))
         line.append(f" {cites(fact.citations)}", "cyan")
-        line.append(f" {fact.support}", "green")
+        line.append(f" {fact.support}", STATUS_STYLE["confirmed"])
         lines.append(line)
+        for item in brief.disputes_of(fact):  # the figure, date or name another source gives otherwise
+            style = "cyan" if item.developing else STATUS_STYLE["disputed"]
+            lines.append(
+                Text(f"   {'developing' if item.developing else 'disputed'}: {one_line(item.summary())}", style)
+            )
     return Group(*lines, Text(""))
 
 
