@@ -271,3 +271,19 @@ def test_measures_bail_of_two_defendants_is_two_measures(nlp: Language) -> None:
     by_support = sorted(found[0].sides, key=lambda side: len(side.evidence))
     assert [len(side.evidence) for side in by_support] == [1, 2]  # Marr's bail is no side
     assert by_support[0].value == "$40,000" and "million" in by_support[1].value
+
+
+def test_measures_counts_of_a_charge_conflict_only_at_one_stage(nlp: Language) -> None:
+    """'charged with four counts' against 'charged with five counts' is a conflict; against 'pleaded
+    guilty to two counts' it is a plea, not a conflict."""
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "Harlan Voss was charged with four counts of murder on Friday." + FILLER),
+            ("2026-05-04", "Harlan Voss faces six counts of murder, prosecutors said." + FILLER),
+            ("2026-05-09", "Harlan Voss pleaded guilty to two counts of murder on Wednesday." + FILLER),
+        ],
+    )
+    [item] = found
+    assert item.subject == "count of murder (charged)"
+    assert sorted(side.value for side in item.sides) == ["4 (four counts)", "6 (six counts)"]

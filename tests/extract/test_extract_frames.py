@@ -66,6 +66,8 @@ def test_stem_meets_word_forms(word, expected):
         ),
         ("A man was shot in Chicago on Friday.", "shoot", "man", "Friday", "Chicago"),
         ("A man was shot near Orrin on Friday.", "shoot", "man", "Friday", None),  # roughly where: no place
+        # a date on the event the act happened during dates the act
+        ("Police say four people were shot during a fight early Sunday at a hall.", "shoot", "peopl", "Sunday", None),
     ],
 )
 def test_frames_attach_date_and_place_to_their_own_clause(extract, text, predicate, argument, dated, place):

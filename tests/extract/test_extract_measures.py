@@ -195,3 +195,26 @@ def test_a_duration_is_keyed_by_what_it_times(extract: Extract, text: str, key: 
 )
 def test_offsets_and_ages_are_no_durations(extract: Extract, text: str) -> None:
     assert [m for m in extract(text).measures if m.key.startswith("duration:")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("Deputies said the shooting left three people dead near the river.", "dead", 3),
+        ("Two teens are dead after the shooting at the Orrin mall.", "dead", 2),
+        ("Two people remain missing after the flood.", "missing", 2),
+        ("Police said 7 people were shot at the party.", "shot", 7),
+        ("The sheriff is investigating the death of a 20 year-old man.", "age:man", 20),
+    ],
+)
+def test_measures_read_harm_stated_by_a_copula_or_left_and_unhyphened_ages(
+    extract: Extract, text: str, key: str, value: float
+) -> None:
+    assert (key, value) in [(k, v) for k, v, _ in _measures(extract, text)]
+
+
+def test_counts_of_a_charge_carry_their_stage(extract: Extract) -> None:
+    charged = _measures(extract, "Voss was charged with four counts of murder on Friday.")
+    convicted = _measures(extract, "Voss pleaded guilty to two counts of murder on Friday.")
+    assert any("stage:charged" in scope for key, _, scope in charged if key == "count of murder")
+    assert any("stage:convicted" in scope for key, _, scope in convicted if key == "count of murder")

@@ -340,7 +340,14 @@ def _date_verb(span: Span) -> Token | None:
     head = token.head
     if head.pos_ == "ADV" and head.dep_ == "advmod" and head.lower_ not in REFERENCE_DATE_WORDS:
         head = head.head
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in EVENT_NOUN_PREPS:
+        head = head.head.head  # 'shot during a fight early Sunday', 'wounded in a shooting on Tuesday'
     return head if head.pos_ == "VERB" and head.i != token.i else None
+
+
+EVENT_NOUN_PREPS = frozenset({"during", "in", "amid"})
+"""A date on the event a verb's act happened during or in dates the act: 'four people were shot during a
+fight early Sunday' was shot on Sunday."""
 
 
 def _own_subject(verb: Token) -> bool:

@@ -220,6 +220,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
     if money is None and age is None and _plain(key):
         period = period_of(number, context.published)
         scope = [*scope, *([period] if period else []), *person_of(number, noun)]
+    elif key.startswith(CHARGE_KEYS):
+        scope = [*scope, *_stage(number), *person_of(number, noun)]
     elif money is not None and not key.startswith("money:price:"):
         scope = [*scope, *person_of(number, noun)]  # whose bail or fine; a deal's price is the deal's
     factor = UNITS[_unit_word(figure.unit or "")][1] if _unit_word(figure.unit or "") in UNITS else 1.0
@@ -274,8 +276,9 @@ def _age(number: Token) -> str | None:
     """'an 11-year-old boy' -> 'age:boy'; 'Jane Doe, 34,' -> 'age:doe'."""
     doc = number.doc
     following = [t.lower_ for t in doc[number.i + 1 : number.i + 5]]
-    if following[:4] == ["-", "year", "-", "old"] or following[:2] in (["year", "old"], ["years", "old"]):
-        end = number.i + (5 if following[:1] == ["-"] else 3)
+    unhyphened = following[:3] in (["year", "-", "old"], ["years", "-", "old"])  # 'a 20 year-old boy'
+    if following[:4] == ["-", "year", "-", "old"] or following[:2] in (["year", "old"], ["years", "old"]) or unhyphened:
+        end = number.i + (5 if following[:1] == ["-"] else 4 if unhyphened else 3)
         owner = doc[end] if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} else None
         if owner is None:
             old = next((t for t in doc[number.i : end] if t.lower_ == "old"), None)
@@ -340,6 +343,9 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         if noun is not None and child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
             return HARM_WORD[child.lower_], "people", _qualifiers(noun) + _group(noun), f"{noun.text} {child.text}"
     head = argument.head
+    stated = _stated_harm(argument)
+    if stated is not None:  # '6 teens are dead', 'left three people dead'
+        return HARM_WORD[stated.lower_], "people", _qualifiers(noun) + _group(noun), f"{argument.text} {stated.text}"
     argued = argument.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod"} and head.lower_ in HARM_WORD
     if argued and head.lower_ != "lives" and (argument.lower_ != "lives" or head.lower_ in {"lost"} | HARM["dead"]):
         key = "dead" if any(c.lower_ in {"fatally", "mortally"} for c in head.children) else HARM_WORD[head.lower_]
@@ -373,6 +379,42 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         )
         return f"{single} of {of}", word, [], noun.text
     return word, word, [], noun.text
+
+
+CHARGE_KEYS = ("count of ", "counts of ", "charge of ", "charges of ")
+ACCUSED = frozenset("charged charge charges charging faces face facing faced indicted indict accused arrested booked "
+                    "held jailed".split())
+CONVICTED = frozenset("pleaded pled pleads plead convicted guilty found sentenced acquitted".split())
+
+
+def _stage(number: Token) -> list[str]:
+    """Whether counts of a charge are what a defendant faces or what he was convicted of: 'charged with
+    four counts of murder' and 'pleaded guilty to two counts of murder' are two measures."""
+    for ancestor in list(number.ancestors)[:6]:
+        if ancestor.lower_ in CONVICTED:
+            return ["stage:convicted"]
+        if ancestor.lower_ in ACCUSED:
+            return ["stage:charged"]
+    return []
+
+
+LEAVE = frozenset("left leave leaves leaving".split())
+COPULAS = frozenset("is are was were remain remains remained be been".split())
+
+
+def _stated_harm(argument: Token) -> Token | None:
+    """The harm word a count is the subject of a copula with ('6 teens are dead', 'two remain missing') or
+    the object of 'left' with ('a shooting that left three people dead')."""
+    head = argument.head
+    if argument.dep_ == "nsubj" and head.lower_ in COPULAS:
+        complements = [c for c in head.children if c.dep_ in {"acomp", "attr"} and c.i > argument.i]
+    elif argument.dep_ == "dobj" and head.lower_ in LEAVE:
+        complements = [c for c in head.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod"}]
+        complements += [c for c in argument.children if c.dep_ == "amod" and c.i > argument.i]
+    else:
+        return None
+    found = next((c for c in complements if c.lower_ in HARM_WORD and c.lower_ not in {"lives", "toll"}), None)
+    return found
 
 
 def _of_what(noun: Token) -> str | None:
