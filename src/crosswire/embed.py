@@ -28,6 +28,12 @@ DIM = 384
 MAX_TOKENS = 256
 VERSION = f"all-MiniLM-L6-v2-int8/{MAX_TOKENS}"
 """The default embedder's version: stored vectors made by another version are computed again."""
+MAX_BATCH_TOKENS = 1024
+"""Tokens one model call holds at most, padding included: 32 claim sentences of 30 tokens, or 4 leads of 250.
+Smaller calls of texts of one length beat large mixed ones (measured in docs/BENCHMARKS.md)."""
+TOKENIZE_CHUNK = 8192
+"""Texts tokenised (and sorted by token count into model calls) at a time: bounds the memory the
+tokenizer's encodings take in one large ``embed`` call."""
 CACHE_LIMIT = 50_000
 """Texts an embedder keeps vectors of in memory (about 75 MB); past it the cache starts again (the
 vectors that matter later are in the store)."""
@@ -98,7 +104,8 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 through onnxruntime, with an in-memory cache keyed by sha1 of the text.
 
     Args:
-        batch_size (int): texts per model call.
+        batch_size (int): at most this many texts per model call.
+        max_batch_tokens (int): at most this many tokens per model call, padding included.
         threads (int): onnxruntime intra-op threads (0 lets onnxruntime choose).
 
     Raises:
@@ -107,15 +114,18 @@ class MiniLMEmbedder:
 
     version = VERSION
 
-    def __init__(self, *, batch_size: int = 32, threads: int = 2) -> None:
+    def __init__(self, *, batch_size: int = 32, max_batch_tokens: int = MAX_BATCH_TOKENS, threads: int = 2) -> None:
         import onnxruntime  # start-up cost: ~0.75 s, paid only when something is embedded
         from tokenizers import Tokenizer  # start-up cost, with onnxruntime
 
         self.batch_size = batch_size
+        self.max_batch_tokens = max_batch_tokens
         self._cache: dict[str, numpy.ndarray] = {}
         self.tokenizer = Tokenizer.from_file(str(_tokenizer_path()))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self.tokenizer.enable_padding()
+        # Padding is done per model call (``pad_batch``), after the texts are sorted by token count;
+        # tokenizer.json itself pads every text to 128 tokens.
+        self.tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -137,28 +147,62 @@ class MiniLMEmbedder:
         if len(self._cache) + len(todo) > CACHE_LIMIT:
             self._cache = {key: self._cache[key] for key in keys if key in self._cache}
         pending = list(todo.items())
-        # Sorting by length keeps padding small inside each batch.
-        pending.sort(key=lambda item: len(item[1]))
-        for i in range(0, len(pending), self.batch_size):
-            batch = pending[i : i + self.batch_size]
-            vectors = self._run([text for _, text in batch])
-            for (key, _), vector in zip(batch, vectors, strict=True):
-                self._cache[key] = vector
+        for start in range(0, len(pending), TOKENIZE_CHUNK):
+            chunk = pending[start : start + TOKENIZE_CHUNK]
+            encodings = self.tokenizer.encode_batch([text for _, text in chunk])
+            for batch in token_batches([len(e.ids) for e in encodings], self.batch_size, self.max_batch_tokens):
+                vectors = self._run([encodings[i] for i in batch])
+                for i, vector in zip(batch, vectors, strict=True):
+                    self._cache[chunk[i][0]] = vector
         if not keys:
             return numpy.zeros((0, DIM), dtype=numpy.float32)
         return numpy.stack([self._cache[key] for key in keys])
 
-    def _run(self, texts: list[str]) -> numpy.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
-        ids = numpy.array([e.ids for e in encodings], dtype=numpy.int64)
-        mask = numpy.array([e.attention_mask for e in encodings], dtype=numpy.int64)
-        types = numpy.array([e.type_ids for e in encodings], dtype=numpy.int64)
+    def _run(self, encodings: Sequence[Any]) -> numpy.ndarray:
+        """One model call over tokenised texts, padded to the longest of them."""
+        ids, mask, types = pad_batch(encodings)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         hidden = self.session.run(["last_hidden_state"], feeds)[0]
         weights = mask[:, :, None].astype(numpy.float32)
         pooled = (hidden * weights).sum(axis=1) / numpy.clip(weights.sum(axis=1), 1e-9, None)
         norms = numpy.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / numpy.clip(norms, 1e-12, None)).astype(numpy.float32)
+
+
+def token_batches(lengths: Sequence[int], batch_size: int, max_tokens: int) -> list[list[int]]:
+    """Positions of texts grouped into model calls: sorted by token count, so each call pads its texts
+    to nearly their own length, at most ``batch_size`` texts and ``max_tokens`` padded tokens a call
+    (a call of long texts holds fewer of them; one text always fits).
+
+    Example::
+
+        token_batches([5, 40, 6, 39], batch_size=2, max_tokens=1000)  # [[0, 2], [3, 1]]
+    """
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    for i in sorted(range(len(lengths)), key=lambda i: (lengths[i], i)):
+        if batch and (len(batch) >= batch_size or (len(batch) + 1) * lengths[i] > max_tokens):
+            batches.append(batch)
+            batch = []
+        batch.append(i)
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def pad_batch(encodings: Sequence[Any]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """``input_ids``, ``attention_mask`` and ``token_type_ids`` of unpadded encodings, each padded with
+    zeros (the tokenizer's ``[PAD]`` id) to the longest of them: (n, longest) int64 arrays."""
+    width = max((len(e.ids) for e in encodings), default=0)
+    ids = numpy.zeros((len(encodings), width), dtype=numpy.int64)
+    mask = numpy.zeros_like(ids)
+    types = numpy.zeros_like(ids)
+    for row, encoding in enumerate(encodings):
+        n = len(encoding.ids)
+        ids[row, :n] = encoding.ids
+        mask[row, :n] = encoding.attention_mask
+        types[row, :n] = encoding.type_ids
+    return ids, mask, types
 
 
 @functools.cache
