@@ -163,6 +163,7 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
         "per doubling at most 2.1x. The default sizes took "
         f"{sum(r['seconds'] + r.get('bare_spacy_s', 0) for r in rows) / 60:.0f} minutes here in all; set",
         "`CROSSWIRE_BENCH_NEWS=550,1100,2198,10000,50000` for the full real corpus and the composed sizes (hours).",
+        "Why the embedding stage costs what it does, and what was changed: [embedding.md](embedding.md).",
         "",
         "| articles | stories | seconds | articles/s | bare spaCy s | ratio to bare spaCy | growth per doubling "
         "| claim sentences per article | claim sentences embedded/s | peak RSS MB (main process) |",
