@@ -861,3 +861,11 @@ def test_person_name_family_spelled_one_letter_apart_is_a_low_finding(embedder) 
 def test_person_name_spelling_look_alikes_are_left_alone(embedder, other: Report) -> None:
     result = _run(embedder, _spokesperson("a", "Kovaro"), other)
     assert [c for c in result.contradictions if c.kind == "person-name"] == []
+
+
+def test_person_name_spacing_of_a_family_name_is_no_spelling_conflict(embedder) -> None:
+    """'Del Giudice' / 'DelGiudice': one spelling, written with and without the space."""
+    result = _run(embedder, _spokesperson("a", "Del Kovaro"), _spokesperson("b", "DelKovaro"))
+    assert [c for c in result.contradictions if c.kind == "person-name"] == []
+    spelled = _run(embedder, _spokesperson("a", "Del Kovaro"), _spokesperson("b", "DelKovara"))
+    assert [c.kind for c in spelled.contradictions] == ["person-name"]

@@ -8,6 +8,7 @@ signature. The checks about figures, dates, places and negation live in ``slots.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -95,8 +96,9 @@ def _is_initial_name(given: str) -> bool:
 
 def _one_letter_apart(a: str, b: str) -> bool:
     """One letter changed, added, dropped or two swapped, in names of four letters or more that start
-    alike ('Russo' / 'Russa', 'Fathi' / 'Fatih', 'Vaishnav' / 'Vaishnaw')."""
-    a, b = fold(a).lower(), fold(b).lower()
+    alike ('Russo' / 'Russa', 'Fathi' / 'Fatih', 'Vaishnav' / 'Vaishnaw'). Spacing and joining marks are
+    no letters: 'Del Giudice' / 'DelGiudice' and "O'Neal" / 'ONeal' are one spelling, written two ways."""
+    a, b = (re.sub(r"[\s'’-]+", "", fold(name).lower()) for name in (a, b))
     if a == b or min(len(a), len(b)) < 4 or a[:2] != b[:2] or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):

@@ -382,8 +382,10 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
 
 
 CHARGE_KEYS = ("count of ", "counts of ", "charge of ", "charges of ")
-ACCUSED = frozenset("charged charge charges charging faces face facing faced indicted indict accused arrested booked "
-                    "held jailed".split())
+ACCUSED = frozenset(
+    "charged charge charges charging faces face facing faced indicted indict accused arrested booked "
+    "held jailed".split()
+)
 CONVICTED = frozenset("pleaded pled pleads plead convicted guilty found sentenced acquitted".split())
 
 
