@@ -20,8 +20,10 @@ from pathlib import Path
 from datasketch import LeanMinHash, MinHashLSH
 
 from crosswire import pipeline
+from crosswire.agencies import credited_agencies, wire_agency
 from crosswire.dedupe import exact_containment, from_bytes, shingles
-from crosswire.passages import shared_passages
+from crosswire.model import Article
+from crosswire.passages import SharedPassages, shared_passages
 from crosswire.settings import Settings, load_settings
 from crosswire.store import Store
 
@@ -51,11 +53,28 @@ def realnews_rows() -> list[str]:
             pipeline.run_extract(store, list(articles))
             passages = shared_passages(articles, store.extractions(list(articles)))
             outlets = sorted(len({a for a, _ in passages.members(p)}) for p in set(passages.passage_of.values()))
+            named = agencies_named(articles, passages)
         rows.append(
             f"| {event.name} | {len(articles)} | {len(gold & grouped)}/{len(gold)} | {len(grouped - gold)} "
-            f"| {max(others, default=0):.2f} | {len(outlets)} ({', '.join(map(str, outlets)) or '-'}) |"
+            f"| {max(others, default=0):.2f} | {len(outlets)} ({', '.join(map(str, outlets)) or '-'}) | {named} |"
         )
     return rows
+
+
+def agencies_named(articles: dict[str, Article], passages: SharedPassages) -> str:
+    """The agency the brief names for each shared passage and copy group ('-' where none can be read)."""
+    carriers: list[dict[str, list[int]]] = []
+    for passage in sorted(set(passages.passage_of.values())):
+        offsets: dict[str, list[int]] = {}
+        for article_id, start in passages.members(passage):
+            offsets.setdefault(article_id, []).append(start)
+        carriers.append(offsets)
+    groups: dict[str, dict[str, list[int]]] = {}
+    for article in articles.values():
+        groups.setdefault(article.independent_key, {})[article.id] = []
+    carriers += [group for group in groups.values() if len(group) > 1]
+    found = [wire_agency([credited_agencies(articles[a], at) for a, at in c.items()]) or "-" for c in carriers]
+    return ", ".join(found) or "-"
 
 
 def dataset_row(label: str, path: Path) -> str:
@@ -93,14 +112,17 @@ def markdown() -> str:
         "word 5-grams that lie in the longer (`near_dup_threshold`, 0.5; MinHash LSH finds the candidates, the "
         "texts' shingles decide), so a republished text with inserted "
         "link lines, a cut ending, another header or mojibake still matches. Target: every copy pair of the "
-        "real-news keys grouped, no rewrite grouped.",
+        "real-news keys grouped, no rewrite grouped. The last column is the agency the brief names when "
+        "several outlets are one source ('3 outlets, 1 independent (PTI)'), read from the carriers' outlet "
+        "names, bylines, datelines and credit lines (`agencies.py`); '-' where none credits one (most "
+        "republishers drop the credit).",
         "",
     ]
     if REALNEWS.is_dir():
         lines += [
             "| real-news event | articles | copy pairs grouped | other pairs grouped | highest containment of a "
-            "non-copy pair | shared passages (outlets in each) |",
-            "|---|---:|---:|---:|---:|---|",
+            "non-copy pair | shared passages (outlets in each) | agency named (each passage, then each copy group) |",
+            "|---|---:|---:|---:|---:|---|---|",
             *realnews_rows(),
             "",
         ]

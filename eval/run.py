@@ -22,6 +22,7 @@ SECTIONS = {
     "perturb": ["eval.perturb", "--clusters", "40", "--false-alarm-clusters", "250"],
     "cross-outlet": ["eval.perturb", "--clusters", "40", "--cross-outlet", "--skip-false-alarms"],
     "stories": ["eval.stories", "--undated"],
+    "stories-cv": ["eval.stories", "--folds", "5", "--undated"],
     "copies": ["eval.copies"],
     "verify": ["eval.verify"],
     "reliability": ["eval.reliability", "--examples", "100", "--kills", "20", "--concurrent", "3"],
@@ -62,7 +63,40 @@ HEADINGS = {
         "dates cluster the same articles on content alone (`--undated`): the lead-contrast term, which keeps "
         "apart undated leads that state names and figures the other never mentions, was designed on these dev "
         "splits, and GVA without dates shows whether it breaks up developing local reports. "
-        "`python -m eval.stories --contrast 0,0.5,1,2` prints its sensitivity."
+        "`python -m eval.stories --contrast 0,0.5,1,2` prints its sensitivity; the next section cross-validates it."
+    ),
+    "stories-cv": (
+        "## Cross-validated story clustering\n\n"
+        "`python -m eval.stories --folds 5 --undated` (issue #12): are the clustering constants fitted to the dev"
+        " splits? The topics are dealt round-robin, in sorted order, into 5 folds (ECB+: its 13 dev topics, each "
+        "with both look-alike subtopics, so a fold holds whole topics; GVA: its incidents). Each fold is "
+        "clustered alone, as its own stream, at every point of a small grid (`contrast_weight` 0, 0.3, 0.5, 1, "
+        "1.5, 2 × `join_threshold` 0.5, 0.55, 0.6, 0.65); for each fold the point with the best pooled B-cubed F1"
+        " on the other four folds is chosen (ties to the nearest to the defaults) and the fold is scored with it."
+        " Targets as above, on every held-out fold: F1 ≥ 0.90 on ECB+ (general news), ≥ 0.85 on GVA. The last two"
+        " columns are for reference: the fold's F1 with the shipped defaults (1 and 0.6), and the best F1 any "
+        "grid point gives on the fold itself (fitted to the fold, so not an estimate). A GVA fold holds a fifth "
+        "of the incidents, so it has fewer look-alike incidents than the whole split and scores higher than it; "
+        "GVA articles are all dated, so `contrast_weight` plays no part there until the dates are dropped.\n\n"
+        "What the folds show. GVA meets its target on every fold, with and without dates. ECB+ does not: three of"
+        " its five held-out folds are below 0.90, with dates as given and with them dropped, and the mean held-"
+        "out F1 (0.912 as given, 0.896 without dates) is about what the shipped defaults give on the same folds"
+        " (0.907, 0.905); with the defaults, three folds are below 0.90 too (2, 3 and 4 as given). The "
+        "constants chosen "
+        "on four folds are not stable (the contrast weight ranges over the grid, the join threshold goes to the "
+        "grid's lowest value) and each fold's own best point is elsewhere: on ECB+ dev the constants cannot be "
+        "told apart from noise, so they are neither a tuned optimum nor a validated one, and the held-out 0.89 is"
+        " within the spread of these folds. Where the loss is, read topic by topic: two topics whose look-alike "
+        "subtopics are "
+        "merged, 9 (the Bush administration's endangered-species rules of December 2008 and Obama's reversal of "
+        "them in 2009, whose leads share Bush, Obama, the Act and the Interior Department) and 38 (two "
+        "earthquakes near The Geysers in Sonoma County, magnitude 4.4 and 4.6, years apart); one topic split in "
+        "three, 30 (its 2011 subtopic holds both an Egyptian cable cut in August and the Seacom repairs of "
+        "October, which share few words); and, clustered alone, a small fold splits off a few more single "
+        "articles than the whole split does (topics 13, 26, 32, 34). Topics 9 and 38 are undated in the set; "
+        "their 2009 and 2013 reports state their date in the text's head, but the other subtopic's reports do "
+        "not, so reading dates from the text would not bring the time term in. No general cause that one change "
+        "would fix was found, and nothing was changed to suit these folds; the constants stay as they were."
     ),
 }
 
@@ -86,6 +120,7 @@ TITLES = {
     "cross-outlet": "## Cross-check: cross-outlet perturbation",
     "perturb": "## Cross-check: perturbation",
     "stories": "## Story clustering",
+    "stories-cv": "## Cross-validated story clustering",
     "copies": "## Copies and shared wire passages",
     "verify": "## To-verify list on real news",
     "reliability": "## Reliability",

@@ -11,6 +11,13 @@ table. The thresholds are round values, not fitted to these dev splits (held-out
     .venv/bin/python -m eval.stories --no-entities     # skip the extraction run
     .venv/bin/python -m eval.stories --undated         # also with every date removed (content alone)
     .venv/bin/python -m eval.stories --contrast 0,0.5,1,2   # F1 for each contrast_weight instead
+    .venv/bin/python -m eval.stories --folds 5 --undated    # cross-validated constants instead
+
+``--folds K`` checks that the clustering constants are not fitted to these splits: the topics (ECB+
+topics, each with its two look-alike subtopics; GVA incidents) are dealt round-robin into K folds, each
+fold is clustered alone as its own stream, and for each fold ``contrast_weight`` and ``join_threshold``
+are chosen from a small grid (``GRID``) by the pooled B-cubed F1 of the other folds, then the fold is
+scored with them. Lead vectors, extractions and items are computed once and shared by every grid point.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy
@@ -33,6 +41,13 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CACHE = Path(__file__).resolve().parents[1] / "build" / "eval-cache"
 SETS = {"ecbplus": ("ECB+", 0.90), "gva": ("GVA", 0.85)}
 REFERENCE = "Miranda et al. 2018, own English news set: F1 0.940 (not the same data)"
+
+
+#: The constants cross-validated by ``--folds``: each with the values tried (the shipped default among them).
+GRID: dict[str, tuple[float, ...]] = {
+    "contrast_weight": (0.0, 0.3, 0.5, 1.0, 1.5, 2.0),
+    "join_threshold": (0.5, 0.55, 0.6, 0.65),
+}
 
 
 def load_set(name: str, *, undated: bool = False) -> tuple[list[Article], dict[str, str]]:
@@ -155,6 +170,130 @@ def sensitivity(names: Sequence[str], weights: Sequence[float], *, entities: boo
     return "\n".join(lines)
 
 
+def topics(name: str) -> dict[str, str]:
+    """The topic of each article id: the fold unit (an ECB+ topic holds both look-alike subtopics)."""
+    with open(SHARED / name / "dev.jsonl", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    return {row["id"]: str(row.get("topic", row["cluster"])) for row in rows}
+
+
+def fold_of(topic_by_id: Mapping[str, str], folds: int) -> dict[str, int]:
+    """Each article's fold: the topics in sorted order dealt round-robin (no look at the labels' content)."""
+    ordered = sorted(set(topic_by_id.values()), key=lambda t: (len(t), t))
+    number = {topic: i % folds for i, topic in enumerate(ordered)}
+    return {a: number[t] for a, t in topic_by_id.items()}
+
+
+def grid_points() -> list[StoryParams]:
+    """Every combination of the ``GRID`` values, the other constants at their defaults."""
+    points = [StoryParams()]
+    for knob, values in GRID.items():
+        points = [replace(p, **{knob: v}) for p in points for v in values]
+    return points
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One held-out fold: the constants chosen on the other folds and the fold's scores."""
+
+    number: int
+    topics: int
+    articles: int
+    chosen: StoryParams
+    training_f1: float  # pooled F1 of the other folds at the chosen constants
+    scores: tuple[float, float, float]  # held-out B-cubed precision, recall, F1 at the chosen constants
+    default_f1: float  # held-out F1 with the shipped constants
+    best: tuple[float, StoryParams]  # the fold's best F1 on the grid and where (fitted to it: a reference only)
+
+
+def cross_validate(name: str, folds: int, *, entities: bool, undated: bool) -> list[Fold]:
+    """Per fold: the constants chosen on the other folds, the fold's F1 with them and with the defaults.
+
+    Each fold is clustered alone, as one stream, at every grid point; a grid point's training score is
+    the B-cubed F1 of the other folds' assignments pooled (the folds share no story, so pooling is exact).
+    Ties go to the grid point nearest the defaults.
+    """
+    articles, gold = load_set(name, undated=undated)
+    vectors = lead_vectors(name, articles)
+    found = extractions(name, articles) if entities else {}
+    topic = topics(name)
+    fold = fold_of(topic, folds)
+    items = [story_item(a, vectors[a.id], found.get(a.id)) for a in stream_order(articles)]
+    points = grid_points()
+    predicted: dict[tuple[int, int], dict[str, str]] = {}
+    for k in range(folds):
+        stream = [item for item in items if fold[item.article_id] == k]
+        for g, params in enumerate(points):
+            state = assign_stories(stream, params=params)
+            predicted[k, g] = {a: f"{k}:{story}" for story, ids in state.stories().items() for a in ids}
+    default = points.index(StoryParams())
+    results = []
+    for k in range(folds):
+        outside = {a: c for a, c in gold.items() if fold[a] != k}
+        training = [
+            bcubed({a: s for j in range(folds) if j != k for a, s in predicted[j, g].items()}, outside)[2]
+            for g in range(len(points))
+        ]
+        best = max(range(len(points)), key=lambda g: (round(training[g], 6), -_steps(points[g], points[default])))
+        held_out = {a: c for a, c in gold.items() if fold[a] == k}
+        results.append(
+            Fold(
+                number=k + 1,
+                topics=len({topic[a] for a in held_out}),
+                articles=len(held_out),
+                chosen=points[best],
+                training_f1=training[best],
+                scores=bcubed(predicted[k, best], held_out),
+                default_f1=bcubed(predicted[k, default], held_out)[2],
+                best=max(((bcubed(predicted[k, g], held_out)[2], points[g]) for g in range(len(points))), key=_first),
+            )
+        )
+    return results
+
+
+def _first(pair: tuple[float, StoryParams]) -> float:
+    return pair[0]
+
+
+def _steps(a: StoryParams, b: StoryParams) -> int:
+    """How far apart two grid points are, in grid steps."""
+    return sum(abs(GRID[knob].index(getattr(a, knob)) - GRID[knob].index(getattr(b, knob))) for knob in GRID)
+
+
+def cv_table(runs: Sequence[tuple[str, str, Sequence[Fold]]]) -> str:
+    """The cross-validation as a Markdown table: one row per held-out fold, then the mean of each run."""
+    knobs = " / ".join(f"`{knob}`" for knob in GRID)
+    lines = [
+        f"| set | dates | held-out fold | topics | articles | chosen {knobs} | training F1 | B³ P / R | B³ F1 "
+        "| F1 with the defaults | best F1 on the fold itself (at) |",
+        "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, dates, results in runs:
+        label = f"{SETS[name][0]} dev"
+        for r in results:
+            chosen = " / ".join(f"{getattr(r.chosen, knob):g}" for knob in GRID)
+            best = " / ".join(f"{getattr(r.best[1], knob):g}" for knob in GRID)
+            precision, recall, f1 = r.scores
+            lines.append(
+                f"| {label} | {dates} | {r.number} | {r.topics} | {r.articles} | {chosen} | {r.training_f1:.3f} | "
+                f"{precision:.3f} / {recall:.3f} | **{f1:.3f}** | {r.default_f1:.3f} | {r.best[0]:.3f} ({best}) |"
+            )
+        f1s = [r.scores[2] for r in results]
+        defaults = [r.default_f1 for r in results]
+        lines.append(
+            f"| {label} | {dates} | mean of {len(results)} | | | | | | **{sum(f1s) / len(f1s):.3f}** "
+            f"(lowest {min(f1s):.3f}) | {sum(defaults) / len(defaults):.3f} | |"
+        )
+    below = [
+        f"{SETS[name][0]} ({dates}) fold {r.number}: {r.scores[2]:.3f} < {SETS[name][1]:.2f}"
+        for name, dates, results in runs
+        for r in results
+        if r.scores[2] < SETS[name][1]
+    ]
+    lines += ["", "Held-out folds below their set's target: " + ("; ".join(below) if below else "none") + "."]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-entities", action="store_true", help="skip the run with extracted entities (slow)")
@@ -167,6 +306,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="W,W,...",
         help="instead of the table, F1 for each contrast_weight (as given and without dates)",
     )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        metavar="K",
+        help="instead of the table, K-fold cross-validation of the constants in GRID over the dev topics",
+    )
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent (the labelled sets live in ../shared/eval)")
@@ -175,6 +320,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.contrast:
         weights = [float(w) for w in args.contrast.split(",")]
         print(sensitivity(names, weights, entities=not args.no_entities))
+        return 0
+    if args.folds:
+        dates = [("as given", False)] + ([("dropped", True)] if args.undated else [])
+        runs = [
+            (name, label, cross_validate(name, args.folds, entities=not args.no_entities, undated=undated))
+            for name in names
+            for label, undated in dates
+        ]
+        print(cv_table(runs))
         return 0
     rows = []
     for name in names:

@@ -10,7 +10,9 @@ two reporters heard alike is not taken as copied). Passages are transitive: a se
 either of two linked sentences is in their passage.
 
 ``SharedPassages.independent_sources`` then counts a set of evidence sentences: the articles'
-syndication groups count once each, and so does each passage, whoever republished it.
+syndication groups count once each, and so does each passage, whoever republished it
+(``SharedPassages.sources`` gives the sources themselves, so the brief can name the agency behind one:
+``crosswire.agencies``).
 """
 
 from __future__ import annotations
@@ -67,6 +69,15 @@ class SharedPassages:
         source, and the articles that carry it are joined to it (their other evidence sentences on
         the same fact restate the wire's, not their own reporting, when they state it in the passage too).
         """
+        return len(self.sources(evidence))
+
+    def sources(self, evidence: Iterable[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+        """The evidence split into its independent sources (as ``independent_sources`` counts them).
+
+        Returns:
+            list: one list of ``(article_id, offset)`` per independent source, in the order first seen;
+            a source with several articles is a syndication group or a shared passage (or both).
+        """
         parent: dict[str, str] = {}
 
         def find(node: str) -> str:
@@ -76,12 +87,16 @@ class SharedPassages:
                 node = parent[node]
             return node
 
-        for article_id, offset in evidence:
+        given = list(evidence)
+        for article_id, offset in given:
             source = find("g:" + self.groups.get(article_id, article_id))
             passage = self.passage(article_id, offset)
             if passage is not None:
                 parent[source] = find("p:" + passage)
-        return len({find(node) for node in list(parent)})
+        found: dict[str, list[tuple[str, int]]] = {}
+        for article_id, offset in given:
+            found.setdefault(find("g:" + self.groups.get(article_id, article_id)), []).append((article_id, offset))
+        return list(found.values())
 
 
 def shared_passages(

@@ -85,14 +85,31 @@ class FactLine:
     # ids of the contradictions one of whose sides cites a sentence of this fact: a takeaway whose figure,
     # date or name is disputed (or still developing) shows it as such
     disputes: tuple[str, ...] = ()
+    # the agency behind each independent source that several outlets carry (copies, or a shared wire
+    # passage) when their articles credit one: ("PTI",) for three outlets printing one PTI paragraph
+    agencies: tuple[str, ...] = ()
+
+    @property
+    def outlets(self) -> int:
+        """How many articles state the fact (copies and wire text included)."""
+        return len({citation.article_id for citation in self.citations})
 
     @property
     def support(self) -> str:
         """'3 independent sources', or '3 outlets, 1 independent' when copies or a shared wire passage
-        make several outlets one source."""
-        outlets = len({citation.article_id for citation in self.citations})
+        make several outlets one source, with the agency when it can be read: '3 outlets, 1 independent
+        (PTI)', or '4 outlets, 2 independent (incl. PTI)' when the agency's text is one source of two."""
+        outlets = self.outlets
         if outlets > self.independent_sources:
-            return f"{outlets} outlets, {self.independent_sources} independent"
+            named = ", ".join(dict.fromkeys(self.agencies))
+            wire = (
+                ""
+                if not named
+                else f" ({named})"
+                if len(self.agencies) >= self.independent_sources
+                else f" (incl. {named})"
+            )
+            return f"{outlets} outlets, {self.independent_sources} independent{wire}"
         return f"{self.independent_sources} independent source{'s' if self.independent_sources != 1 else ''}"
 
 

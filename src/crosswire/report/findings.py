@@ -70,6 +70,7 @@ def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
                 round(fact.salience, 6),
                 citations,
                 touching.of_fact(fact, text),
+                sources.wire_agencies(fact.evidence) if len(citations) > fact.independent_sources else (),
             )
         )
     return tuple(lines)

@@ -77,6 +77,8 @@ def fact_json(fact: FactLine) -> dict[str, Any]:
         "text": fact.text,
         "status": fact.status,
         "independent_sources": fact.independent_sources,
+        "outlets": fact.outlets,
+        "agencies": list(dict.fromkeys(fact.agencies)),
         "salience": fact.salience,
         "evidence": [evidence_json(c) for c in fact.citations],
         "contradictions": list(fact.disputes),

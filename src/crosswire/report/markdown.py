@@ -92,7 +92,7 @@ def _takeaways(brief: Brief) -> str:
     if not brief.takeaways:
         lines.append("No fact is confirmed by two independent sources.")
     for index, fact in enumerate(brief.takeaways, start=1):
-        lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} ({fact.support})")
+        lines.append(f"{index}. {md_text(fact.text)} {cites(fact.citations)} · {md_text(fact.support)}")
         for item in brief.disputes_of(fact):
             values = item.joiner.join(f"{md_text(side.value)} {cites(side.citations)}" for side in item.sides)
             lines.append(f"   - {'Developing' if item.developing else 'Disputed'}: {md_text(item.subject)}: {values}")

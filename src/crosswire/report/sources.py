@@ -11,8 +11,11 @@ import bisect
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from crosswire.model import Article, CheckResult, Extraction, Story
+from crosswire.agencies import credited_agencies, wire_agency
+from crosswire.model import Article, CheckResult, Evidence, Extraction, Story
+from crosswire.passages import SharedPassages, shared_passages
 from crosswire.report.brief import Citation, SourceRef
 
 
@@ -52,6 +55,35 @@ class Sources:
     def independent(self, article_ids: Iterable[str]) -> int:
         """How many independent sources the given articles amount to."""
         return len({self.key(article_id) for article_id in article_ids if article_id in self.articles})
+
+    @cached_property
+    def passages(self) -> SharedPassages:
+        """The story's shared wire passages (``crosswire.passages``), found once per brief."""
+        return shared_passages(self.articles, self.extractions)
+
+    def wire_agencies(self, evidence: Iterable[Evidence]) -> tuple[str, ...]:
+        """The agency behind each independent source of ``evidence`` that several outlets carry.
+
+        A source that is a syndication group or a shared wire passage (several articles, one source)
+        is named when its articles credit an agency (``agencies.wire_agency``); a source of one
+        article, or one whose agency cannot be read, is left out.
+
+        Returns:
+            tuple[str, ...]: one agency per such source, sorted (an agency behind two sources is
+            there twice).
+        """
+        spans = [(e.article_id, e.start) for e in evidence if e.article_id in self.articles]
+        named = []
+        for source in self.passages.sources(spans):
+            offsets: dict[str, list[int]] = {}
+            for article_id, start in source:
+                offsets.setdefault(article_id, []).append(start)
+            if len(offsets) < 2:
+                continue
+            agency = wire_agency([credited_agencies(self.articles[a], at) for a, at in offsets.items()])
+            if agency is not None:
+                named.append(agency)
+        return tuple(sorted(named))
 
     def sentence_span(self, article_id: str, start: int, end: int) -> tuple[int, int]:
         """The extracted sentence that contains ``start``, else the span itself."""

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from crosswire.model import Figure
-from crosswire.passages import SharedPassages, shared_passages
+from crosswire.passages import SharedPassages
 from crosswire.report.brief import Citation, FactLine, VerifyItem
 from crosswire.report.sources import Sources
 
@@ -85,7 +85,7 @@ def verify_items(sources: Sources, facts: Sequence[FactLine]) -> tuple[VerifyIte
     Returns:
         tuple[VerifyItem, ...]: every item; the terminal and Markdown show the first ``VERIFY_SHOWN``.
     """
-    passages = shared_passages(sources.articles, sources.extractions)
+    passages = sources.passages
     said = [
         _Said(ref.article_id, figure, _figure_tier(sources, ref.article_id, figure))
         for ref in sources.refs
