@@ -218,3 +218,11 @@ def test_counts_of_a_charge_carry_their_stage(extract: Extract) -> None:
     convicted = _measures(extract, "Voss pleaded guilty to two counts of murder on Friday.")
     assert any("stage:charged" in scope for key, _, scope in charged if key == "count of murder")
     assert any("stage:convicted" in scope for key, _, scope in convicted if key == "count of murder")
+
+
+def test_another_incident_of_the_same_day_is_a_part(extract: Extract) -> None:
+    """'Earlier Monday, eight people were shot at a parade': another shooting, never the story's count."""
+    [other] = [m for m in extract("Earlier Monday, eight people were shot at a parade in Orrin.").measures]
+    assert other.key == "shot" and other.part
+    [own] = [m for m in extract("Officials said three people in total were shot.").measures]
+    assert own.key == "shot" and not own.part

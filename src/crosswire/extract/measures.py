@@ -614,12 +614,13 @@ AGGREGATE = re.compile(
     r"\b(?:shootings|attacks|incidents|crashes|accidents|separate|citywide|across the city|"
     r"from \w+day (?:through|to) \w+day|"
     r"throughout the (?:city|day|night|weekend)|over the weekend|so far this (?:year|month)|this year|"
-    r"in (?:that|another|an unrelated|a different) (?:case|incident|shooting|attack))\b",
+    r"in (?:that|another|an unrelated|a different) (?:case|incident|shooting|attack)|"
+    r"^\W*earlier (?:on )?(?:\w+day|today|this week)\b)",
     re.IGNORECASE,
 )
 """A roundup of several events ('at least 10 wounded in Chicago shootings since Sunday', 'In that case,
-officers responded ...'): its counts and times add up or tell several stories and are compared with none
-of them."""
+officers responded ...', 'Earlier Monday, eight people were shot at a parade'): its counts and times add
+up or tell several stories and are compared with none of them."""
 
 
 def _also(number: Token, noun: Token | None) -> bool:
