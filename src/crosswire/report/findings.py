@@ -134,7 +134,7 @@ class Touching:
         found = {p.order: p for p in self.on_fact.get(fact.id, ())}
         for e in fact.evidence:
             for p in self.at.get((e.article_id, e.start), ()):
-                if p.subject & words or p.figures & words:
+                if p.figures & words or (p.subject - GENERIC_SUBJECT) & words:
                     found[p.order] = p
         for word in words & self.numbers.keys():
             for p in self.numbers[word]:
@@ -143,6 +143,10 @@ class Touching:
         kept = [p for p in found.values() if p.contradiction.kind not in _PERSON_KINDS or p.named & words]
         return tuple(p.contradiction.id for p in sorted(kept, key=lambda p: p.order))
 
+
+GENERIC_SUBJECT = frozenset(terms("the sum paid people number size time how long took fixed part most"))
+"""Words of a measure's subject that say nothing of which fact it is about: 'the sum paid (EUR) in 2020'
+touches 'paid an upfront fee of €103m' only by a value, not by 'paid'."""
 
 _QUOTED = re.compile(r'"([^"]{12,})"')
 
