@@ -204,6 +204,7 @@ def test_offsets_and_ages_are_no_durations(extract: Extract, text: str) -> None:
         ("Two teens are dead after the shooting at the Orrin mall.", "dead", 2),
         ("Two people remain missing after the flood.", "missing", 2),
         ("Police said 7 people were shot at the party.", "shot", 7),
+        ("Four people are recovering after being shot early Sunday at a hall.", "shot", 4),
         ("The sheriff is investigating the death of a 20 year-old man.", "age:man", 20),
     ],
 )

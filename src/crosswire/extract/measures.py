@@ -402,13 +402,22 @@ def _stage(number: Token) -> list[str]:
 
 LEAVE = frozenset("left leave leaves leaving".split())
 COPULAS = frozenset("is are was were remain remains remained be been".split())
+RECOVERING = frozenset("recovering recover recovered hospitalized hospitalised treated".split())
 
 
 def _stated_harm(argument: Token) -> Token | None:
     """The harm word a count is the subject of a copula with ('6 teens are dead', 'two remain missing') or
     the object of 'left' with ('a shooting that left three people dead')."""
     head = argument.head
-    if argument.dep_ == "nsubj" and head.lower_ in COPULAS:
+    if argument.dep_ == "nsubj" and head.lower_ in RECOVERING:  # 'four people are recovering after being shot'
+        complements = [
+            grand
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "after"
+            for grand in c.children
+            if grand.dep_ == "pcomp"
+        ]
+    elif argument.dep_ == "nsubj" and head.lower_ in COPULAS:
         complements = [c for c in head.children if c.dep_ in {"acomp", "attr"} and c.i > argument.i]
     elif argument.dep_ == "dobj" and head.lower_ in LEAVE:
         complements = [c for c in head.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod"}]
