@@ -76,7 +76,7 @@ def extract_section() -> str:
             "`python -m bench.bench_extract --n 400 --processes 1|2`: crosswire's whole extraction stage (spaCy",
             "without the lemmatizer, plus people/roles, figures, dates, quotes, claims) against bare `nlp.pipe` of",
             "the model's full pipeline (all components), same texts, same processes and batch size, same run.",
-            "Target: at least 70%.",
+            "Target: at least 70%. What each of crosswire's extractors costs: [extractors.md](extractors.md).",
             "",
             one,
             two.splitlines()[-1],
@@ -163,7 +163,8 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
         "per doubling at most 2.1x. The default sizes took "
         f"{sum(r['seconds'] + r.get('bare_spacy_s', 0) for r in rows) / 60:.0f} minutes here in all; set",
         "`CROSSWIRE_BENCH_NEWS=550,1100,2198,10000,50000` for the full real corpus and the composed sizes (hours).",
-        "Why the embedding stage costs what it does, and what was changed: [embedding.md](embedding.md).",
+        "Why the embedding stage costs what it does, and what was changed: [embedding.md](embedding.md); the same",
+        "for crosswire's own extractors in the extract stage: [extractors.md](extractors.md).",
         "",
         "| articles | stories | seconds | articles/s | bare spaCy s | ratio to bare spaCy | growth per doubling "
         "| claim sentences per article | claim sentences embedded/s | peak RSS MB (main process) |",

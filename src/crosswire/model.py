@@ -358,11 +358,27 @@ T = TypeVar("T", bound="DataclassInstance")
 
 def to_dict(obj: Any) -> Any:
     """A dataclass (or tuple/list of them) as JSON-ready dicts and lists."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    names = _field_names(type(obj))
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     return obj
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for any other class; worked out once per class (an
+    extraction holds thousands of small dataclasses, and ``dataclasses.fields`` is slow per call).
+    A dataclass *class* passed as a value has the class ``type``, which is no dataclass: it is kept as is."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:

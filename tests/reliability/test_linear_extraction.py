@@ -38,7 +38,7 @@ def test_entity_lookup_matches_span_ents(nlp_pipeline) -> None:  # noqa: ANN001
     ranges = claims._entity_ranges(doc)
     for sent in doc.sents:
         expected = any(e.label_ in claims.ENTITY_LABELS for e in sent.ents)
-        assert claims._has_entity(sent, ranges) == expected
+        assert claims._has_entity(sent.start, sent.end, ranges) == expected
 
 
 def test_a_text_over_max_extract_chars_is_cut_with_a_note(nlp_pipeline) -> None:  # noqa: ANN001

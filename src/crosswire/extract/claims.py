@@ -30,8 +30,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
+from spacy.tokens import Doc
 
 from crosswire import vocabulary
 from crosswire.extract.quotes import REPORTING_VERBS
@@ -85,12 +87,15 @@ def score_claims(
     quoted = _quoted_chars(quotes)
     with_quote = {q.sentence for q in quotes}
     entities = _entity_ranges(doc)
+    tokens = _Tokens.of(doc)
     claims = []
     for sentence in sentences.items:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        reasons = _reasons(span, quoted, entities)
+        start_char, end_char = span.start_char, span.end_char
+        text = sentences.text[start_char:end_char]  # what span.text gives, without a Token per word
+        reasons = _reasons(tokens, span.start, span.end, text, quoted, entities)
         reasons += [
             name
             for name, found in (
@@ -100,17 +105,47 @@ def score_claims(
             )
             if found
         ]
-        claims.append(_claim(sentence.index, span, reasons))
+        claims.append(_claim(sentence.index, start_char, end_char, text, reasons))
     return claims
 
 
-def _claim(index: int, span: Span, reasons: list[str]) -> Claim:
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """The token attributes scoring reads, one list per attribute, read once per doc with ``to_array``:
+    making a Token object for each attribute read cost more than the scoring itself."""
+
+    word: list[bool]  # neither space nor punctuation
+    idx: list[int]
+    lower: list[str]
+    text: list[str]
+    verb: list[bool]  # pos_ == "VERB"
+    verb_or_aux: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        if not len(doc):
+            return cls([], [], [], [], [], [])
+        columns = doc.to_array([IS_SPACE, IS_PUNCT, IDX, LOWER, ORTH, POS]).T
+        space, punct, idx, lower, orth, pos = (column.tolist() for column in columns)
+        strings = doc.vocab.strings
+        verb, aux = strings["VERB"], strings["AUX"]  # a POS value is the id of its name's symbol
+        return cls(
+            word=[not (s or p) for s, p in zip(space, punct, strict=True)],
+            idx=idx,
+            lower=[strings[h] for h in lower],
+            text=[strings[h] for h in orth],
+            verb=[p == verb for p in pos],
+            verb_or_aux=[p in (verb, aux) for p in pos],
+        )
+
+
+def _claim(index: int, start: int, end: int, text: str, reasons: list[str]) -> Claim:
     score = 0.0 if "heading" in reasons else min(1.0, max(0.0, BASE + sum(WEIGHTS[r] for r in reasons)))
     return Claim(
         sentence=index,
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
+        start=start,
+        end=end,
+        text=text,
         checkable=score >= THRESHOLD,
         score=round(score, 3),
         reasons=tuple(r for r in ORDER if r in reasons),
@@ -125,49 +160,53 @@ def _entity_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
 
 
-def _has_entity(span: Span, entities: list[tuple[int, int]]) -> bool:
-    """Whether an entity of ``entities`` lies wholly inside ``span`` (what ``span.ents`` would find)."""
-    at = bisect_left(entities, (span.start, -1))
-    return at < len(entities) and entities[at][1] <= span.end
+def _has_entity(start: int, end: int, entities: list[tuple[int, int]]) -> bool:
+    """Whether an entity of ``entities`` lies wholly inside tokens ``start:end`` (what ``span.ents`` would find)."""
+    at = bisect_left(entities, (start, -1))
+    return at < len(entities) and entities[at][1] <= end
 
 
-def _reasons(span: Span, quoted: set[int], entities: list[tuple[int, int]]) -> list[str]:
-    words = [t for t in span if not t.is_space and not t.is_punct]
-    outside = [t for t in words if t.idx not in quoted]
-    lower = {t.lower_ for t in outside if not _country_code(t)}
+def _reasons(
+    tokens: _Tokens, start: int, end: int, text: str, quoted: set[int], entities: list[tuple[int, int]]
+) -> list[str]:
+    """The reasons found in the sentence of tokens ``start:end`` (its text ``text``)."""
+    words = [i for i in range(start, end) if tokens.word[i]]
+    outside = [i for i in words if tokens.idx[i] not in quoted]
+    lower = {tokens.lower[i] for i in outside if not _country_code(tokens.text[i])}
     reasons = []
-    if _is_heading(span, words):
+    if _is_heading(tokens, start, end, text, words):
         return ["heading"]
-    if _has_entity(span, entities):
+    if _has_entity(start, end, entities):
         reasons.append("named-entity")
-    if any(t.lower_ in REPORTING_VERBS and t.pos_ == "VERB" for t in outside) or "according" in lower:
+    if any(tokens.lower[i] in REPORTING_VERBS and tokens.verb[i] for i in outside) or "according" in lower:
         reasons.append("reporting-verb")
-    if lower & SECOND_PERSON or lower & FIRST_PLURAL or _lets(outside):
+    if lower & SECOND_PERSON or lower & FIRST_PLURAL or _lets(tokens, outside):
         reasons.append("second-person")
-    if STOCK.search(span.text) or lower & MODALS:
+    if STOCK.search(text) or lower & MODALS:
         reasons.append("generic-opinion")
     if lower & HEDGES:
         reasons.append("hedge")
-    if span.text.rstrip().endswith(("?", "!")) or (words and words[0].lower_ in OPENERS):
+    if text.rstrip().endswith(("?", "!")) or (words and tokens.lower[words[0]] in OPENERS):
         reasons.append("rhetorical")
     return reasons
 
 
-def _country_code(token: Token) -> bool:
+def _country_code(text: str) -> bool:
     """'US' / 'U.S.' written in capitals is the country, not the pronoun 'us'."""
-    return token.text.replace(".", "").isupper() and len(token.text) > 1
+    return text.replace(".", "").isupper() and len(text) > 1
 
 
-def _lets(tokens: list[Token]) -> bool:
+def _lets(tokens: _Tokens, outside: list[int]) -> bool:
     """ "let's" / "let us" (the tokenizer splits "let's" into "let" + "'s")."""
-    return any(t.lower_ == "let" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in LETS for t in tokens)
+    last = len(tokens.lower) - 1
+    return any(tokens.lower[i] == "let" and i < last and tokens.lower[i + 1] in LETS for i in outside)
 
 
-def _is_heading(span: Span, words: list[Token]) -> bool:
-    if span.text.lstrip().startswith("#"):
+def _is_heading(tokens: _Tokens, start: int, end: int, text: str, words: list[int]) -> bool:
+    if text.lstrip().startswith("#"):
         return True
-    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
-    return not has_verb and len(words) < HEADING_WORDS and not span.text.rstrip().endswith(".")
+    has_verb = any(tokens.verb_or_aux[start:end])
+    return not has_verb and len(words) < HEADING_WORDS and not text.rstrip().endswith(".")
 
 
 def _quoted_chars(quotes: Sequence[Quote]) -> set[int]:

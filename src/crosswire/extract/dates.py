@@ -46,6 +46,9 @@ DAY_WORDS = re.compile(
 )
 FREQUENCY = {"weekly", "daily", "monthly", "yearly", "annually", "hourly", "nightly"}
 DURATION_UNIT = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|minutes?)\b", re.I)
+WEEKDAY_NAMES = tuple((w.title(), re.compile(rf"\b{w}\b", re.I)) for w in WEEKDAYS)  # in WEEKDAYS order
+SLASHED = re.compile(r"\d+/\d+")
+DATE_LABELS = frozenset({"DATE", "TIME"})
 FUTURE_WORDS = {"will", "'ll", "shall", "expected", "due", "scheduled", "set", "planned", "plans", "going", "would"}
 
 
@@ -54,7 +57,7 @@ def find_dates(doc: Doc, sentences: Sentences, *, published_at: str | None) -> l
     base = _base(published_at)
     dates = []
     for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"} or _is_duration(ent) or _bare_number(ent):
+        if ent.label_ not in DATE_LABELS or _is_duration(ent) or _bare_number(ent):
             continue
         date_ref = _resolve(ent, base, sentences)
         if date_ref.value is None and (ent.label_ == "TIME" or date_ref.granularity == "unknown"):
@@ -86,7 +89,7 @@ def _is_duration(ent: Span) -> bool:
 def _resolve(ent: Span, base: datetime | None, sentences: Sentences) -> DateRef:
     text = ent.text
     core = TIME_OF_DAY.sub("", LEAD_WORDS.sub("", text.strip())).strip()
-    weekday = next((w.title() for w in WEEKDAYS if re.search(rf"\b{w}\b", text, re.I)), None)
+    weekday = next((name for name, pattern in WEEKDAY_NAMES if pattern.search(text)), None)
     value: str | None = None
     granularity: Granularity = "unknown"
     certainty = 0.0
@@ -114,7 +117,7 @@ def _resolve(ent: Span, base: datetime | None, sentences: Sentences) -> DateRef:
 
 def _names_a_day(text: str) -> bool:
     """Whether a time expression says which day ('Tuesday night', 'last night', 'March 3 at noon')."""
-    return bool(DAY_WORDS.search(text) or YEAR.search(text) or RELATIVE.search(text) or re.search(r"\d+/\d+", text))
+    return bool(DAY_WORDS.search(text) or YEAR.search(text) or RELATIVE.search(text) or SLASHED.search(text))
 
 
 def _weekday(base: date, weekday: int, *, future: bool) -> date:

@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 
 from number_parser import parse_number, parse_ordinal
+from spacy.attrs import ENT_TYPE, LIKE_NUM, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.sentences import Sentences
@@ -171,9 +172,10 @@ def _number_runs(doc: Doc) -> list[tuple[Span, Span | None]]:
     """Runs of number tokens ('21 billion', 'twenty - five'), each with the upper end of a range
     ('10 to 12', 'between 10 and 12') when there is one."""
     runs: list[tuple[Span, Span | None]] = []
+    numbers = _numbers(doc)
     i = 0
     while i < len(doc):
-        if not _is_number(doc[i]):
+        if not numbers[i]:
             i += 1
             continue
         first = _run_at(doc, i)
@@ -181,7 +183,7 @@ def _number_runs(doc: Doc) -> list[tuple[Span, Span | None]]:
         joint = first.end
         if (
             joint + 1 < len(doc)
-            and _is_number(doc[joint + 1])
+            and numbers[joint + 1]
             and (doc[joint].lower_ in RANGE_JOINTS or doc[joint].lower_ == "and" and doc[i - 1].lower_ == "between")
         ):
             upper = _run_at(doc, joint + 1)
@@ -217,6 +219,18 @@ def _scale_letter(token: Token) -> str:
 
 def _is_number(token: Token) -> bool:
     return token.like_num or token.lower_ in SCALES or token.ent_type_ == "ORDINAL"
+
+
+def _numbers(doc: Doc) -> list[bool]:
+    """``_is_number`` of every token, read from one array of the doc's attributes (a Token object per
+    word of the doc cost more than the rest of ``find_figures``)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    scales = {strings[word] for word in SCALES}
+    ordinal = strings["ORDINAL"]
+    like_num, lower, ent_type = (c.tolist() for c in doc.to_array([LIKE_NUM, LOWER, ENT_TYPE]).T)
+    return [bool(n) or w in scales or e == ordinal for n, w, e in zip(like_num, lower, ent_type, strict=True)]
 
 
 def _joins_words(doc: Doc, i: int) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from nameparser import HumanName
+from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.quotes import REPORTING_VERBS
@@ -76,8 +77,10 @@ def _names(doc: Doc, sentences: Sentences) -> list[Span]:
     """PERSON entities without possessive endings; none from table rows or headings, nor lone non-proper nouns."""
     spans = []
     for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
         line = sentences.items[sentences.index(ent.start)].text
-        if ent.label_ != "PERSON" or "|" in line or line.startswith("#"):
+        if "|" in line or line.startswith("#"):
             continue
         if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"}:
             continue
@@ -96,8 +99,8 @@ def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list
     ("Minister Ilse Marten" -> title "Minister"); the title and the words before it are the role.
     """
     spans = []
-    for token in doc:
-        if not (token.dep_ == "nsubj" and token.tag_ == "NNP" and token.head.lower_ in REPORTING_VERBS):
+    for token in _proper_subjects(doc):
+        if token.head.lower_ not in REPORTING_VERBS:
             continue
         if token.i in taken or token.ent_type_ not in MISSED_LABELS | {"ORG"}:
             continue
@@ -117,6 +120,17 @@ def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list
             if len(chain) == 2:
                 spans.append(chain)
     return spans
+
+
+def _proper_subjects(doc: Doc) -> list[Token]:
+    """The tokens with dependency ``nsubj`` and tag ``NNP``, found in one array of the doc's tags: a Token
+    object for every word of the doc cost more than the rest of ``_recovered_names``."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    nsubj, nnp = strings["nsubj"], strings["NNP"]
+    deps, tags = (c.tolist() for c in doc.to_array([DEP, TAG]).T)
+    return [doc[i] for i, (dep, tag) in enumerate(zip(deps, tags, strict=True)) if dep == nsubj and tag == nnp]
 
 
 def _titled(doc: Doc, chain: Span) -> bool:
@@ -283,17 +297,36 @@ def _surname_mentions(doc: Doc, people: list[Person], sentences: Sentences) -> l
         if not person.given:
             counts[person.family] = counts.get(person.family, 0) + 1
     single = {f for f, n in counts.items() if n >= 2 and f not in full and f.isalpha() and len(f) >= 3}
-    taken = [(p.start, p.end) for p in people]
+    taken = _Taken(sentences.text, [(p.start, p.end) for p in people])
     found = []
     for family, flags in [(f, re.IGNORECASE) for f in full] + [(f, 0) for f in single]:
         for match in re.finditer(rf"\b{re.escape(family)}\b", sentences.text, flags):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 index = sentences.index(span.start)
                 found.append(Person(match.start(), match.end(), match.group(0), "", family, index))
     return found
+
+
+class _Taken:
+    """Character ranges already taken by a mention; ``overlaps`` is ``any(s < end and start < e for s, e in
+    ranges)``, answered from a map of the taken characters instead of a scan of every range."""
+
+    def __init__(self, text: str, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self.empty = [(s, e) for s, e in ranges if s >= e]  # no characters: kept as ranges
+        self.chars = bytearray(len(text))
+        for s, e in ranges:
+            e = min(e, len(self.chars))  # a match lies inside the text
+            if s < e:
+                self.chars[s:e] = b"\x01" * (e - s)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start >= end:  # an empty range (never a name) is checked against every range
+            return any(s < end and start < e for s, e in self.ranges)
+        return self.chars.find(1, start, end) != -1 or any(s < end and start < e for s, e in self.empty)
 
 
 def _link(people: list[Person]) -> list[Person]:

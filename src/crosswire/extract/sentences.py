@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc
 
 from crosswire.model import Sentence
 
@@ -37,9 +38,9 @@ def split_sentences(doc: Doc) -> Sentences:
     items: list[Sentence] = []
     of_token: list[int] = []
     notes: list[str] = []
-    text = doc.text
-    for start, end in _bounds(doc):
-        span = _strip_space(doc[start:end])
+    starts, spaces, text = _token_columns(doc)
+    for start, end in _bounds(starts, len(doc)):
+        span = _strip_space(doc, text, spaces, start, end)
         if span is None:
             of_token.extend([max(len(items) - 1, 0)] * (end - start))
             continue
@@ -51,13 +52,33 @@ def split_sentences(doc: Doc) -> Sentences:
     return Sentences(tuple(items), tuple(of_token), text, tuple(notes))
 
 
-def _bounds(doc: Doc) -> list[tuple[int, int]]:
-    starts = [token.i for token in doc if token.i == 0 or token.is_sent_start]
-    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+def _token_columns(doc: Doc) -> tuple[list[int], list[int], str]:
+    """Per token, its ``sent_start`` (1 starts a sentence; not 1: does not, or unknown) and its ``is_space``
+    flag; and ``doc.text``. All read from one array: ``doc.text`` and every attribute read make a Token
+    object per word, which cost more than the rest of this module."""
+    if not len(doc):
+        return [], [], doc.text
+    columns = doc.to_array([SENT_START, IS_SPACE, ORTH, SPACY]).T  # uint64: a sent_start of -1 reads 2**64 - 1
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in columns[2].tolist()]
+    text = "".join([word + " " if space else word for word, space in zip(words, columns[3].tolist(), strict=True)])
+    return columns[0].tolist(), columns[1].tolist(), text  # the text is what doc.text joins: orth + " " if spacy
 
 
-def _strip_space(sent: Span) -> tuple[int, int] | None:
-    tokens = [t for t in sent if not t.is_space]
-    if not any(ch.isalnum() for t in tokens for ch in t.text):
-        return None  # blank, or punctuation only ('...', '---|---|')
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+def _bounds(starts: list[int], length: int) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the sentences: token 0, and every token with ``is_sent_start``."""
+    firsts = [i for i in range(length) if i == 0 or starts[i] == 1]
+    return list(zip(firsts, [*firsts[1:], length], strict=True))
+
+
+def _strip_space(doc: Doc, text: str, spaces: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """The character range of tokens ``start:end`` without leading and trailing space tokens; None when
+    no letter or digit is in them (blank, or punctuation only: '...', '---|---|')."""
+    kept = [i for i in range(start, end) if not spaces[i]]
+    if not kept:
+        return None
+    first, last = doc[kept[0]], doc[kept[-1]]
+    begin, finish = first.idx, last.idx + len(last.text)
+    if not any(ch.isalnum() for ch in text[begin:finish]):
+        return None
+    return begin, finish
