@@ -164,6 +164,11 @@ def test_a_plain_count_is_scoped_to_its_period(extract: Extract, text: str, peri
     assert period in goals
 
 
+def test_a_sum_that_could_be_paid_is_a_guess_the_most_a_deal_could_reach_is_not(extract: Extract) -> None:
+    assert _sums(extract, "The city could pay $5m in damages to the family.") == []
+    assert _sums(extract, "The deal could reach €52m with bonuses.") == [("money:price:EUR", 52e6, ("tier:max",))]
+
+
 def test_a_date_that_bounds_a_contract_is_no_period(extract: Extract) -> None:
     found = _sums(extract, "Marr will sign a contract until 2031, and Vell paid €41m to sign him.")
     assert ("money:price:EUR", 41e6, ()) in found

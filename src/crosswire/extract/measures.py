@@ -61,6 +61,7 @@ CHANGE_VERBS = frozenset(
     "hit hits passed passes topped tops stood stands soared surged grew grown crossed".split()
 )
 MODALS = frozenset("could may might would should will can".split())
+SPECULATIVE_MODALS = frozenset("could may might".split())
 HYPOTHETICAL = frozenset("estimated estimate estimates predicted predicts feared fears expected projected".split())
 PART = frozenset("more other another additional further remaining extra".split())
 VERB_SYNONYMS = {"retriev": "recover", "pull": "recover", "found": "recover", "carry": "carr", "board": "carr",
@@ -197,8 +198,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
     money = money_key(number, noun, currency, start=span.start, published=context.published) if currency else None
     if money is None and figure.currency:
         return None  # a sum whose payment is not in reach of the parse ('a $2bn bridge')
-    if _hypothetical(numbers[-1], modals=money is None) or _model_number(numbers[0]):
-        return None  # a sum's 'could reach' and 'will pay' are its tier and its terms (money.py)
+    if _hypothetical(numbers[-1], modals=_modals_of(money)) or _model_number(numbers[0]):
+        return None
     age = _age(number)
     key: str | None
     scope: list[str]
@@ -259,6 +260,14 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
 _DIMENSIONS = frozenset(dimension for dimension, _ in UNITS.values()) | {"distance"}
 
 
+def _modals_of(money: tuple[str, list[str], str] | None) -> frozenset[str]:
+    """The modals that make a figure a projection. A sum's 'will pay' and 'would include' are the terms
+    of its deal, and 'could reach' is its tier (money.py); 'the city could pay $5m' is still a guess."""
+    if money is None:
+        return MODALS
+    return frozenset() if "tier:max" in money[1] else SPECULATIVE_MODALS
+
+
 def _plain(key: str) -> bool:
     """A key that is a plain counted noun ('goals', 'appearances'), not a harm, dimension or time."""
     return ":" not in key and key not in HARM and key not in _DIMENSIONS and " of " not in key
@@ -303,10 +312,10 @@ def _unit_word(unit: str) -> str:
     return unit.lower().split()[-1] if unit else ""
 
 
-def _hypothetical(token: Token, *, modals: bool = True) -> bool:
+def _hypothetical(token: Token, *, modals: frozenset[str] = MODALS) -> bool:
     """'could top 10,000', 'estimated that the toll could exceed 10,000': a projection, not a count."""
     for ancestor in [token, *list(token.ancestors)[:4]]:
-        if modals and any(child.tag_ == "MD" and child.lower_ in MODALS for child in ancestor.children):
+        if any(child.tag_ == "MD" and child.lower_ in modals for child in ancestor.children):
             return True
         if ancestor.lower_ in HYPOTHETICAL:
             return True
