@@ -141,6 +141,7 @@ def test_a_sum_in_another_year_add_ons_and_a_sum_in_no_deal(extract: Extract) ->
     )
     assert ("money:price:EUR", 9e6, ("in:2023",)) in found
     assert not any(value == 6e6 for _, value, _ in found)  # the add-ons are a part of the fee
+    assert _sums(extract, "The deal includes €7m in add-ons.") == []
     assert not any(value == 300e6 for _, value, _ in found)  # a stadium's cost is no price of this deal
 
 

@@ -117,6 +117,8 @@ def _tier(number: Token, owner: Token, start: int) -> str:
     doc = number.doc
     before = [t.lower_ for t in doc[max(sentence.start, start - 6) : start]]
     after = [t.lower_ for t in doc[number.i + 1 : sentence.end]]
+    while after and after[0].rstrip(".") in SCALES:
+        after = after[1:]  # '€6m in add-ons': what follows the figure, past its scale letter
     if owner.lower_ in ADD_ONS or (after[:1] == ["in"] and any(w in ADD_ONS for w in after[1:5])):
         return "part"  # '€30.9m in performance-related add-ons', 'a bonus of €5m'
     if "further" in before[-3:] or "additional" in before[-3:]:
