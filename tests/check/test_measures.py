@@ -104,6 +104,7 @@ def test_measures_two_clock_times_of_one_event_conflict_a_rounded_one_agrees(nlp
     assert item.kind == "date"
     values = " ".join(side.value for side in item.sides)
     assert "10:30" in values and "10:42" in values
+    assert all(side.value.endswith("a.m.") for side in item.sides)  # a sum's trailing 'm.' is cut, never a clock's
 
 
 def test_measures_a_count_reported_as_a_rise_is_developing_on_the_same_day(nlp: Language) -> None:
