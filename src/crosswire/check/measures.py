@@ -29,6 +29,9 @@ from crosswire.model import Contradiction, Evidence, Measure, Side
 
 COUNT_KEYS = frozenset({"dead", "injured", "missing", "shot"})
 PERIODS = ("in:", "season:")
+NEEDED_SCOPE = {"other": PERIODS, "charges": ("stage:",)}
+"""Kinds compared only with a scope that says when or at which stage: a plain noun ('goals') says what it
+counts only with its period; counts of a charge only as faced or as convicted of."""
 TALLY_WORDS = ("bodies", "survivors", "rescued", "arrest")
 SUBJECTS = {
     "dead": "people killed",
@@ -68,11 +71,10 @@ def check_measures(context: CheckContext) -> Iterator[Contradiction]:
             if not measure.part:
                 by_key[measure.key].append(Stated(article_id, measure))
     for key, stated in by_key.items():
+        needed = NEEDED_SCOPE.get(_kind(key))
         for scope, group in _by_scope(context, stated).items():
-            if _kind(key) == "other" and not any(part.startswith(PERIODS) for part in scope):
-                continue  # a plain noun ('goals', 'counts') says what it counts only with its period
-            if _kind(key) == "charges" and not any(part.startswith("stage:") for part in scope):
-                continue  # counts of a charge, neither faced nor convicted of: an unknown stage
+            if needed and not any(part.startswith(needed) for part in scope):
+                continue
             finding = _compare(context, key, scope, group)
             if finding is not None:
                 yield finding

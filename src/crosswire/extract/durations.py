@@ -105,8 +105,8 @@ def _measure(found: re.Match[str], key: str, start: int, end: int, sentence: int
     written = found.group("n").lower()
     half = "1/2" in written or "½" in written
     number = WORDS.get(written) or float(written.replace("1/2", "").replace("½", "").strip())
-    value = (number + (0.5 if half else 0.0)) * SECONDS[found.group("unit").lower()]
     scale = SECONDS[found.group("unit").lower()]
+    value = (number + (0.5 if half else 0.0)) * scale
     step = 0.25 * scale if half else 0.5 * scale
     approx = (found.group("approx") or "").strip().lower()
     low, bound = value - step, False

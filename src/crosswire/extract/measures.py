@@ -433,8 +433,7 @@ def _stated_harm(argument: Token) -> Token | None:
         complements += [c for c in argument.children if c.dep_ == "amod" and c.i > argument.i]
     else:
         return None
-    found = next((c for c in complements if c.lower_ in HARM_WORD and c.lower_ not in {"lives", "toll"}), None)
-    return found
+    return next((c for c in complements if c.lower_ in HARM_WORD and c.lower_ not in {"lives", "toll"}), None)
 
 
 def _of_what(noun: Token) -> str | None:
