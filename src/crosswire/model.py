@@ -241,6 +241,7 @@ class Measure:
     part: bool = False  # counts part of a group or an addition ('two more', 'the other four')
     change: bool = False  # reported as a change ('rose to', 'climbed to'): a running tally
     shown: float | None = None  # the value as written, before conversion to the key's base unit (826 miles)
+    earlier: bool = False  # the report gives it as an earlier value ('up from 1,002', 'announced hours earlier')
 
 
 @dataclass(frozen=True, slots=True)

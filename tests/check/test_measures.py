@@ -288,3 +288,54 @@ def test_measures_counts_of_a_charge_conflict_only_at_one_stage(nlp: Language) -
     [item] = found
     assert item.subject == "count of murder (charged)"
     assert sorted(side.value for side in item.sides) == ["4 (four counts)", "6 (six counts)"]
+
+
+def test_measures_a_count_a_report_says_was_revised_is_developing(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "The death toll from the Orrin dam collapse rose from 180 to 214, officials said." + FILLER),
+            ("2026-05-04", "Officials said 214 people were killed when the Orrin dam gave way." + FILLER),
+            (
+                "2026-05-04",
+                "At least 214 people died when the dam burst, and nearly 60 deaths were at the market." + FILLER,
+            ),
+        ],
+    )
+    [item] = found
+    assert item.developing and item.severity == "low"
+    assert "180" in item.sides[0].value and "214" in item.sides[1].value
+    assert "revised" in item.explanation
+
+
+def test_measures_a_report_that_contradicts_itself_is_flagged_against_the_others(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            (
+                "2026-05-04",
+                "The bus carried 40 passengers, including 10 foreigners. "
+                "Officials said the 14 foreign nationals on board were tourists." + FILLER,
+            ),
+            ("2026-05-04", "Among the 40 passengers were 14 foreigners, officials said." + FILLER),
+            ("2026-05-04", "The 14 foreign nationals aboard included six students." + FILLER),
+        ],
+    )
+    [item] = found
+    assert not item.developing
+    assert "10" in item.sides[0].value and "14" in item.sides[1].value
+    assert [len(side.evidence) for side in item.sides] == [1, 3]
+
+
+def test_measures_a_total_and_its_part_in_one_report_are_still_not_opposed(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            (
+                "2026-05-04",
+                "At least 214 people were killed. Some 150 deaths were in the lower town, rescuers said." + FILLER,
+            ),
+            ("2026-05-04", "Officials said 214 people were killed when the dam gave way." + FILLER),
+        ],
+    )
+    assert found == []

@@ -233,3 +233,41 @@ def test_another_incident_of_the_same_day_is_a_part(extract: Extract) -> None:
     assert other.key == "shot" and other.part
     [own] = [m for m in extract("Officials said three people in total were shot.").measures]
     assert own.key == "shot" and not own.part
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "current"),
+    [
+        ("The death toll from the Orrin dam collapse rose from 180 to 214 on Tuesday.", 180, 214),
+        ("The toll stood at 214 on Tuesday, up from 180 on Monday.", 180, 214),
+        (
+            "The death toll has risen to 214. "
+            "The new total is a sharp rise compared to the 180 total announced just hours earlier.",
+            180,
+            214,
+        ),
+        ("The previous toll of 180 was given on Monday. Officials now say 214 people were killed.", 180, 214),
+    ],
+)
+def test_an_earlier_value_of_a_count_is_marked_earlier(
+    extract: Extract, text: str, earlier: float, current: float
+) -> None:
+    measures = {(m.key, m.value): m for m in extract(text).measures}
+    assert measures[("dead", earlier)].earlier and not measures[("dead", current)].earlier
+    assert measures[("dead", current)].low <= current <= (measures[("dead", current)].high or current)
+
+
+def test_an_earlier_event_is_no_earlier_value(extract: Extract) -> None:
+    [measure] = [m for m in extract("The gunman had previously killed 2 people in a robbery.").measures]
+    assert measure.key == "dead" and not measure.earlier
+
+
+def test_counts_of_two_nations_listed_with_one_noun_are_each_of_their_nation(extract: Extract) -> None:
+    found = _measures(
+        extract,
+        "Coast guards boarded the dhow to detain 12 Somali and 11 Yemeni fishermen. "
+        "Officials said 23 Somali and Yemeni fishermen were held.",
+    )
+    by_value = {v: scope for _, v, scope in found}
+    assert by_value[12] == ("of:somal",) and by_value[11] == ("of:yemen",)
+    assert set(by_value[23]) == {"of:somal", "of:yemen"}

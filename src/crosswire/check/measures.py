@@ -58,6 +58,12 @@ class Stated:
     def interval(self) -> tuple[float, float | None]:
         return (self.measure.low, self.measure.high)
 
+    @property
+    def holder(self) -> tuple[str, bool]:
+        """Who states it: the report, or the report's account of an earlier count ('up from 1,002'), which
+        its current value does not answer for."""
+        return (self.article_id, self.measure.earlier)
+
     def allows(self, other: Stated) -> bool:
         return _meets(self.interval, other.interval)
 
@@ -68,7 +74,7 @@ def check_measures(context: CheckContext) -> Iterator[Contradiction]:
     by_key: dict[str, list[Stated]] = defaultdict(list)
     for article_id, extraction in context.extractions.items():
         for measure in extraction.measures:
-            if not measure.part:
+            if not measure.part and (not measure.earlier or _kind(measure.key) == "count"):
                 by_key[measure.key].append(Stated(article_id, measure))
     for key, stated in by_key.items():
         needed = NEEDED_SCOPE.get(_kind(key))
@@ -117,14 +123,14 @@ def _most_named_place(context: CheckContext) -> str | None:
 def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Sequence[Stated]) -> Contradiction | None:
     """Work on the distinct values, not on pairs of reports: a 1,000-report story of one death toll has
     a handful of values, so the cost grows with reports times values."""
-    by_article: dict[str, list[Stated]] = defaultdict(list)
+    by_article: dict[tuple[str, bool], list[Stated]] = defaultdict(list)
     values: dict[tuple[float, float | None], list[Stated]] = defaultdict(list)
     for s in group:
-        by_article[s.article_id].append(s)
+        by_article[s.holder].append(s)
         values[s.interval].append(s)
-    if len({context.group_of(a) for a in by_article}) < 2 or len(values) < 2:
+    if len({context.group_of(a) for a, _ in by_article}) < 2 or len(values) < 2:
         return None
-    holders = {v: {s.article_id for s in items} for v, items in values.items()}
+    holders = {v: {s.holder for s in items} for v, items in values.items()}
     allowers = {v: {a for a, stated in by_article.items() if _states(stated, items[0])} for v, items in values.items()}
     involved: list[Stated] = []
     distinct = list(values)
@@ -134,9 +140,17 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
             a, b = values[first][0], values[second][0]
             if a.allows(b) or not _comparable(key, a, b, max_ratio=max_ratio):
                 continue
-            left = {context.group_of(x) for x in holders[first] - allowers[second]}
-            right = {context.group_of(x) for x in holders[second] - allowers[first]}
-            if left and right and (len(left) > 1 or left != right):
+            left = {context.group_of(x) for x, earlier in holders[first] - allowers[second] if not earlier}
+            right = {context.group_of(x) for x, earlier in holders[second] - allowers[first] if not earlier}
+            opposed = bool(left and right and (len(left) > 1 or left != right))
+            if opposed or _revised(holders[first], holders[second]):
+                involved += values[first] + values[second]
+                continue
+            # one report gives both values, and other reports only one of them
+            lone = (not left and right - _groups(context, holders[first])) or (
+                not right and left - _groups(context, holders[second])
+            )
+            if lone and _self_contradicted(key, a, b, max_ratio=context.setting(CALIBRATION, "self_ratio")):
                 involved += values[first] + values[second]
     if not involved:
         return None
@@ -144,6 +158,29 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
     if len(sides) < 2:
         return None
     return _finding(context, key, scope, sides)
+
+
+def _groups(context: CheckContext, holders: set[tuple[str, bool]]) -> set[str]:
+    return {context.group_of(article_id) for article_id, _ in holders}
+
+
+def _self_contradicted(key: str, a: Stated, b: Stated, *, max_ratio: float) -> bool:
+    """Whether two counts one report gives for one measure, where other reports give only one of them,
+    are the report contradicting itself ('68 passengers including 10 foreigners' ... 'the total 15 foreign
+    nationals on board'): two exact counts, close enough (``self_ratio``) to be one count told two ways,
+    not a total and its part."""
+    if _kind(key) != "count" or a.measure.bound or b.measure.bound:
+        return False
+    low, high = sorted((abs(a.measure.value), abs(b.measure.value)))
+    return low > 0 and high / low <= max_ratio
+
+
+def _revised(first: set[tuple[str, bool]], second: set[tuple[str, bool]]) -> bool:
+    """Whether a report gives one value as the count's earlier value and the other as its current one
+    ('rose from 1,002 to 1,644'). An earlier value is compared with nothing else: the report says it is old."""
+    return any((a, False) in second for a, earlier in first if earlier) or any(
+        (a, False) in first for a, earlier in second if earlier
+    )
 
 
 def _states(stated: Sequence[Stated], other: Stated) -> bool:
@@ -205,7 +242,7 @@ def _meets(a: tuple[float, float | None], b: tuple[float, float | None]) -> bool
 
 
 def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: list[list[Stated]]) -> Contradiction:
-    sides.sort(key=lambda side: min(s.measure.value for s in side))
+    sides.sort(key=lambda side: (not _earlier(side), min(s.measure.value for s in side)))
     labels = [_label(context, side) for side in sides]
     subject = _subject(key, scope, sides)
     developing = _developing(context, key, sides)
@@ -214,7 +251,10 @@ def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: lis
     kind = _kind(key)
     gap_key = "magnitude_gap" if key.startswith("magnitude:") else "high_gap"
     if developing:
-        explanation = f"A running count of {subject}: " + ", then ".join(labels) + ", as later reports came in."
+        revised = (
+            "as a report says it was revised" if any(_earlier(side) for side in sides) else "as later reports came in"
+        )
+        explanation = f"A running count of {subject}: " + ", then ".join(labels) + f", {revised}."
     else:
         explanation = f"Reports give {' against '.join(labels)} for {subject}."
     return contradiction(
@@ -328,12 +368,19 @@ def _evidence(context: CheckContext, side: Sequence[Stated]) -> tuple[Evidence, 
     return tuple(seen)
 
 
+def _earlier(side: Sequence[Stated]) -> bool:
+    """A side only given as an earlier value of the count."""
+    return all(s.measure.earlier for s in side)
+
+
 def _developing(context: CheckContext, key: str, sides: Sequence[Sequence[Stated]]) -> bool:
     """Whether the values rise as the reports get later, or the higher one is reported as a rise ('the
     number of injured increased to 3,408'): a running tally, not a conflict. A lower value reported
     after a higher one is a conflict."""
     if key not in COUNT_KEYS and not key.startswith(TALLY_WORDS):
         return False
+    if any(_earlier(side) for side in sides):
+        return True  # the reports say themselves that the count was revised ('up from 1,002')
     times = []
     for side in sides:
         days = [context.day_of(s.article_id) for s in side]

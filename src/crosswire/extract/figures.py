@@ -185,11 +185,24 @@ def _number_runs(doc: Doc) -> list[tuple[Span, Span | None]]:
             joint + 1 < len(doc)
             and numbers[joint + 1]
             and (doc[joint].lower_ in RANGE_JOINTS or doc[joint].lower_ == "and" and doc[i - 1].lower_ == "between")
+            and not _change_from(doc, i)
         ):
             upper = _run_at(doc, joint + 1)
         runs.append((first, upper))
         i = (upper or first).end
     return runs
+
+
+CHANGES = frozenset(
+    "rose risen rise rises increased increases climbed climbs jumped jumps grew soared surged fell falls dropped "
+    "drops declined revised raised lowered up down".split()
+)
+"""Verbs after which 'from 1,002 to 1,644' is a count's change, two values, not a range."""
+
+
+def _change_from(doc: Doc, i: int) -> bool:
+    """'the toll rose from 1,002 to 1,644': the first number is an earlier value, the second the new one."""
+    return i >= 2 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ in CHANGES
 
 
 def _run_at(doc: Doc, i: int) -> Span:

@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -108,7 +108,26 @@ def find_measures(
             found.append(measure)
     found += [m for m in (clock_time(ent, sentences) for ent in doc.ents if ent.label_ == "TIME") if m is not None]
     found += find_durations(doc, sentences)
-    return sorted(found, key=lambda m: m.start)
+    return _totals_named(sorted(found, key=lambda m: m.start))
+
+
+TOTALS = frozenset("total tally figure count estimate".split())
+"""Nouns that name a count by what it adds up to: 'the new total', 'the 1,002 total announced hours
+earlier'. Without an 'of' they total what the text just counted."""
+
+
+def _totals_named(measures: list[Measure]) -> list[Measure]:
+    """'The death toll rose to 1,644. The new total is a sharp rise compared to the 1,002 total ...':
+    a total keyed by its own noun is the count of harm the sentence before (or the one before that) gave."""
+    last: Measure | None = None
+    result = []
+    for measure in measures:
+        if measure.key in TOTALS and last is not None and measure.sentence - last.sentence <= 2:
+            measure = replace(measure, key=last.key, unit=last.unit, scope=last.scope)
+        elif measure.key in HARM and not measure.part:
+            last = measure
+        result.append(measure)
+    return result
 
 
 CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
@@ -188,7 +207,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return None
-    numbers = [t for t in span if t.like_num]
+    numbers = _first_run([t for t in span if t.like_num])
     if not numbers:
         return None
     number = numbers[-1]
@@ -254,7 +273,20 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
         bound=bound,
         part=_part(doc, span, number, noun) or _aggregate(number.sent) or _also(number, noun),
         change=_changed(number, noun),
+        earlier=_earlier(number, noun),
     )
+
+
+def _first_run(numbers: list[Token]) -> list[Token]:
+    """The number tokens of a figure's own number ('1.2 million', 'twenty - five'), not those of a count
+    listed with it ('12 Somali and 11 Yemeni pirates': the figure 12 runs to its unit)."""
+    run = numbers[:1]
+    for token in numbers[1:]:
+        between = token.doc[run[-1].i + 1 : token.i]
+        if any(t.text not in {"-", "–"} for t in between):
+            break
+        run.append(token)
+    return run
 
 
 _DIMENSIONS = frozenset(dimension for dimension, _ in UNITS.values()) | {"distance"}
@@ -328,6 +360,9 @@ def _counted_noun(number: Token) -> Token | None:
     modifies = number.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"} and head.i > number.i
     if modifies and head.tag_.startswith("NN") and head.i - number.i <= 4:
         return head
+    listed = number.doc[number.i + 1 : head.i]  # '12 Somali and 11 Yemeni pirates': all modify the noun
+    if modifies and head.tag_.startswith("NN") and head.i - number.i <= 8 and all(head in t.ancestors for t in listed):
+        return head
     return None
 
 
@@ -346,7 +381,7 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     if noun is not None and noun.lower_ in HARM_WORD and noun.lower_ not in {"lives", "toll"}:
         return HARM_WORD[noun.lower_], "people", _qualifiers(noun), noun.text
     if noun is not None and _demonym(noun):
-        return _nationals(noun)
+        return _nationals(noun, number)
     argument = noun or number
     for child in noun.children if noun is not None else ():
         if noun is not None and child.dep_ in {"acl", "amod", "relcl"} and child.lower_ in HARM_WORD:
@@ -361,6 +396,13 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return key, "people", _qualifiers(noun) + _group(noun), f"{argument.text} {head.text}"
     if noun is not None and noun.lower_ == "lives" and head.lower_ in {"lost", "claimed", "killed"}:
         return "dead", "people", [], f"lives {head.text}"
+    if (
+        argument.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in HARM_WORD
+        and head.head.lower_ != "lives"
+    ):
+        return HARM_WORD[head.head.lower_], "people", [], f"{head.head.text} of"  # 'a death toll of 1,644'
     changed = _change_subject(argument)
     if changed is not None:
         return changed
@@ -369,7 +411,7 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
     if number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-":
         return None, "", [], ""  # 'a five-member team', 'a 12-storey building': describes, does not count
     if _qualifiers(noun) or _demonym(noun) or noun.lower_ == "foreigners":
-        return _nationals(noun)
+        return _nationals(noun, number)
     if noun.lower_ in PEOPLE:
         return None, "", [], ""
     street = _street_of_block(noun)
@@ -529,13 +571,20 @@ def _country_names() -> tuple[str, ...]:
     return tuple(name.lower() for code, name in Locale("en").territories.items() if code.isalpha())
 
 
-def _nationals(noun: Token) -> tuple[str | None, str, list[str], str]:
+def _nationals(noun: Token, number: Token | None = None) -> tuple[str | None, str, list[str], str]:
     """'53 Nepali passengers', '15 foreign nationals', 'five Indians (were killed)': people of a nation,
-    whatever else is said of them; killed or not, they are counted apart from the story's totals."""
+    whatever else is said of them; killed or not, they are counted apart from the story's totals. Of
+    several nations ('12 Somali and 11 Yemeni pirates') a number counts the one written next to it."""
     qualifiers = _qualifiers(noun)
-    nation = (
-        _nation(qualifiers[0]) if qualifiers else "foreign" if noun.lower_ == "foreigners" else _nation(noun.lower_)
-    )
+    if number is not None:
+        words = number.doc[number.i + 1 : noun.i]
+        own = [t.lower_ for t in words if t.lower_ in qualifiers and not any(w.like_num for w in words if w.i < t.i)]
+        qualifiers = own or qualifiers[:1]  # '23 Somali and Yemeni pirates': both
+    else:
+        qualifiers = qualifiers[:1]
+    if qualifiers:
+        return "people", "people", sorted({f"of:{_nation(word)}" for word in qualifiers}), noun.text
+    nation = "foreign" if noun.lower_ == "foreigners" else _nation(noun.lower_)
     return "people", "people", [f"of:{nation}"], noun.text
 
 
@@ -548,14 +597,26 @@ def _nation(word: str) -> str:
     return word
 
 
+def _change_verb(argument: Token) -> Token | None:
+    """The verb of change a figure is the value of: 'hit 1,644', 'rose to 1,644', 'rose from 1,002 to
+    1,644' (where 'to' hangs on 'from'), 'stood at 1,644, up from 1,002'."""
+    if argument.dep_ == "dobj":
+        verb = argument.head
+    elif argument.dep_ == "pobj" and argument.head.lower_ in {"to", "above", "over", "past", "at", "from"}:
+        verb = argument.head.head
+        if verb.dep_ == "prep" and verb.lower_ == "from":
+            verb = verb.head
+        if verb.lower_ in {"up", "down"}:
+            verb = verb.head
+    else:
+        return None
+    return verb if verb.lower_ in CHANGE_VERBS else None
+
+
 def _change_subject(argument: Token) -> tuple[str, str, list[str], str] | None:
     """'the death toll rose to 1,644', 'the number of injured increased to 3,408', 'the toll hit 1,644'."""
-    verb = argument.head
-    if argument.dep_ == "pobj" and verb.lower_ in {"to", "above", "over", "past", "at"}:
-        verb = verb.head
-    elif argument.dep_ != "dobj":
-        return None
-    if verb.lower_ not in CHANGE_VERBS:
+    verb = _change_verb(argument)
+    if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
@@ -574,8 +635,9 @@ def _qualifiers(noun: Token | None) -> list[str]:
     found = []
     for child in noun.children:
         before = child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i
-        if before and (child.ent_type_ == "NORP" or child.lower_ in {"foreign", "local", "international", "domestic"}):
+        if before and (_demonym(child) or child.lower_ in {"foreign", "local", "international", "domestic"}):
             found.append(child.lower_)
+            found += [c.lower_ for c in child.children if c.dep_ == "conj" and _demonym(c)]  # 'and Yemeni'
     return found
 
 
@@ -652,8 +714,38 @@ def _aggregate(sentence: Span) -> bool:
 
 def _changed(number: Token, noun: Token | None) -> bool:
     argument = noun or number
-    verb = argument.head.head if argument.dep_ == "pobj" else argument.head
-    return verb.lower_ in CHANGE_VERBS
+    return _change_verb(argument) is not None and not _earlier(number, noun)
+
+
+EARLIER_ADVERBS = frozenset("earlier previously initially originally".split())
+EARLIER_ADJECTIVES = frozenset("previous earlier initial original preliminary prior".split())
+REPORTING_VERBS = frozenset("reported announced given put said released confirmed stated published".split())
+
+
+def _earlier(number: Token, noun: Token | None) -> bool:
+    """Whether the report gives the figure as an earlier value of its count: 'rose from 1,002 to 1,644',
+    'up from 1,002', 'the previous toll of 1,002', 'the 1,002 total announced just hours earlier',
+    'had initially reported 1,002 deaths'. An earlier event ('had previously killed two') is not one:
+    only a count's own nouns and reporting verbs say that the count was revised."""
+    argument = noun or number
+    if argument.dep_ == "pobj" and argument.head.lower_ == "from":
+        above = argument.head.head
+        return above.lower_ in CHANGE_VERBS | {"up", "down"}
+    holders = [argument]
+    if argument.dep_ == "pobj" and argument.head.lower_ == "of":
+        holders.append(argument.head.head)  # 'the previous toll of 1,002'
+    for holder in holders:
+        tally = holder.lower_ in TOTALS or holder.lower_ in HARM_WORD
+        if tally and any(c.dep_ == "amod" and c.lower_ in EARLIER_ADJECTIVES for c in holder.children):
+            return True
+        verbs = [c for c in holder.children if c.dep_ in {"acl", "relcl"}]
+        verbs += [holder.head] if holder.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
+        for verb in verbs:
+            if verb.lower_ in REPORTING_VERBS and any(
+                c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in verb.children
+            ):
+                return True
+    return False
 
 
 def _dimension(number: Token, noun: Token | None, figure: Figure) -> tuple[str | None, str, list[str], str]:
