@@ -39,6 +39,24 @@ NEGATION_WORDS = (
 )
 """Words that negate what follows them, read as plain words (no parse): ``check.slots``."""
 
+DENIAL_VERBS = frozenset(
+    {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting"}
+    | {"rebut", "rebuts", "rebutted", "rebutting"}
+)
+"""Verbs whose complement is what they deny: 'denied that he was the informant' states that he was not."""
+DISMISSAL_VERBS = frozenset(
+    {"discount", "discounts", "discounted", "discounting", "dismiss", "dismisses", "dismissed", "dismissing"}
+    | {"reject", "rejects", "rejected", "rejecting", "dispute", "disputes", "disputed", "disputing"}
+    | {"debunk", "debunks", "debunked", "debunking", "deny", "denies", "denied", "denying"}
+)
+"""Verbs that deny a claim they take as object: 'discounted rumours that he was the informant'."""
+DENIED_CLAIMS = frozenset(
+    {"rumor", "rumors", "rumour", "rumours", "claim", "claims", "report", "reports", "suggestion", "suggestions"}
+    | {"allegation", "allegations", "accusation", "accusations", "speculation", "notion", "idea", "charge", "charges"}
+)
+"""Nouns for what a dismissal verb denies: the clause after them ('rumours *that he was the informant*') is the
+denied claim."""
+
 SAY_WORDS = frozenset({"said", "says", "say", "told"})
 """The commonest reporting verbs, too frequent in news to say anything (the extractor's full list of
 reporting verbs is ``extract.quotes.SAY_WORDS``)."""

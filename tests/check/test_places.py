@@ -6,8 +6,9 @@ import pytest
 from tests.check.conftest import HashEmbedder, Line, Report, story
 
 from crosswire.check import check_story
-from crosswire.check.places import abbreviates, place_agree
+from crosswire.check.places import abbreviates, containment, place_agree
 from crosswire.check.text import replaced_region
+from crosswire.model import Mention
 
 SPOKESWOMAN = "The teens were on a porch when they were shot, said Officer Ana Pacheco, a Chicago Police spokeswoman."
 CHARGED = "James Jenkins, of the 4300 block of West Monroe Street in West Garfield Park, was charged on Sunday."
@@ -216,3 +217,71 @@ def test_a_credential_after_a_person_is_no_place(text, places):
     at = text.index("MD")
     mentions = [Mention(at, at + 2, "MD", "GPE", 0)]
     assert sentence_places(text, mentions, families=frozenset({"halvorsen"})) == places
+
+
+def _mentioned(text: str, *places: str, label: str = "GPE") -> tuple[str, list[Mention]]:
+    """A one-sentence article with these place mentions, each found at its first occurrence."""
+    return text, [Mention(text.index(p), text.index(p) + len(p), p, label, 0) for p in places]
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        ([_mentioned("The mill in Brekkton, Montana burned.", "Brekkton", "Montana")], {"brekkton": {"montana"}}),
+        ([_mentioned("The mill stood in Brekkton in Montana.", "Brekkton", "Montana")], {"brekkton": {"montana"}}),
+        # one facility read as 'Brekkton Montana', both of whose parts the story names as places
+        (
+            [
+                _mentioned("A fire hit the town of Brekkton Montana.", "Brekkton Montana", label="FAC"),
+                _mentioned("Crews came from Brekkton and from across Montana.", "Brekkton", "Montana"),
+            ],
+            {"brekkton": {"montana"}},
+        ),
+        # transitive: a town in a state in a country
+        (
+            [
+                _mentioned("The mill in Brekkton, Montana burned.", "Brekkton", "Montana"),
+                _mentioned("Montana, United States", "Montana", "United States"),
+            ],
+            {"brekkton": {"montana", "united states"}, "montana": {"united states"}},
+        ),
+        ([_mentioned("It serves Billings, Brekkton, Bozeman and the valley.", "Billings", "Brekkton")], {}),  # a list
+        ([_mentioned("Trucks came from Billings and Brekkton.", "Billings", "Brekkton")], {}),
+        ([_mentioned("Talks between Canada in Brekkton went on.", "Canada", "Brekkton")], {}),  # no country in a town
+        # read both ways: no containment either way
+        (
+            [
+                _mentioned("Brekkton, Montana", "Brekkton", "Montana"),
+                _mentioned("Montana, Brekkton", "Montana", "Brekkton"),
+            ],
+            {},
+        ),
+    ],
+)
+def test_containment_is_learned_from_the_storys_articles(articles, expected):
+    assert {key: set(outer) for key, outer in containment(articles).items() if outer} == expected
+
+
+def test_place_agree_with_learned_containment():
+    within = {"brekkton": frozenset({"montana"})}
+    assert place_agree("Brekkton", "Montana", within=within)
+    assert place_agree("Montana", "Brekkton", within=within)
+    assert not place_agree("Brekkton", "Idaho", within=within)
+    assert not place_agree("Brekkton", "Montana")
+
+
+MILL = "A flood on Monday badly damaged the old grain mill in {place}, county officials said."
+
+
+@pytest.mark.parametrize(("names_both", "expected"), [(True, []), (False, [["Brekkton", "Montana"]])])
+def test_a_town_and_the_state_a_report_puts_it_in_are_one_place(names_both, expected):
+    """'in Montana' / 'in Brekkton' conflict only until a report writes 'Brekkton, Montana'."""
+    reports = [
+        Report("a", [Line(MILL.format(place="Montana"), places=["Montana"])]),
+        Report("b", [Line(MILL.format(place="Brekkton"), places=["Brekkton"])]),
+    ]
+    if names_both:
+        reports.append(
+            Report("c", [Line("The mill was built in 1921 in Brekkton, Montana.", places=["Brekkton", "Montana"])])
+        )
+    assert _places(*reports) == expected

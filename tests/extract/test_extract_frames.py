@@ -118,6 +118,10 @@ def test_frames_read_negation(extract, text, predicate, negated):
         ("Hale said the leak stopped on Tuesday.", "stop", False),  # reported, not hypothetical
         ("His lawyer set out to prove that his client did not pull the trigger.", "pull", True),  # one side's case
         ("The mayor insisted that the order was issued on time.", "issu", True),
+        # a claim a denial dismisses is one side's case, like the complement of 'denied'
+        ("Hallam dismissed rumours that he had fled the country.", "flee", True),
+        ("Hallam denied that he had fled the country.", "flee", True),
+        ("Hallam dismissed the clerk who had fled the country.", "flee", False),
     ],
 )
 def test_frames_mark_what_did_not_happen_as_fact(extract, text, predicate, modal):

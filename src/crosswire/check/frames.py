@@ -20,11 +20,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.dates import date_agree, on_own_days
 from crosswire.check.events import FrameRef, event_pairs, same_event
-from crosswire.check.places import place_agree
+from crosswire.check.places import Containment, place_agree, story_containment
 from crosswire.check.text import evidence, name_key
 from crosswire.model import Contradiction, ContradictionKind, DateRef, Extraction, Frame, Side
 
@@ -173,7 +174,7 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
         if len(dates_a) != 1 or len(dates_b) != 1 or date_agree(dates_a[0], dates_b[0]):
             continue
         date_a, date_b = dates_a[0], dates_b[0]
-        if on_own_days(context.published_at(a.article_id), date_a, context.published_at(b.article_id), date_b):
+        if on_own_days(context, a.article_id, date_a, b.article_id, date_b):
             continue  # each report's own day's news
         valid_a = [ref for ref in pair.copies_a if not _article_dates_event(context, ref, date_b, dated)]
         valid_b = [ref for ref in pair.copies_b if not _article_dates_event(context, ref, date_a, dated)]
@@ -215,11 +216,14 @@ def place_names(context: CheckContext, ref: FrameRef) -> dict[str, str]:
     return names
 
 
-def place_clash(names_a: dict[str, str], names_b: dict[str, str]) -> tuple[str, str] | None:
-    """The first pair of names of one kind (see ``place_names``) that cannot be one place."""
+def place_clash(
+    names_a: dict[str, str], names_b: dict[str, str], *, within: Containment | None = None
+) -> tuple[str, str] | None:
+    """The first pair of names of one kind (see ``place_names``) that cannot be one place (``within``:
+    which places the story puts inside which)."""
     for kind in sorted(names_a.keys() & names_b.keys()):
         left, right = names_a[kind], names_b[kind]
-        if place_agree(left, right) if kind == "entity" else left.lower() == right.lower():
+        if place_agree(left, right, within=within) if kind == "entity" else left.lower() == right.lower():
             continue
         return left, right
     return None
@@ -229,15 +233,11 @@ def _place_key(context: CheckContext, ref: FrameRef) -> str:
     return "|".join(f"{kind}={name}" for kind, name in sorted(place_names(context, ref).items()))
 
 
-def _place_keys_agree(a: str, b: str) -> bool:
+def _place_keys_agree(a: str, b: str, *, within: Containment) -> bool:
     """Whether two place keys (see ``_place_key``) name no kind with two different names."""
     names_a = dict(item.split("=", 1) for item in a.split("|") if item)
     names_b = dict(item.split("=", 1) for item in b.split("|") if item)
-    for kind in names_a.keys() & names_b.keys():
-        left, right = names_a[kind], names_b[kind]
-        if not (place_agree(left, right) if kind == "entity" else left.lower() == right.lower()):
-            return False
-    return True
+    return place_clash(names_a, names_b, within=within) is None
 
 
 def _mentions(context: CheckContext, article_id: str, names: dict[str, str]) -> bool:
@@ -254,12 +254,13 @@ def _mentions(context: CheckContext, article_id: str, names: dict[str, str]) -> 
 def check_event_places(context: CheckContext) -> Iterator[Contradiction]:
     """One event placed in two different places by two reports (clause level)."""
     clashes: list[Clash] = []
+    within = story_containment(context)  # 'Brekkton, Montana' in any report: Brekkton and Montana are one place
     for pair in event_pairs(context):
         a, b = pair.a, pair.b
         if not _factual(a, b) or len(a.frame.places) != 1 or len(b.frame.places) != 1:
             continue
         names_a, names_b = place_names(context, a), place_names(context, b)
-        if place_clash(names_a, names_b) is None:
+        if place_clash(names_a, names_b, within=within) is None:
             continue
         # a report that names the other place too may mean a part of one place
         valid_a = [ref for ref in pair.copies_a if not _mentions(context, ref.article_id, names_b)]
@@ -268,7 +269,13 @@ def check_event_places(context: CheckContext) -> Iterator[Contradiction]:
         shown_a, shown_b = a.frame.places[0], b.frame.places[0]
         clashes += [Clash(x, y, key_a, key_b, shown_a, shown_b) for x, y in pair.spans(valid_a, valid_b)]
     yield from _event_findings(
-        context, clashes, kind="place", label="where", verb="place it at", joiner=" and at ", agree=_place_keys_agree
+        context,
+        clashes,
+        kind="place",
+        label="where",
+        verb="place it at",
+        joiner=" and at ",
+        agree=partial(_place_keys_agree, within=within),
     )
 
 

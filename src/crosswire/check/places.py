@@ -4,7 +4,9 @@ place, and which place an edited copy changed.
 ``check_places`` (in ``slots``) compares the places of two aligned sentences; ``check_event_places``
 (in ``frames``) those of two clause-level frames. Both ask ``place_agree`` whether two names can be one
 place: a place and a place inside it ('Veltmar' / 'the east harbour of Veltmar') can, and so can a
-street and a town (different scales).
+street and a town (different scales). Which town lies in which state or region is learned from the
+story's own articles (``containment``): 'Brekkton, Montana' or 'Brekkton in Montana' in any report puts
+Brekkton inside Montana, so one report's 'in Brekkton' and another's 'in Montana' are one place.
 
 In an edited copy (one wording with one run of at most three words replaced, ``text.replaced_region``)
 the replaced run *is* the change, so ``changed_place`` compares exactly it: 'a Chicago Police
@@ -15,13 +17,15 @@ tagged Spokane only inside an organisation, and the other places of the sentence
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal
 
 from babel import Locale  # country names in English, from the CLDR data babel ships
 from nameparser.config import CONSTANTS  # name suffixes ('MD', 'PhD'): credentials, not places
 
+from crosswire.check.context import CheckContext
 from crosswire.check.entities import ResolvedPerson
 from crosswire.check.text import COUNTRIES, fold, name_key, normalise_name, replaced_region, words
 from crosswire.model import Mention
@@ -40,13 +44,19 @@ _STREET_AFTER = re.compile(r"^\s+(street|st\b\.?|road|rd\b\.?|drive|avenue|ave\b
 _NAME_TOKEN = re.compile(r"^[A-Z0-9]")
 
 
-def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
+Containment = Mapping[str, frozenset[str]]
+"""A place's key (``name_key``) -> the keys of every place the story's articles put it in (``containment``)."""
+
+
+def place_agree(a: str, b: str, *, scales: bool = True, within: Containment | None = None) -> bool:
     """Whether two place names can name one place: one contains the other ('Veltmar' / 'east harbour
-    of Veltmar'), they differ only by street words ('Ditchley Drive' / 'Ditchley Road'), or, with
-    ``scales``, one is a street and the other is not (a street in a town)."""
+    of Veltmar', or, by ``within``, 'Brekkton' / 'Montana'), they differ only by street words ('Ditchley
+    Drive' / 'Ditchley Road'), or, with ``scales``, one is a street and the other is not (a street in a town)."""
     words_a, words_b = set(words(name_key(a))), set(words(name_key(b)))
     if words_a <= words_b or words_b <= words_a or (words_a ^ words_b) <= STREET_WORDS:
         return True
+    if within and (name_key(b) in within.get(name_key(a), ()) or name_key(a) in within.get(name_key(b), ())):
+        return True  # 'Brekkton' / 'Montana': a town and the state a report puts it in
     if abbreviates(a, b) or abbreviates(b, a):
         return True
     if canonical_place(a) == canonical_place(b):
@@ -56,6 +66,94 @@ def place_agree(a: str, b: str, *, scales: bool = True) -> bool:
     if is_country(a) != is_country(b):
         return True  # 'Canada' / 'Bountiful, B.C.': a country and a place in it
     return scales and bool(words_a & STREET_WORDS) != bool(words_b & STREET_WORDS)
+
+
+CONTAINMENT_PLACE_LABELS = frozenset({"GPE", "LOC"})
+"""Labels of the places that can hold another ('Brekkton, Montana'); a facility holds no town."""
+_INSIDE = re.compile(r"^(?:,\s*|\s+in\s+|\s+)$")
+"""What is written between a place and the place it lies in: 'Brekkton, Montana', 'Brekkton in Montana',
+'Brekkton Montana'."""
+_LIST_AFTER = re.compile(r"^(?:\s*,\s*[A-Z]|\s+(?:and|or|&)\s)")
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*,|\b(?:and|or|&))\s*$")
+"""A list of places ('Billings, Brekkton, Bozeman and the valley') around a pair: no containment read."""
+
+
+def containment(articles: Iterable[tuple[str, Sequence[Mention]]]) -> dict[str, frozenset[str]]:
+    """Which places lie in which, learned from the story's own articles (``(text, mentions)`` each): two
+    place entities written 'X, Y', 'X in Y' or 'X Y' put X inside Y, and so does one place entity written
+    so ('Brekkton Montana' read as one facility) when the story names both X and Y as places on their own;
+    not inside a list of places, nor a country inside a place that is none. Containment is transitive; a
+    pair read both ways is dropped (two reports disagree, or the pattern was no containment)."""
+    articles = list(articles)
+    places = {name_key(m.text) for _, mentions in articles for m in mentions if m.label in CONTAINMENT_PLACE_LABELS}
+    inside: dict[str, set[str]] = defaultdict(set)
+    for text, mentions in articles:
+        pairs = [
+            (inner.text, outer.text)
+            for inner, outer in _adjacent_places(mentions)
+            if _INSIDE.match(text[inner.end : outer.start]) and not _listed(text, inner, outer)
+        ]
+        pairs += [pair for m in mentions if m.label in PLACE_LABELS for pair in _written_inside(m.text, places)]
+        for inner, outer in pairs:
+            if not is_country(inner) or is_country(outer):
+                inside[name_key(inner)].add(name_key(outer))
+    both_ways = {(key, outer) for key, outers in inside.items() for outer in outers if key in inside.get(outer, ())}
+    for key, outer in both_ways:
+        inside[key].discard(outer)
+    return {key: frozenset(_all_outer(key, inside)) for key in inside}
+
+
+_SPLIT = re.compile(r",\s*|\s+in\s+|\s+")
+
+
+def _written_inside(name: str, places: set[str]) -> Iterator[tuple[str, str]]:
+    """(inner, outer) when one place name is two the story names as places: 'Brekkton Montana'."""
+    for match in _SPLIT.finditer(name):
+        inner, outer = name[: match.start()], name[match.end() :]
+        if name_key(inner) in places and name_key(outer) in places:
+            yield inner, outer
+
+
+def story_containment(context: CheckContext) -> Containment:
+    """The story's ``containment``, learned once and shared by the place checks of sentences and frames."""
+    return context.memoised(
+        "places.containment",
+        lambda: containment(
+            (context.articles[article_id].text, extraction.mentions)
+            for article_id, extraction in context.extractions.items()
+            if article_id in context.articles
+        ),
+    )
+
+
+def _adjacent_places(mentions: Sequence[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """Pairs of place mentions next to each other in one sentence, in text order."""
+    places = sorted((m for m in mentions if m.label in CONTAINMENT_PLACE_LABELS and name_key(m.text)), key=_start)
+    for first, second in zip(places, places[1:], strict=False):
+        if first.sentence == second.sentence and first.end <= second.start:
+            yield first, second
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _listed(text: str, inner: Mention, outer: Mention) -> bool:
+    """Whether two places are items of a list ('Billings, Brekkton, Bozeman'), not a town and its state."""
+    before, after = text[max(0, inner.start - 40) : inner.start], text[outer.end : outer.end + 8]
+    return bool(_LIST_AFTER.match(after) or _LIST_BEFORE.search(before))
+
+
+def _all_outer(key: str, inside: Mapping[str, set[str]]) -> set[str]:
+    """Every place ``key`` lies in, through any chain ('Brekkton' in 'Montana' in 'United States')."""
+    found: set[str] = set()
+    todo = list(inside.get(key, ()))
+    while todo:
+        outer = todo.pop()
+        if outer not in found and outer != key:
+            found.add(outer)
+            todo += inside.get(outer, ())
+    return found
 
 
 GENERIC_PLACE_WORDS = frozenset(
@@ -200,6 +298,7 @@ def changed_place(
     mentions: tuple[Sequence[Mention], Sequence[Mention]],
     *,
     families: frozenset[str],
+    within: Containment | None = None,
 ) -> tuple[str, str] | None | Literal[False]:
     """The place an edited copy changed, as (name on the left, name on the right).
 
@@ -208,6 +307,7 @@ def changed_place(
         spans: the two sentences' character spans in their articles.
         mentions: the two sentences' entity mentions.
         families: family names of people in the story (never places).
+        within: which places the story's articles put inside which (``containment``).
 
     Returns:
         The two names; None when the two wordings are an edited copy whose change is no place (then
@@ -230,7 +330,7 @@ def changed_place(
         place = next((m for m in overlapping if m.label in PLACE_LABELS), None)
         placed = placed or place is not None or FACILITY_PATTERN.search(written) is not None
         names.append(with_street_word(article, place) if place is not None else written)
-    if not placed or place_agree(names[0], names[1], scales=False):
+    if not placed or place_agree(names[0], names[1], scales=False, within=within):
         return None  # the same slot with another name: a street for a town is a change too
     return names[0], names[1]
 

@@ -11,16 +11,24 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import TypeVar
 
 from crosswire.check.align import ClaimUnit
 from crosswire.check.context import CheckContext, contradiction, pair_sides, register_check
 from crosswire.check.dates import date_agree, on_own_days
-from crosswire.check.places import changed_place, person_families, place_agree, sentence_places
+from crosswire.check.places import (
+    Containment,
+    changed_place,
+    person_families,
+    place_agree,
+    sentence_places,
+    story_containment,
+)
 from crosswire.check.text import content_words, edited_copy, name_key, words
 from crosswire.model import Contradiction, DateRef, Extraction, Figure
 from crosswire.text import TIME_STAMP_LINE
-from crosswire.vocabulary import NEGATION_WORDS
+from crosswire.vocabulary import DENIAL_VERBS, DENIED_CLAIMS, DISMISSAL_VERBS, NEGATION_WORDS
 
 V = TypeVar("V")  # a compared value: a Figure, a DateRef, a place name
 
@@ -276,7 +284,7 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         if found is None or TIME_STAMP_LINE.match(left.text) or TIME_STAMP_LINE.match(right.text):
             continue  # page time stamps are not claims about the event
         a, b = found
-        if on_own_days(context.published_at(left.article_id), a, context.published_at(right.article_id), b):
+        if on_own_days(context, left.article_id, a, right.article_id, b):
             continue  # each report's own day's news
         if not _same_event(
             context.sentence_text(left.article_id, left.sentence),
@@ -332,7 +340,7 @@ def check_places(context: CheckContext) -> Iterator[Contradiction]:
         if similarity is None:
             continue
         left, right = context.units[pair.left], context.units[pair.right]
-        found = _place_pair(context, left, right, mentions, (families, named))
+        found = _place_pair(context, left, right, mentions, (families, named), story_containment(context))
         if found is None:
             continue
         a, b = found
@@ -365,9 +373,11 @@ def _place_pair(
     right: ClaimUnit,
     mentions: dict[tuple[str, int], list],
     families: tuple[frozenset[str], frozenset[str]],
+    within: Containment,
 ) -> tuple[str, str] | None:
     """The two places of an aligned pair that cannot be one place, or None. ``families``: family names
-    of every resolved person, and of those written with a given name (see ``places.person_families``)."""
+    of every resolved person, and of those written with a given name (see ``places.person_families``);
+    ``within``: which places the story puts inside which (a town and its state are one place)."""
     sentence_mentions = (
         mentions.get((left.article_id, left.sentence), []),
         mentions.get((right.article_id, right.sentence), []),
@@ -375,13 +385,13 @@ def _place_pair(
     texts = (context.articles[left.article_id].text, context.articles[right.article_id].text)
     spans = ((left.start, left.end), (right.start, right.end))
     if texts[0][left.start : left.end] == left.text and texts[1][right.start : right.end] == right.text:
-        changed = changed_place(texts, spans, sentence_mentions, families=families[1])
+        changed = changed_place(texts, spans, sentence_mentions, families=families[1], within=within)
         if changed is not False:
             return changed  # one run replaced: that run decides
     ours = _sentence_places(context, left, mentions, families[0])
     theirs = _sentence_places(context, right, mentions, families[0])
     edited = edited_copy(left.text, right.text)
-    found = _lone_mismatch(ours, theirs, place_agree, limit=8 if edited else 2)
+    found = _lone_mismatch(ours, theirs, partial(place_agree, within=within), limit=8 if edited else 2)
     if found is None and edited:
         found = _changed_place(left.text, right.text, ours, theirs)
     return found
@@ -411,19 +421,32 @@ def _proper_words(text: str, changed: set[str]) -> str | None:
 
 
 def negated_words(text: str) -> tuple[set[str], set[str]]:
-    """(words under a negation cue, negation cues) of a sentence: 'was not shot' -> ({'shot'}, {'not'})."""
+    """(words under a negation cue, negation cues) of a sentence: 'was not shot' -> ({'shot'}, {'not'}).
+    A denial of a claim is a cue too ('dismissed rumours that he was the informant' states that he was
+    not), with no words of its own: it is only weighed against another report's negation, which it agrees
+    with; the claim it dismisses is often no more than speculation elsewhere ('could have been')."""
     targets: set[str] = set()
     cues: set[str] = set()
     for clause in re.split(r"[,;:()—–]", text):  # 'The child, whom police did not identify, was taken'
         tokens = words(clause)
         for i, token in enumerate(tokens):
-            if token in NEGATIONS or token.endswith("n't"):
+            if _denies_claim(tokens, i) and token not in NEGATIONS:
+                cues.add(token)  # the sentence negates; the claim it dismisses is not compared word by word
+            elif token in NEGATIONS or token.endswith("n't"):
                 if tokens[i + 1 : i + 2] in (["only"], ["just"], ["merely"]):
                     continue  # 'not only repulsed an attack but nabbed 23 pirates'
                 cues.add(token)
                 reach = 2 if token in PREFIXES else 4
                 targets.update(t for t in tokens[i + 1 : i + reach] if t not in NEGATIONS)
     return targets, cues
+
+
+def _denies_claim(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` denies a claim: 'refuted', 'denied', or a dismissal verb with a claim
+    noun after it ('discounted rumours that', 'rejected the claims that'); a dismissal verb without one
+    ('rejected the offer') denies no claim."""
+    token = tokens[at]
+    return token in DENIAL_VERBS or (token in DISMISSAL_VERBS and bool(DENIED_CLAIMS & set(tokens[at + 1 : at + 4])))
 
 
 @register_check

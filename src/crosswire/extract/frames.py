@@ -19,7 +19,8 @@ Rules:
 * Negated: a ``neg`` child ("not", "n't", "never") or an argument determined by "no" / "nothing" /
   "nobody" / "no one". Modal: a modal or future auxiliary, a plan word ("expected to", "scheduled
   to"), a condition ("if", "unless", "whether", "until", "once") or a question, in the clause or in
-  the clause it depends on (xcomp, conj, advcl); and an infinitive ("permission to release").
+  the clause it depends on (xcomp, conj, advcl); an infinitive ("permission to release"); and a claim
+  that a denial dismisses ("denied that he fled", "discounted rumours that he had fled"): one side's case.
   Reporting: a verb of speech.
 * A date dates the event when it hangs on the verb (or its xcomp) directly or through "on", "in",
   "at" or "during"; "as of Friday", "since", "until", "by" dates give a reference time, not the date
@@ -39,7 +40,15 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.quotes import REPORTING_VERBS
 from crosswire.extract.sentences import Sentences
 from crosswire.model import DateRef, Frame
-from crosswire.vocabulary import EVENT_VERBS, NEGATIVE_DETERMINERS, NEGATIVE_PRONOUNS, NEGATORS
+from crosswire.vocabulary import (
+    DENIAL_VERBS,
+    DENIED_CLAIMS,
+    DISMISSAL_VERBS,
+    EVENT_VERBS,
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_PRONOUNS,
+    NEGATORS,
+)
 
 IRREGULAR = {
     "began": "begin",
@@ -302,11 +311,25 @@ def modal_clause(verb: Token) -> bool:
             break
         token = token.head
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
-    if governor is not None and stem(governor.text) in PLAN_WORDS | CLAIM_WORDS:
+    if governor is not None and (stem(governor.text) in PLAN_WORDS | CLAIM_WORDS or governor.lower_ in DENIAL_VERBS):
         return True  # planned, or what one side argues: 'in proving that his client did not pull the trigger'
+    if _dismissed_claim(verb):
+        return True
     if any(c.dep_ == "xcomp" for c in verb.children) and stem(verb.text) in PLAN_WORDS:
         return True
     return verb.sent.text.rstrip().endswith("?")
+
+
+def _dismissed_claim(verb: Token) -> bool:
+    """Whether a clause is a claim a denial dismisses ('discounted rumours that he had fled'): one side's
+    case, like the complement of 'denied', not what the report states happened."""
+    noun = verb.head
+    return (
+        verb.dep_ in {"acl", "ccomp", "relcl"}
+        and noun.lower_ in DENIED_CLAIMS
+        and noun.head.lower_ in DISMISSAL_VERBS
+        and noun.dep_ in {"dobj", "nsubjpass"}
+    )
 
 
 def _date_attachments(doc: Doc, dates: Sequence[DateRef]) -> dict[int, list[int]]:
