@@ -236,16 +236,33 @@ def _report(injected, found, flagged, false_alarms, originals, clusters, seconds
     return "\n".join(lines)
 
 
+REVIEWS = Path(__file__).with_name("alarm_reviews.json")
+"""Alarms read by hand and judged real disagreements between outlets, with why (values only)."""
+
+
+def reviewed(alarms: Sequence[str], reviews: Path = REVIEWS) -> list[str | None]:
+    """For each alarm, why it was judged a real disagreement, or None: not reviewed, so counted false.
+    A review covers as many alarms of its wording as its count says."""
+    left: dict[str, list[str]] = {}
+    for review in json.loads(reviews.read_text(encoding="utf-8"))["reviews"] if reviews.is_file() else []:
+        left.setdefault(review["alarm"], []).extend([review["why"]] * int(review.get("count", 1)))
+    return [left[alarm].pop() if left.get(alarm) else None for alarm in alarms]
+
+
 def _alarm_lines(where: str, alarms: list[str], articles: int) -> list[str]:
     kinds = Counter(alarm.split(":")[0] for alarm in alarms)
+    whys = reviewed(alarms)
+    false = sum(1 for why in whys if why is None)
     lines = [
-        f"False alarms on unperturbed clusters ({where}): {len(alarms)} in {articles} articles = "
-        f"**{100 * len(alarms) / max(1, articles):.1f} per 100 articles**"
+        f"Contradictions among unperturbed clusters ({where}): {len(alarms)} in {articles} articles"
         + (" (kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if alarms else "")
-        + "."
+        + f". Read by hand, {len(alarms) - false} of them are real disagreements between outlets (marked below); "
+        f"false alarms: {false} in {articles} articles = **{100 * false / max(1, articles):.1f} per 100 articles** "
+        f"({100 * len(alarms) / max(1, articles):.1f} counting every contradiction)."
     ]
     if alarms:  # values only: the articles are third-party text and stay out of the repository
-        lines += ["", "Values on each side:", ""] + [f"- {alarm}" for alarm in alarms]
+        lines += ["", "Values on each side:", ""]
+        lines += [f"- {alarm}" + (f" — real: {why}" if why else " — false alarm") for alarm, why in zip(alarms, whys)]
     return lines
 
 

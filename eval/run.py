@@ -34,11 +34,13 @@ HEADINGS = {
         "`python -m eval.perturb --clusters 40 --false-alarm-clusters 250`: real multi-outlet clusters from "
         "`../shared/eval/gva/dev.jsonl`; each trial copies one article and injects one controlled change of one "
         "type; the untouched originals are the negatives. Targets: precision ≥ 0.90 and recall ≥ 0.80 per type, "
-        "≤ 1 false alarm per 100 unperturbed articles. A false alarm is any contradiction among untouched "
-        "articles, including real disagreements between outlets (e.g. an early and a later casualty count); "
-        "they are counted on a larger sample of GVA clusters than the trials (checking a cluster once is cheap), "
-        "and on the ECB+ dev clusters: general news (politics, trials, sport, disasters), one event per cluster. "
-        "The GVA sample and the ECB+ clusters were read to find the classes of false alarm fixed this session, "
+        "≤ 1 false alarm per 100 unperturbed articles on GVA, ≤ 2 on ECB+ (issue #10). Every contradiction among "
+        "untouched articles is listed; each was read against its sentences, and those that are real "
+        "disagreements between outlets (one outlet's 11 against another's 12 for one boy's age) are marked real "
+        "in `eval/alarm_reviews.json`, with why; the rest, and any not yet read, are the false alarms. They are "
+        "counted on a larger sample of GVA clusters than the trials (checking a cluster once is cheap), and on "
+        "the ECB+ dev clusters: general news (politics, trials, sport, disasters), one event per cluster. "
+        "The GVA sample and the ECB+ clusters were read to find the classes of false alarm fixed so far, "
         "so both figures are optimistic; the held-out splits kept elsewhere are the honest test."
     ),
     "cross-outlet": (

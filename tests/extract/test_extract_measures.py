@@ -181,6 +181,7 @@ def test_a_date_that_bounds_a_contract_is_no_period(extract: Extract) -> None:
         ("Jurors took less than an hour to come to their verdict.", "duration:verdict", 0, 3600),
         ("The jury took just three hours on Friday to return a verdict.", "duration:verdict", 2.5 * 3600, 3.5 * 3600),
         ("Voss was sentenced to 6 1/2 years in prison.", "duration:sentence", 6.25 * 31557600, 6.75 * 31557600),
+        ("Voss served 41/2 months in a county jail.", "duration:served", 4.25 * 2629800, 4.75 * 2629800),  # 4½
         ("The blackout lasted about two days.", "duration:blackout", 1.5 * 86400, 2.5 * 86400),
     ],
 )

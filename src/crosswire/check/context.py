@@ -225,15 +225,18 @@ def merge_overlapping(found: Sequence[Contradiction]) -> list[Contradiction]:
     its sentences or by holding the same value, and at least one side pair cites a sentence in common.
     So the sentence-level and clause-level checks catching one conflict (with different subjects or
     value wordings) become one finding, and so do the findings of one changed sentence compared with
-    each report that keeps the old value ('Sunday' in the copy against 'Friday' in three reports). The
-    first finding keeps its wording; evidence is pooled side by side and the best confidence kept.
+    each report that keeps the old value ('Sunday' in the copy against 'Friday' in three reports). A
+    finding whose sides are all sides of a finding with more ('4' vs '5' within '2 months' vs '4 months'
+    vs '5 months') is part of it. The first (or the larger) finding keeps its wording; evidence is pooled
+    side by side and the best confidence kept.
     """
     kept: list[Contradiction] = []
     for item in found:
         for n, seen in enumerate(kept):
-            order = _side_order(seen, item)
+            big, small = (seen, item) if len(seen.sides) >= len(item.sides) else (item, seen)
+            order = _side_order(small, big)
             if order is not None:
-                kept[n] = _pooled(seen, item, order)
+                kept[n] = _pooled(big, small, order)
                 break
         else:
             kept.append(item)
@@ -246,8 +249,8 @@ def _cited(side: Side) -> set[tuple[str, int]]:
 
 def _side_order(a: Contradiction, b: Contradiction) -> list[int] | None:
     """For each side of ``a``, the side of ``b`` it matches (a shared sentence, else the same value);
-    None unless every side has one and at least one match shares a sentence."""
-    if a.kind != b.kind or len(a.sides) != len(b.sides):
+    None unless every side has one and at least one match shares a sentence. ``b`` may have more sides."""
+    if a.kind != b.kind or len(a.sides) > len(b.sides):
         return None
     order: list[int] = []
     shared = False
@@ -278,16 +281,17 @@ def _same_figures(a: Contradiction, b: Contradiction, order: list[int]) -> bool:
     return False
 
 
-def _pooled(a: Contradiction, b: Contradiction, order: list[int]) -> Contradiction:
+def _pooled(big: Contradiction, small: Contradiction, order: list[int]) -> Contradiction:
+    """``big`` with the evidence of ``small`` added to the sides ``order`` matched them to."""
+    added: dict[int, tuple[Evidence, ...]] = {j: small.sides[i].evidence for i, j in enumerate(order)}
     sides = tuple(
-        Side(side.value, tuple(dict.fromkeys(side.evidence + b.sides[j].evidence)))
-        for side, j in zip(a.sides, order, strict=True)
+        Side(side.value, tuple(dict.fromkeys(side.evidence + added.get(j, ())))) for j, side in enumerate(big.sides)
     )
     return dataclasses.replace(
-        a,
+        big,
         sides=sides,
-        confidence=max(a.confidence, b.confidence),
-        fact_id=a.fact_id or b.fact_id,
-        within_article=a.within_article or b.within_article,
-        syndicated=a.syndicated or b.syndicated,
+        confidence=max(big.confidence, small.confidence),
+        fact_id=big.fact_id or small.fact_id,
+        within_article=big.within_article or small.within_article,
+        syndicated=big.syndicated or small.syndicated,
     )

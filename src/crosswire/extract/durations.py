@@ -29,7 +29,7 @@ WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 DURATION = re.compile(
     r"(?P<approx>\b(?:just under|just over|just less than|less than|fewer than|under|more than|over|about|"
     r"around|roughly|nearly|almost|within|just|only|up to)\s+)?"
-    r"\b(?P<n>\d+(?:\.\d+)?(?:\s1/2|½)?|" + "|".join(WORDS) + r")[\s-]"
+    r"\b(?P<n>\d{1,2}1\s?/\s?2|\d+(?:\.\d+)?(?:\s1/2|½)?|" + "|".join(WORDS) + r")[\s-]"
     r"(?P<unit>second|minute|hour|day|week|month|year)s?\b",
     re.IGNORECASE,
 )
@@ -102,8 +102,10 @@ def _object(verb: Token) -> Token | None:
 
 
 def _measure(found: re.Match[str], key: str, start: int, end: int, sentence: int) -> Measure:
-    written = found.group("n").lower()
+    written = re.sub(r"\s?/\s?", "/", found.group("n").lower())
     half = "1/2" in written or "½" in written
+    if re.fullmatch(r"\d{1,2}1/2", written):
+        written = written[:-3] + " 1/2"  # '41/2 months': 4½ written with its glyph spelled out, the space lost
     number = WORDS.get(written) or float(written.replace("1/2", "").replace("½", "").strip())
     scale = SECONDS[found.group("unit").lower()]
     value = (number + (0.5 if half else 0.0)) * scale
