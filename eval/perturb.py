@@ -262,7 +262,10 @@ def _alarm_lines(where: str, alarms: list[str], articles: int) -> list[str]:
     ]
     if alarms:  # values only: the articles are third-party text and stay out of the repository
         lines += ["", "Values on each side:", ""]
-        lines += [f"- {alarm}" + (f" — real: {why}" if why else " — false alarm") for alarm, why in zip(alarms, whys)]
+        lines += [
+            f"- {alarm}" + (f" — real: {why}" if why else " — false alarm")
+            for alarm, why in zip(alarms, whys, strict=True)
+        ]
     return lines
 
 
