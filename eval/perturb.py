@@ -151,8 +151,10 @@ def run(args: argparse.Namespace) -> str:
             if any(c.kind == change.kind and _touches(c, change) for c in new):
                 found[change.kind] += 1
             if args.verbose:
+                around = change.copy.text[max(change.position - 120, 0) : change.position + 120].replace("\n", " ")
                 print(
-                    f"[{change.kind}] {change.before!r} -> {change.after!r}: {[(c.kind, c.explanation) for c in new]}",
+                    f"[{change.kind}] {change.before!r} -> {change.after!r}: {[(c.kind, c.explanation) for c in new]}"
+                    f"\n    in: ...{around}...",
                     file=sys.stderr,
                 )
     false_alarms, originals, sampled = (
