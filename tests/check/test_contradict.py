@@ -869,3 +869,13 @@ def test_person_name_spacing_of_a_family_name_is_no_spelling_conflict(embedder) 
     assert [c for c in result.contradictions if c.kind == "person-name"] == []
     spelled = _run(embedder, _spokesperson("a", "Del Kovaro"), _spokesperson("b", "DelKovara"))
     assert [c.kind for c in spelled.contradictions] == ["person-name"]
+
+
+def test_a_changed_count_of_the_others_is_compared_with_the_others_count(embedder) -> None:
+    """'The two other victims' against 'the 5 other victims': a part against a part of one group is one
+    measure (a part against the total is not, see NOT_FLAGGED)."""
+    text = "The {} other crew members later turned up at the harbour clinic to be treated."
+    a = Line(text.format("two"), figures=[("two other crew members", 2, "crew members", {})])
+    b = Line(text.format("5"), figures=[("5 other crew members", 5, "crew members", {})])
+    result = _run(embedder, Report("a", [a]), Report("b", [b], dup_group="a"))
+    assert [c.kind for c in result.contradictions] == ["number"], [c.explanation for c in result.contradictions]

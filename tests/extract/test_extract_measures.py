@@ -272,3 +272,19 @@ def test_counts_of_two_nations_listed_with_one_noun_are_each_of_their_nation(ext
     by_value = {v: scope for _, v, scope in found}
     assert by_value[12] == ("of:somal",) and by_value[11] == ("of:yemen",)
     assert set(by_value[23]) == {"of:somal", "of:yemen"}
+
+
+def test_a_charge_is_keyed_with_its_intent(extract: Extract) -> None:
+    """'assault with intent to commit murder' and 'assault with intent to do great bodily harm' are two
+    charges, so a changed count of one is not hidden by the other's."""
+    keys = {
+        m.key
+        for m in extract(
+            "Voss faces four counts of assault with intent to commit murder and two counts of assault with "
+            "intent to do great bodily harm."
+        ).measures
+    }
+    assert {
+        "count of assault with intent to commit murder",
+        "count of assault with intent to do great bodily harm",
+    } <= keys

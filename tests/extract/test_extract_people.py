@@ -216,3 +216,24 @@ def test_people_multi_word_names_are_kept_whole(extract, text, full):
     people = [p for p in extract(text).people if p.given]
     assert [p.refers_to for p in people] == [full]
     assert people[0].full_name == full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire started around 2 a.m., said Pastor Amina Greer, a harbour spokeswoman.",
+        "The fire started around 2 a.m., said Coroner Amina Greer, a harbour spokeswoman.",
+    ],
+)
+def test_people_a_title_the_ner_put_inside_the_name_is_the_role(extract, text):
+    """A leading title inside the entity is written next to the name, as one before it is: it is the
+    role, whichever appositive follows, so 'Officer Amina Greer' and 'Pastor Amina Greer' conflict."""
+    person = next(p for p in extract(text).people if p.family == "Greer")
+    assert person.role == text.split("said ")[1].split()[0]
+
+
+def test_people_a_two_word_organisation_right_after_a_capitalised_title_is_a_person(extract, nlp):
+    text = "Vellmar County Chief Deputy Lionel Pearsall said investigators found the boat empty."
+    person = next((p for p in extract(text).people if p.family == "Pearsall"), None)
+    assert person is not None, [(e.text, e.label_) for e in nlp(text).ents]
+    assert person.given == "Lionel" and "Deputy" in (person.role or "")

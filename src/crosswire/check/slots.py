@@ -132,9 +132,11 @@ def check_numbers(context: CheckContext) -> Iterator[Contradiction]:
                 # what the figure measures, when the parse says ('2 Korean passengers' is not '68 passengers')
                 key = f"{measure.key}|{','.join(measure.scope)}" if measure is not None else unit_key(figure)
                 key = key if key is None else key + _described(unit, figure)
+                if key is not None and _counts_part(unit, figure):
+                    key += "|part"  # 'the two other victims': compared only with a count of the others
                 keyed[side].append((figure, key))
                 score = (figure.unit or "").lower() in SCORE_WORDS
-                if key is not None and not figure.ordinal and not score and not _counts_part(unit, figure):
+                if key is not None and not figure.ordinal and not score:
                     groups[key][side].append(figure)
         for key, (ours, theirs) in groups.items():
             found = _lone_mismatch(ours, theirs, figures_agree)

@@ -37,7 +37,7 @@ from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "11"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+EXTRACTOR_VERSION = "12"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
 # 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
 # 6: statuses (is the ceasefire in force?); no ages or lists of people as roles; 7: measures (what a figure counts);
 # 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
@@ -45,7 +45,9 @@ EXTRACTOR_VERSION = "11"  # 2: clause-level frames; 3: headline roles, "US", peo
 # a two-word "organisation" right after a lower-case title is a person ("spokesperson Elena Russa");
 # 10: sums keyed by what they pay, their tier and period (money.py); plain counts by period and person;
 # 11: a count's earlier value ('up from 1,002', 'rose from ... to'), 'the new total' keyed as the count it totals,
-# a nationality read from the word next to its number ('12 Somali and 11 Yemeni pirates')
+# a nationality read from the word next to its number ('12 Somali and 11 Yemeni pirates'); 12: a title the NER put
+# inside a name is its role ('Pastor Amina Greer, a spokeswoman'), a two-word 'organisation' after a title is a
+# person ('Chief Deputy Lionel Pearsall said'), a charge keyed with its intent ('assault with intent to commit murder')
 T = TypeVar("T")
 MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 

@@ -485,7 +485,13 @@ def _of_what(noun: Token) -> str | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.like_num or obj.pos_ == "PRON":
         return None
-    words = [t.lower_ for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.is_alpha or t.text == "-"]
+    tokens = list(obj.doc[obj.left_edge.i : obj.i + 1])
+    if obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].lower_ == "with":  # 'assault with intent to commit murder'
+        for token in obj.doc[obj.i + 1 : min(obj.sent.end, obj.i + 12)]:
+            if token.is_punct or token.dep_ == "cc" or token.like_num or token.pos_ == "ADP" and token.lower_ != "with":
+                break
+            tokens.append(token)
+    words = [t.lower_ for t in tokens if t.is_alpha or t.text == "-"]
     words = [w for w in words if w not in {"the", "a", "an", "his", "her", "their", "its"}]
     return " ".join(words).replace(" - ", "-") or None
 

@@ -110,7 +110,7 @@ def _recovered_names(doc: Doc, sentences: Sentences, *, taken: set[int]) -> list
         chain = doc[start : token.i + 1]
         if not all(t.is_title for t in chain):
             continue
-        if token.ent_type_ == "ORG" and not _titled(doc, chain):
+        if token.ent_type_ == "ORG" and not _titled(doc, chain) and not _after_title(doc, token):
             continue
         for k in range(len(chain) - 2, 0, -1):
             if split_name(doc[chain.start + k - 1 : chain.end].text)[0]:
@@ -141,13 +141,29 @@ def _titled(doc: Doc, chain: Span) -> bool:
     return len(chain) == 2 and before is not None and before.is_lower and bool(title_words(before.text))
 
 
+def _after_title(doc: Doc, token: Token) -> bool:
+    """A two-word 'organisation' right after a person's title, in any case: 'Chief Deputy Lionel Pearsall
+    said', 'police Lt. Priscilla Ponichtera said' (an organisation has no deputy or lieutenant written
+    before it)."""
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if token.i - start != 1 or start == 0:
+        return False
+    before = doc[start - 1].text
+    return bool(title_words(before)) or leading_title(before) or _abbreviated_title(doc[start - 1])
+
+
 def _person(doc: Doc, span: Span, sentences: Sentences) -> Person:
     title, given, family = split_name(span.text)
     role = _role_before(doc, span, sentences)
-    if role is None and not _headline(sentences.items[sentences.index(span.start)].text):
+    at = span.text.find(title) if title else -1
+    # a title the tagger put inside the name ('Pastor Amina Greer, a police spokeswoman') is written next to
+    # the name, as one before it is ('Officer Amina Greer, ...'): it is the role, not the appositive
+    leading = at == 0 and leading_title(span.text.split()[0])
+    if role is None and not leading and not _headline(sentences.items[sentences.index(span.start)].text):
         role = _appositive_after(span) or _appositive_before(doc, span)
     role_start = role_end = None
-    at = span.text.find(title) if title else -1
     if role is not None:
         role_start, role_end = role.start_char, role.end_char
         if at == 0 and role.end == span.start:  # 'slain pharmacy' + 'Coroner' inside the name
