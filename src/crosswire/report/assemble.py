@@ -70,7 +70,7 @@ def assemble_brief(
     in_story = {ref.article_id for ref in refs}
     sources = Sources.of(refs, articles, extractions, check)
     focus = story_focus(sources.articles.values(), extractions, sources.key)
-    facts = findings.fact_lines(sources)
+    facts = findings.fact_lines(sources, focus)
     disputed = findings.disputed_items(sources)
     figures = findings.figure_lines(sources)
     return Brief(

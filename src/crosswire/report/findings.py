@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from crosswire.model import Contradiction, Fact, Figure
+from crosswire.model import Contradiction, Evidence, Fact, Figure
 from crosswire.report.brief import (
     MAX_TAKEAWAYS,
     DisputedItem,
@@ -14,7 +14,8 @@ from crosswire.report.brief import (
     FigureLine,
     SideLine,
 )
-from crosswire.report.focus import StoryFocus, pick, terms
+from crosswire.report.focus import StoryFocus, pick, stated, terms, when_where
+from crosswire.report.newsworthy import newsworthy
 from crosswire.report.sources import Sources, unique_citations
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
@@ -53,27 +54,98 @@ def clean_text(text: str) -> str:
     return text
 
 
-def fact_lines(sources: Sources) -> tuple[FactLine, ...]:
+def fact_lines(sources: Sources, focus: StoryFocus | None = None) -> tuple[FactLine, ...]:
     """Every fact of the check, ranked, with one citation per article that reports it and the
-    contradictions that touch it (``Touching``)."""
+    contradictions that touch it (``Touching``). With the story's ``focus``, a fact is worded by the
+    sentence of it that states most of its event (``event_wording``)."""
     touching = Touching.of(sources.check.contradictions)
+    minority = _minority_sides(sources.check.contradictions)
     lines = []
     for fact in sorted(sources.check.facts, key=fact_rank):
         citations = unique_citations(sources.cite(e.article_id, e.start, e.end, e.sentence) for e in fact.evidence)
         text = clean_text(fact.text)
-        lines.append(
-            FactLine(
-                fact.id,
-                text,
-                fact.status,
-                fact.independent_sources,
-                round(fact.salience, 6),
-                citations,
-                touching.of_fact(fact, text),
-                sources.wire_agencies(fact.evidence) if len(citations) > fact.independent_sources else (),
-            )
+        line = FactLine(
+            fact.id,
+            text,
+            fact.status,
+            fact.independent_sources,
+            round(fact.salience, 6),
+            citations,
+            touching.of_fact(fact, text),
+            sources.wire_agencies(fact.evidence) if len(citations) > fact.independent_sources else (),
         )
+        if focus is not None:
+            line = event_wording(line, fact, sources, focus, touching, minority)
+        lines.append(line)
     return tuple(lines)
+
+
+EVENT_FOCUS = 0.8
+"""A sentence that states more of its event's when and where than a fact's wording words the fact when it
+states at least this share of the story's focus that the wording states (``event_wording``)."""
+NAME_KINDS = frozenset({"person-name", "role"})
+"""Disputes over what a person is called: a sentence on a minority side of one may word a fact, since its
+event, place and time stand and the dispute is shown beside it."""
+
+
+def event_wording(
+    line: FactLine,
+    fact: Fact,
+    sources: Sources,
+    focus: StoryFocus,
+    touching: Touching,
+    minority: Mapping[tuple[str, int], Sequence[Contradiction]],
+) -> FactLine:
+    """``line`` worded by the sentence of the fact that states most of its event, if that is another.
+
+    The check words a fact by its best-supported, most central sentence, which can leave out where and
+    when ('the envoy's recent meeting with the president comes amid tensions' against '... met the
+    president in the capital on Tuesday'). Another of the fact's sentences words it instead when its main
+    clause states more of the event's when and where (``focus.when_where``), it states nearly as much of
+    the story's focus (``EVENT_FOCUS`` of what the check's wording states, ``focus.stated``) and it may
+    lead a brief (``newsworthy``, no cut quotation); of several, the one stating most, then the one
+    stating most of the focus. It keeps every figure the check's wording gives (not 'more than 1,000
+    killed' for '1,644 killed'), and it never gives a value on the losing side of a disputed figure, date or
+    place; a disputed name it gives is one the fact then shows with its dispute.
+    """
+    extractions = sources.extractions
+
+    def event(text: str, e: Evidence | None) -> tuple[int, float]:
+        found = when_where(extractions.get(e.article_id), e.start) if e else 0
+        return found, stated(terms(text), focus.weights)
+
+    shown = next((e for e in fact.evidence if clean_text(e.sentence) == line.text), None)
+    checked = event(line.text, shown)
+    figures = {word for word in terms(line.text) if word[0].isdigit()}
+    best, best_event = line, checked
+    for e in fact.evidence:
+        text = clean_text(e.sentence)
+        found = event(text, e)
+        if found[0] <= checked[0] or found <= best_event or found[1] < EVENT_FOCUS * checked[1] or text.count('"') % 2:
+            continue
+        if not figures <= terms(text):
+            continue  # an earlier or a rounder figure ('more than 1,000' for '1,644 killed')
+        disputes = touching.of_fact(fact, text)
+        if any(
+            item.kind not in NAME_KINDS or item.id not in disputes for item in minority.get((e.article_id, e.start), ())
+        ):
+            continue
+        candidate = replace(line, text=text, disputes=disputes)
+        if newsworthy(candidate, extractions):
+            best, best_event = candidate, found
+    return best
+
+
+def _minority_sides(contradictions: Sequence[Contradiction]) -> dict[tuple[str, int], list[Contradiction]]:
+    """The sentences that hold a disputed value (every side of a contradiction but its most-cited one,
+    as the check reads them), with the contradictions they lose."""
+    held: dict[tuple[str, int], list[Contradiction]] = {}
+    for item in contradictions:
+        ranked = sorted(item.sides, key=lambda side: -len({e.article_id for e in side.evidence}))
+        for side in ranked[1:]:
+            for where in {(e.article_id, e.start) for e in side.evidence}:
+                held.setdefault(where, []).append(item)
+    return held
 
 
 _PERSON_KINDS = frozenset({"person-name", "role", "attribution"})

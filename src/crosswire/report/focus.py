@@ -160,10 +160,31 @@ def score(
     ``words``: ``terms(fact.text)`` when already worked out)."""
     weights = focus.weights if weights is None else weights
     words = terms(fact.text) if words is None else words
-    stated = sum(weights.get(word, 0.0) for word in words) / math.sqrt(max(len(words), MIN_WORDS))
     total = max(1, focus.sources)
     leads = {key(c.article_id) for c in fact.citations if focus.in_lead(c.article_id, c.start)}
-    return FocusScore(round(stated, 6), len(leads) / total, fact.independent_sources / total)
+    return FocusScore(stated(words, weights), len(leads) / total, fact.independent_sources / total)
+
+
+def stated(words: frozenset[str], weights: Mapping[str, float]) -> float:
+    """How much of the focus (``weights``) a sentence of these ``terms`` states: the weights of its words
+    over the square root of its word count (at least ``MIN_WORDS``)."""
+    return round(sum(weights.get(word, 0.0) for word in words) / math.sqrt(max(len(words), MIN_WORDS)), 6)
+
+
+def when_where(extraction: Extraction | None, start: int) -> int:
+    """How many of its event's when and where the sentence at ``start`` states: 0, 1 or 2.
+
+    Read from the extractor's frames of the sentence's main clause: a date tied to the event ('met ...
+    on Tuesday') and a place it happened ('in Moscow'). A clause of speech ('the ministry said on
+    Friday') or a forecast or condition dates nothing that happened."""
+    if extraction is None:
+        return 0
+    index = next((sentence.index for sentence in extraction.sentences if sentence.start == start), None)
+    when = where = False
+    for frame in extraction.frames:
+        if frame.sentence == index and frame.main and not (frame.reporting or frame.modal):
+            when, where = when or bool(frame.dates), where or bool(frame.places)
+    return int(when) + int(where)
 
 
 def pick(facts: Sequence[FactLine], focus: StoryFocus, key: Callable[[str], str], *, limit: int) -> list[FactLine]:
