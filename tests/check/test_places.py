@@ -6,7 +6,7 @@ import pytest
 from tests.check.conftest import HashEmbedder, Line, Report, story
 
 from crosswire.check import check_story
-from crosswire.check.places import abbreviates, containment, place_agree
+from crosswire.check.places import abbreviates, containment, place_agree, sentence_places
 from crosswire.check.text import replaced_region
 from crosswire.model import Mention
 
@@ -285,3 +285,18 @@ def test_a_town_and_the_state_a_report_puts_it_in_are_one_place(names_both, expe
             Report("c", [Line("The mill was built in 1921 in Brekkton, Montana.", places=["Brekkton", "Montana"])])
         )
     assert _places(*reports) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("VELLMAR — A boy was hurt on the quay, police said.", "VELLMAR", True),
+        ("BREKKTON, Mont. (AP) – A boy was hurt on the quay.", "BREKKTON", True),
+        ("A boy was hurt on the quay in Vellmar — police said so.", "Vellmar", False),
+    ],
+)
+def test_a_dateline_is_no_place_of_the_event(text, name, expected):
+    """Where the report was filed holds the event's street or quarter: 'VELLMAR — ...' against 'in
+    Harbourside' is no conflict, so a dateline is not one of the sentence's places."""
+    mention = Mention(text.index(name), text.index(name) + len(name), name, "GPE", 0)
+    assert (name not in sentence_places(text, [mention], families=frozenset())) is expected

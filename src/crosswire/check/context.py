@@ -98,6 +98,29 @@ class CheckContext:
         a, b = self.day_of(earlier), self.day_of(later)
         return a is not None and b is not None and b - a >= days
 
+    def counted_apart(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
+        """Whether two sentences (article id, sentence index) count the victims of their event differently:
+        'four people were wounded' on Thursday and 'five people were shot' on Dec. 3 are two shootings,
+        not one dated two ways. Counts of harm only (killed, injured, shot, missing), parts left out. Counts
+        one apart are apart here (the measures check lets them touch so as not to flag them): this only
+        keeps a finding back."""
+        counts_a, counts_b = self._harm_counts(*a), self._harm_counts(*b)
+        return bool(counts_a and counts_b) and not any(
+            x[0] < (y[1] if y[1] is not None else float("inf")) and y[0] < (x[1] if x[1] is not None else float("inf"))
+            for x in counts_a
+            for y in counts_b
+        )
+
+    def _harm_counts(self, article_id: str, sentence: int) -> list[tuple[float, float | None]]:
+        extraction = self.extractions.get(article_id)
+        if extraction is None:
+            return []
+        return [
+            (m.low, m.high)
+            for m in extraction.measures
+            if m.sentence == sentence and m.key in HARM_KEYS and not m.part and not m.earlier
+        ]
+
     @cached_property
     def article_pairs(self) -> list[ClaimPair]:
         """The aligned pairs of two different articles, for the slot checks: two alike sentences in one
@@ -115,6 +138,10 @@ class CheckContext:
 
 Check = Callable[[CheckContext], Iterable[Contradiction]]
 CHECKS: list[Check] = []
+
+
+HARM_KEYS = frozenset({"dead", "injured", "missing", "shot"})
+"""The measure keys of counts of harm (``extract/measures.py``)."""
 
 
 def register_check(check: Check) -> Check:

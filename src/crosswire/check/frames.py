@@ -176,6 +176,8 @@ def check_event_dates(context: CheckContext) -> Iterator[Contradiction]:
         date_a, date_b = dates_a[0], dates_b[0]
         if on_own_days(context, a.article_id, date_a, b.article_id, date_b):
             continue  # each report's own day's news
+        if context.counted_apart((a.article_id, a.frame.sentence), (b.article_id, b.frame.sentence)):
+            continue  # another count of victims on another day: another incident
         valid_a = [ref for ref in pair.copies_a if not _article_dates_event(context, ref, date_b, dated)]
         valid_b = [ref for ref in pair.copies_b if not _article_dates_event(context, ref, date_a, dated)]
         value_a, value_b = date_a.value or date_a.text, date_b.value or date_b.text

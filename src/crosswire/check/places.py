@@ -235,12 +235,22 @@ def sentence_places(text: str, mentions: Sequence[Mention], *, families: frozens
         key = name_key(mention.text)
         if mention.label not in PLACE_LABELS or not key or key in families or _adjective(text, mention.text):
             continue
-        if _route_end(text, mention.text) or _credential(text, mention.text, families):
+        if _route_end(text, mention.text) or _credential(text, mention.text, families) or _dateline(text, mention.text):
             continue
         found.setdefault(key, mention.text)
     for match in FACILITY_PATTERN.finditer(text):
         found.setdefault(name_key(match.group()), match.group())
     return list(found.values())
+
+
+_DATELINE = re.compile(r"^\W*(?P<place>[A-Z][\w.'’ -]*?)(?:,\s*[A-Z][\w. ]*)?\s*(?:\([^)]*\)\s*)?[—–-]+\s")
+
+
+def _dateline(sentence: str, name: str) -> bool:
+    """Whether a place is the sentence's dateline ('CHICAGO — A boy was shot ...', 'LOUISVILLE, KY (WAVE) –'):
+    where the report was filed, which holds the event's street or neighbourhood, not a place of its own."""
+    found = _DATELINE.match(sentence)
+    return found is not None and name_key(found.group("place")) == name_key(name)
 
 
 _AFTER_NAME = re.compile(r"([A-Z][\w'’-]+),\s*$")

@@ -288,6 +288,8 @@ def check_dates(context: CheckContext) -> Iterator[Contradiction]:
         a, b = found
         if on_own_days(context, left.article_id, a, right.article_id, b):
             continue  # each report's own day's news
+        if context.counted_apart((left.article_id, left.sentence), (right.article_id, right.sentence)):
+            continue  # another count of victims on another day: another incident
         if not _same_event(
             context.sentence_text(left.article_id, left.sentence),
             a,

@@ -44,6 +44,7 @@ from crosswire.vocabulary import (
     DENIAL_VERBS,
     DENIED_CLAIMS,
     DISMISSAL_VERBS,
+    EVENT_ARGUMENTS,
     EVENT_VERBS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
@@ -232,7 +233,8 @@ def _main(verb: Token) -> bool:
 
 
 def _stems(tokens: Sequence[Token]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(stem(t.text) for t in tokens if t.is_alpha and t.pos_ != "PRON"))
+    stems = (stem(t.text) for t in tokens if t.is_alpha and t.pos_ != "PRON")
+    return tuple(dict.fromkeys(EVENT_ARGUMENTS.get(s, s) for s in stems))
 
 
 def _arguments(verb: Token, complements: list[Token]) -> tuple[list[Token], list[Token]]:
