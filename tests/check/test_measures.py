@@ -339,3 +339,14 @@ def test_measures_a_total_and_its_part_in_one_report_are_still_not_opposed(nlp: 
         ],
     )
     assert found == []
+
+
+def test_measures_a_count_of_a_nationality_is_named_by_its_country(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "The bus carried 31 Nepali passengers when it left the road." + FILLER),
+            ("2026-05-04", "There were 35 Nepali passengers on board, officials said." + FILLER),
+        ],
+    )
+    assert [item.subject for item in found] == ["people from Nepal"]

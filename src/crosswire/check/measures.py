@@ -21,6 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale  # CLDR's country names, shipped with babel
 
 from crosswire.check.context import CheckContext, contradiction, register_check
 from crosswire.check.places import canonical_place
@@ -338,13 +341,32 @@ def _subject(key: str, scope: tuple[str, ...], sides: Sequence[Sequence[Stated]]
     sites = [part[3:] for part in scope if part.startswith("at:")]
     if sites:
         name += " at the " + ", ".join(sites)
-    if nations:
+    if nations and key == "people":
+        name = " and ".join(_people_of(nation) for nation in nations)  # 'foreign nationals', 'people from Nepal'
+    elif nations:
         name = f"{name} ({', '.join(nations)})"
     if anchors:
         name += " from the " + ", ".join(anchors)
     if places:
         name += " in " + ", ".join(p.title() for p in places)
     return name
+
+
+def _people_of(nation: str) -> str:
+    """'nepal' -> 'people from Nepal', 'indi' -> 'people from India' (CLDR's English country names, the
+    one the stem begins), 'foreign' -> 'foreign nationals'; a stem no country begins is shown as it is."""
+    if nation == "foreign":
+        return "foreign nationals"
+    countries = [name for name in _country_names() if name.lower().startswith(nation)]
+    if len(countries) == 1:
+        return f"people from {countries[0]}"
+    named = {word for name in _country_names() for word in name.split() if word.lower().startswith(nation)}
+    return f"people from {named.pop()}" if len(named) == 1 and not countries else f"people ({nation})"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    return tuple(name for code, name in Locale("en").territories.items() if code.isalpha())
 
 
 def _period_name(part: str) -> str:
