@@ -325,6 +325,7 @@ def test_measures_a_report_that_contradicts_itself_is_flagged_against_the_others
     assert not item.developing
     assert "10" in item.sides[0].value and "14" in item.sides[1].value
     assert [len(side.evidence) for side in item.sides] == [1, 3]
+    assert item.explanation.endswith("One report gives both.")  # the reports here have no source name
 
 
 def test_measures_a_total_and_its_part_in_one_report_are_still_not_opposed(nlp: Language) -> None:

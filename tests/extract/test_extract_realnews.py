@@ -50,3 +50,10 @@ def test_he_said_goes_to_the_governor_named_before(realnews):
     article, extraction = realnews["wftv.md"]
     [quote] = [q for q in extraction.quotes if q.text.startswith("We've got to bring these families closure")]
     assert quote.speaker == "Wes Moore"
+
+
+def test_no_extractor_fails_on_real_reporting(realnews):
+    """An extractor that raises is caught and noted, so the article still goes through: a bug would
+    then pass silently. On 45 real articles no extractor may fail."""
+    failed = [(name, note) for name, (_, x) in realnews.items() for note in x.notes if " failed: " in note]
+    assert failed == []

@@ -78,3 +78,22 @@ def test_seeds_offsets_point_into_text(extractions, seeds):
         text = seeds[number]
         for item in (*extraction.sentences, *extraction.people, *extraction.figures, *extraction.quotes):
             assert text[item.start : item.end] == item.text
+
+
+def test_no_extractor_fails_on_the_seeds_or_the_demo(nlp, seeds):
+    """An extractor that raises is caught and noted (the article goes on): on the real seeds and the
+    project's own demo corpus none may fail, or a bug would pass silently."""
+    from tests.extract.conftest import DEMO
+
+    from crosswire.extract import extract_articles
+    from crosswire.ingest import Ingested, load_inputs
+    from crosswire.model import Article
+    from crosswire.settings import load_settings
+
+    articles = [Article(id=f"seed{n}", text=text) for n, text in seeds.items()]
+    articles += [r.article for r in load_inputs([str(DEMO)], settings=load_settings()) if isinstance(r, Ingested)]
+    assert len(articles) > len(seeds)
+    failed = [
+        (x.article_id, note) for x in extract_articles(articles, nlp=nlp) for note in x.notes if " failed: " in note
+    ]
+    assert failed == []

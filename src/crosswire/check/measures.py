@@ -259,7 +259,7 @@ def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: lis
         )
         explanation = f"A running count of {subject}: " + ", then ".join(labels) + f", {revised}."
     else:
-        explanation = f"Reports give {' against '.join(labels)} for {subject}."
+        explanation = f"Reports give {' against '.join(labels)} for {subject}." + _gives_both(context, sides)
     return contradiction(
         context,
         kind="date" if key.startswith("time:") else "number",
@@ -270,6 +270,19 @@ def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: lis
         explanation=explanation,
         developing=developing,
     )
+
+
+def _gives_both(context: CheckContext, sides: Sequence[Sequence[Stated]]) -> str:
+    """' Northsea Wire gives both.' when a report states values of two sides (it contradicts itself)."""
+    exact = [{s.article_id for s in side if not s.measure.earlier and not s.measure.bound} for side in sides]
+    seen: Counter[str] = Counter(a for ids in exact for a in ids)
+    both = [a for a, n in seen.items() if n > 1]
+    if not both:
+        return ""
+    names = sorted(
+        {(context.articles[a].source or "One report") if a in context.articles else "One report" for a in both}
+    )
+    return f" {' and '.join(names)} {'gives' if len(names) == 1 else 'give'} both."
 
 
 def _label(context: CheckContext, side: Sequence[Stated]) -> str:
