@@ -651,7 +651,7 @@ def _places(number: Token, noun: Token | None) -> set[str]:
     """Places the count is given for: 'killed in Myanmar', 'deaths in Bangkok', 'In Thailand, nine ...'."""
     places: set[str] = set()
     heads = [t for t in (noun, number) if t is not None]
-    heads += [number.head, number.head.head] if number.head is not number else []
+    heads += [number.head, number.head.head] if number.head.i != number.i else []
     root = number.sent.root
     for token in [*heads, root]:
         for prep in token.children:
@@ -666,7 +666,7 @@ def _sites(number: Token, noun: Token | None) -> list[str]:
     """The site a count of harm is given for ('dead at a south side home', 'killed at the mosque'):
     'at:home'. Named places are scope already (``_places``)."""
     heads = [noun or number]
-    while len(heads) < 4 and heads[-1].head is not heads[-1]:
+    while len(heads) < 4 and heads[-1].head.i != heads[-1].i:
         heads.append(heads[-1].head)  # 'found two people dead at a home': 'at' hangs on 'found'
     for token in heads:
         for prep in token.children:
