@@ -351,3 +351,13 @@ def test_measures_a_count_of_a_nationality_is_named_by_its_country(nlp: Language
         ],
     )
     assert [item.subject for item in found] == ["people from Nepal"]
+
+
+def test_measures_an_earlier_value_opposes_only_its_own_reports_current_value() -> None:
+    """'up from 180' (held as (article, earlier=True)) is revised by its own report's current value and
+    is no report's current value, so it never makes a report contradict itself."""
+    from crosswire.check.measures import _current, _revised
+
+    assert _revised({("a", True)}, {("a", False), ("b", False)})
+    assert not _revised({("a", True)}, {("b", False)})
+    assert not _current({("a", True)}) and _current({("a", True), ("b", False)})

@@ -149,9 +149,9 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
             if opposed or _revised(holders[first], holders[second]):
                 involved += values[first] + values[second]
                 continue
-            # one report gives both values, and other reports only one of them
-            lone = (not left and right - _groups(context, holders[first])) or (
-                not right and left - _groups(context, holders[second])
+            # one report gives both values as current ones, and other reports only one of them
+            lone = (not left and _current(holders[first]) and right - _groups(context, holders[first])) or (
+                not right and _current(holders[second]) and left - _groups(context, holders[second])
             )
             if lone and _self_contradicted(key, a, b, max_ratio=context.setting(CALIBRATION, "self_ratio")):
                 involved += values[first] + values[second]
@@ -161,6 +161,11 @@ def _compare(context: CheckContext, key: str, scope: tuple[str, ...], group: Seq
     if len(sides) < 2:
         return None
     return _finding(context, key, scope, sides)
+
+
+def _current(holders: set[tuple[str, bool]]) -> bool:
+    """Whether some report states the value as the count's current one (not only as an earlier value)."""
+    return any(not earlier for _, earlier in holders)
 
 
 def _groups(context: CheckContext, holders: set[tuple[str, bool]]) -> set[str]:
