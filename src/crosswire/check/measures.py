@@ -21,12 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from babel import Locale  # CLDR's country names, shipped with babel
 
 from crosswire.check.context import CheckContext, contradiction, register_check
-from crosswire.check.places import canonical_place
+from crosswire.check.places import canonical_place, country_names
 from crosswire.check.text import evidence
 from crosswire.model import Contradiction, Evidence, Measure, Side
 
@@ -179,8 +176,7 @@ def _self_contradicted(key: str, a: Stated, b: Stated, *, max_ratio: float) -> b
     not a total and its part."""
     if _kind(key) != "count" or a.measure.bound or b.measure.bound:
         return False
-    low, high = sorted((abs(a.measure.value), abs(b.measure.value)))
-    return low > 0 and high / low <= max_ratio
+    return 0 < _ratio(a, b) <= max_ratio
 
 
 def _revised(first: set[tuple[str, bool]], second: set[tuple[str, bool]]) -> bool:
@@ -200,8 +196,13 @@ def _states(stated: Sequence[Stated], other: Stated) -> bool:
 def _comparable(key: str, a: Stated, b: Stated, *, max_ratio: float) -> bool:
     """Whether two values can be one measure told two ways: counts of harm more than ``max_ratio`` apart
     are a total and a part the parse could not scope ('1,644 killed' / '10 killed in Bangkok')."""
+    return not (key in COUNT_KEYS and _ratio(a, b) > max_ratio)
+
+
+def _ratio(a: Stated, b: Stated) -> float:
+    """The larger of two values over the smaller (0 when the smaller is 0: no ratio to judge by)."""
     low, high = sorted((abs(a.measure.value), abs(b.measure.value)))
-    return not (key in COUNT_KEYS and low > 0 and high / low > max_ratio)
+    return high / low if low > 0 else 0.0
 
 
 def _kind(key: str) -> str:
@@ -375,16 +376,11 @@ def _people_of(nation: str) -> str:
     one the stem begins), 'foreign' -> 'foreign nationals'; a stem no country begins is shown as it is."""
     if nation == "foreign":
         return "foreign nationals"
-    countries = [name for name in _country_names() if name.lower().startswith(nation)]
+    countries = [name for name in country_names() if name.lower().startswith(nation)]
     if len(countries) == 1:
         return f"people from {countries[0]}"
-    named = {word for name in _country_names() for word in name.split() if word.lower().startswith(nation)}
+    named = {word for name in country_names() for word in name.split() if word.lower().startswith(nation)}
     return f"people from {named.pop()}" if len(named) == 1 and not countries else f"people ({nation})"
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> tuple[str, ...]:
-    return tuple(name for code, name in Locale("en").territories.items() if code.isalpha())
 
 
 def _period_name(part: str) -> str:

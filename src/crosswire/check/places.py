@@ -166,8 +166,14 @@ GENERIC_PLACE_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
+def country_names() -> tuple[str, ...]:
+    """CLDR's English country names, as written ('Nepal', 'Myanmar (Burma)')."""
+    return tuple(name for code, name in Locale("en").territories.items() if code.isalpha())
+
+
+@lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    names = {name.lower() for code, name in Locale("en").territories.items() if code.isalpha()}
+    names = {name.lower() for name in country_names()}
     return frozenset(names | {name.lower() for name in COUNTRIES.values()})
 
 

@@ -252,6 +252,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
         scope = [*scope, *_sites(number, noun)]
     if key in HARM and (value > PLAUSIBLE_COUNT or value == 1):
         return None  # an absurd count; or one person, most often one of a list ('One man, 18, was wounded ...')
+    earlier = _earlier(number, noun)
     step = _half_step(numbers[0].text, figure.low if figure.low is not None else figure.value)
     low, high, bound = _interval(figure, value / figure.value if figure.value else 1.0, step=step, count=key in HARM)
     if _passed(number, noun) and not bound:
@@ -272,8 +273,8 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
         words=said,
         bound=bound,
         part=_part(doc, span, number, noun) or _aggregate(number.sent) or _also(number, noun),
-        change=_changed(number, noun),
-        earlier=_earlier(number, noun),
+        change=_change_verb(noun or number) is not None and not earlier,
+        earlier=earlier,
     )
 
 
@@ -718,14 +719,10 @@ def _aggregate(sentence: Span) -> bool:
     return bool(AGGREGATE.search(sentence.text))
 
 
-def _changed(number: Token, noun: Token | None) -> bool:
-    argument = noun or number
-    return _change_verb(argument) is not None and not _earlier(number, noun)
-
-
 EARLIER_ADVERBS = frozenset("earlier previously initially originally".split())
 EARLIER_ADJECTIVES = frozenset("previous earlier initial original preliminary prior".split())
-REPORTING_VERBS = frozenset("reported announced given put said released confirmed stated published".split())
+COUNT_REPORTING_VERBS = frozenset("reported announced given put said released confirmed stated published".split())
+"""Verbs a count is given with ('the toll announced hours earlier'); not ``quotes.REPORTING_VERBS``, verbs of speech."""
 
 
 def _earlier(number: Token, noun: Token | None) -> bool:
@@ -747,7 +744,7 @@ def _earlier(number: Token, noun: Token | None) -> bool:
         verbs = [c for c in holder.children if c.dep_ in {"acl", "relcl"}]
         verbs += [holder.head] if holder.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
         for verb in verbs:
-            if verb.lower_ in REPORTING_VERBS and any(
+            if verb.lower_ in COUNT_REPORTING_VERBS and any(
                 c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in verb.children
             ):
                 return True
