@@ -21,8 +21,15 @@ def _fact(text: str, reasons: tuple[str, ...] = ()) -> tuple[FactLine, dict[str,
     return fact, extractions
 
 
-def test_newsworthy_keeps_a_plain_report() -> None:
-    fact, extractions = _fact("The Orrin dam gave way on Monday night, flooding three villages below it.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orrin dam gave way on Monday night, flooding three villages below it.",
+        "Orrin Water Authority Chief Executive Marta Vell resigned on Monday.",  # names, then a verb in lower case
+    ],
+)
+def test_newsworthy_keeps_a_plain_report(text: str) -> None:
+    fact, extractions = _fact(text)
     assert newsworthy(fact, extractions)
 
 
@@ -36,6 +43,7 @@ def test_newsworthy_keeps_a_plain_report() -> None:
         ("Rescuers search the rubble in Orrin on Tuesday (Photo: Vell News Agency).", ()),
         ("The dam at Orrin, which had been inspected in 2019 and again", ()),
         ('"We drove down from Vell together in the same car that morning," Ansel Brook recalled.', ()),  # a voice
+        ("Orrin Dam Gives Way Over Three Sleeping Villages In The Night.", ()),  # a headline run into the text
     ],
 )
 def test_newsworthy_leaves_out_commentary_lists_captions_and_fragments(text: str, reasons: tuple[str, ...]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import numpy
@@ -41,6 +42,7 @@ from crosswire.check.context import (
     text_key,
     unique,
 )
+from crosswire.check.corroborate import corroborating_links
 from crosswire.check.entities import resolve_entities
 from crosswire.embed import DIM, Embedder
 from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact, FactStatus
@@ -102,35 +104,67 @@ def check_story(
     if judge is not None and kept:
         kept = judge.review(kept)
     kept.sort(key=lambda item: (item.severity != "high", -item.confidence, item.kind, item.subject))
-    disputed = {item.fact_id for item in kept if item.fact_id} | _facts_holding_conflicts(context, kept)
+    disputed = {item.fact_id for item in kept if item.fact_id}
+    reported, ids = _reported_facts(context, vectors)
+    kept = [replace(item, fact_id=ids.get(item.fact_id, item.fact_id)) if item.fact_id else item for item in kept]
+    disputed = {ids.get(fid, fid) for fid in disputed} | _facts_holding_conflicts(context, reported, kept)
     return CheckResult(
         story_id=story_id,
         article_ids=tuple(by_id),
         entities=tuple(index.entities),
-        facts=tuple(_facts(context, disputed, vectors, kept)),
+        facts=tuple(_facts(context, reported, disputed, vectors, kept)),
         contradictions=tuple(kept),
     )
 
 
-def _facts_holding_conflicts(context: CheckContext, contradictions: Sequence[Contradiction]) -> set[str]:
+def _reported_facts(
+    context: CheckContext, vectors: numpy.ndarray
+) -> tuple[list[tuple[FactCluster, str]], dict[str, str]]:
+    """The facts as reported: the aligned facts, those that state one specific value joined
+    (``corroborate``), each with its id; and the id each aligned fact is reported under."""
+    groups = corroborating_links(context.units, context.facts, vectors, context.extractions, context.articles)
+    reported: list[tuple[FactCluster, str]] = []
+    ids: dict[str, str] = {}
+    for group in groups:
+        if len(group) == 1:
+            reported.append((context.facts[group[0]], context.fact_ids[group[0]]))
+            continue
+        first = context.facts[group[0]]
+        members = sorted(m for n in group for m in context.facts[n].members)
+        joined = FactCluster(first.index, members, set().union(*(context.facts[n].keys for n in group)), first.event)
+        fid = fact_id(context.units, joined)
+        reported.append((joined, fid))
+        ids.update({context.fact_ids[n]: fid for n in group})
+    return reported, ids
+
+
+def _facts_holding_conflicts(
+    context: CheckContext, facts: Sequence[tuple[FactCluster, str]], contradictions: Sequence[Contradiction]
+) -> set[str]:
     """Facts whose own sentences take two sides of one conflict: '41 dead' and '40 dead' aligned into one
-    fact are never a confirmed fact (a running tally neither: its value is still moving)."""
+    fact are never a confirmed fact (a running tally neither: its value is still moving). Number
+    conflicts for an aligned fact; any conflict for facts joined by a shared value (``_reported_facts``),
+    whose sentences the checks did not compare as one fact."""
     held: set[str] = set()
     where = {
         (context.units[m].article_id, context.units[m].start): n
-        for n, fact in enumerate(context.facts)
+        for n, (fact, _) in enumerate(facts)
         for m in fact.members
     }
+    aligned = set(context.fact_ids)
+    joined = {fid for _, fid in facts if fid not in aligned}
     for item in contradictions:
-        if item.kind != "number":
-            continue
         sides_of: dict[int, set[int]] = defaultdict(set)
         for n, side in enumerate(item.sides):
             for e in side.evidence:
                 fact = where.get((e.article_id, e.start))
                 if fact is not None:
                     sides_of[fact].add(n)
-        held |= {context.fact_ids[fact] for fact, sides in sides_of.items() if len(sides) >= 2}
+        held |= {
+            facts[fact][1]
+            for fact, sides in sides_of.items()
+            if len(sides) >= 2 and (item.kind == "number" or facts[fact][1] in joined)
+        }
     return held
 
 
@@ -184,13 +218,17 @@ def _canonical(
 
 
 def _facts(
-    context: CheckContext, disputed: set[str], vectors: numpy.ndarray, contradictions: Sequence[Contradiction]
+    context: CheckContext,
+    reported: Sequence[tuple[FactCluster, str]],
+    disputed: set[str],
+    vectors: numpy.ndarray,
+    contradictions: Sequence[Contradiction],
 ) -> list[Fact]:
     total = max(1, len({article.independent_key for article in context.articles.values()}))
     facts: list[Fact] = []
     held = _disputed_sentences(contradictions)
     passages = shared_passages(context.articles, context.extractions)  # a wire passage counts once
-    for fact, fid in zip(context.facts, context.fact_ids, strict=True):
+    for fact, fid in reported:
         sources = passages.independent_sources(
             (context.units[m].article_id, context.units[m].start) for m in fact.members
         )

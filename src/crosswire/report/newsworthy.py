@@ -6,8 +6,9 @@ when it is
 * commentary, prediction or speculation: the extractor marked it hedged ('could potentially be
   exploited'), a stock opinion ('it is crucial'), rhetorical or addressed to the reader (``Claim.reasons``
   of the sentences that carry it), or it forecasts with a degree word ('will significantly impact');
-* a list item or heading ('Reinforcement of alliances: Coordinating with European allies ...'), a photo
-  caption or credit, or a fragment (no verb-bearing end: cut off mid-sentence);
+* a list item or heading ('Reinforcement of alliances: Coordinating with European allies ...', a headline in
+  title case run into the text), a photo caption or credit, or a fragment (no verb-bearing end: cut off
+  mid-sentence);
 * mostly a direct quotation ('"We came together from India in the same vehicle," Shah added.'), or what a
   speaker named only by a pronoun went on to say ('They had booked the night train home, he added.'): a
   voice, which the brief's quotes show with its speaker, not what the reports establish;
@@ -65,6 +66,8 @@ def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
         return False  # a fragment, a heading or a cut ending
     if _LIST_ITEM.match(text) and ":" in text[:45]:
         return False
+    if _title_case(text):
+        return False  # a headline run into the text ('Real Madrid Pays Over Hundred Million Euro Bonus ...')
     said = _outside_quotes(text)
     if _CAPTION.search(text) or _FORECAST.search(said) or _COMMENTARY.search(said) or _SPECULATION.search(said):
         return False
@@ -74,6 +77,12 @@ def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
         return False  # a quotation with its attribution
     commentary = [_reasons(extractions, c.article_id, c.start) & NOT_REPORTING for c in fact.citations]
     return not commentary or sum(1 for reasons in commentary if reasons) * 2 < len(commentary)
+
+
+def _title_case(text: str) -> bool:
+    """Whether a sentence is written as a headline: every word of four letters or more capitalised."""
+    long = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if len(word) >= 4]
+    return len(long) >= 4 and all(word[0].isupper() for word in long)
 
 
 def _outside_quotes(text: str) -> str:
