@@ -142,6 +142,23 @@ def corroborating_links(
 ) -> list[list[int]]:
     """The facts to report as one, as lists of fact indexes (each fact in exactly one list, in order)."""
     fact_of = {m: fact.index for fact in facts for m in fact.members}
+    links: dict[tuple[int, int], float] = {}
+    for (i, j), similarity in value_links(units, facts, vectors, extractions, articles).items():
+        pair = (min(fact_of[i], fact_of[j]), max(fact_of[i], fact_of[j]))
+        links[pair] = max(links.get(pair, -1.0), similarity)
+    return _join(facts, units, vectors, links)
+
+
+def value_links(
+    units: Sequence[ClaimUnit],
+    facts: Sequence[FactCluster],
+    vectors: numpy.ndarray,
+    extractions: Mapping[str, Extraction],
+    articles: Mapping[str, Article],
+) -> dict[tuple[int, int], float]:
+    """Pairs of claims (indexes into ``units``) of different facts and independent sources that state
+    one specific value, with their cosine."""
+    fact_of = {m: fact.index for fact in facts for m in fact.members}
     anchors_of = {
         aid: value_anchors(extraction, articles[aid].published_at if aid in articles else None)
         for aid, extraction in extractions.items()
@@ -191,9 +208,8 @@ def corroborating_links(
                     continue
                 similarity = float(vectors[i] @ vectors[j])
                 if similarity >= MIN_COSINE:
-                    pair = (min(a.fact, b.fact), max(a.fact, b.fact))
-                    links[pair] = max(links.get(pair, -1.0), similarity)
-    return _join(facts, units, vectors, links)
+                    links[i, j] = similarity
+    return links
 
 
 def _by_sentence(
