@@ -11,7 +11,8 @@ blocked so cost grows about linearly), the checks registered in ``context.CHECKS
 for people's names and quotes, ``roles`` for titles, ``slots`` for numbers, dates, places and
 negation between aligned sentences, ``frames`` for dates, places and negation between clause-level
 events, paired once per wording by ``events``; place names in ``places``; ``status`` for a measure in
-force in one report and not yet agreed in another) and the optional ``judge``.
+force in one report and not yet agreed in another), the optional ``judge``, and last ``corroborate``
+(facts worded apart that state one specific value, reported as one fact).
 """
 
 from __future__ import annotations

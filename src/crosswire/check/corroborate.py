@@ -111,15 +111,18 @@ def _apart(a: Measure, b: Measure) -> bool:
     return not (a.low <= b_high and b.low <= a_high)
 
 
-def _counted_apart(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
+def _counted(figures: Sequence[Figure]) -> dict[str, frozenset[float]]:
+    """The values a sentence gives each counted thing ('132 appearances' -> {'appearance': {132}})."""
+    values: dict[str, set[float]] = defaultdict(set)
+    for figure in figures:
+        if figure.unit and not figure.ordinal:
+            values[figure.unit.lower().split()[-1].rstrip("s")].add(figure.value)
+    return {unit: frozenset(found) for unit, found in values.items()}
+
+
+def _counted_apart(a: Mapping[str, frozenset[float]], b: Mapping[str, frozenset[float]]) -> bool:
     """One counted thing given other numbers in the two sentences ('132 appearances', '133 appearances')."""
-    values_a: dict[str, set[float]] = defaultdict(set)
-    values_b: dict[str, set[float]] = defaultdict(set)
-    for figures, values in ((a, values_a), (b, values_b)):
-        for figure in figures:
-            if figure.unit and not figure.ordinal:
-                values[figure.unit.lower().split()[-1].rstrip("s")].add(figure.value)
-    return any(values_a[unit] and not values_a[unit] & values_b[unit] for unit in values_a.keys() & values_b.keys())
+    return any(not a[unit] & b[unit] for unit in a.keys() & b.keys())
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class _Sentence:
     anchors: frozenset[str]
     words: frozenset[str]
     measures: tuple[Measure, ...]
-    figures: tuple[Figure, ...]
+    counted: Mapping[str, frozenset[float]]
 
 
 def corroborating_links(
@@ -183,7 +186,7 @@ def value_links(
             frozenset(anchors),
             frozenset(content_words(_without(unit, spans))),
             measures,
-            figures,
+            _counted(figures),
         )
         if unit.text not in seen_texts:
             seen_texts.add(unit.text)
@@ -204,10 +207,8 @@ def value_links(
                     continue
                 if len(specific[i] & specific[j]) <= MIN_SHARED * len(specific[i] | specific[j]):
                     continue  # 'fee of 103m euros' is one value of 'contract until 2029, 103m euros, 30% more'
-                if not _joins(a, b):
-                    continue
                 similarity = float(vectors[i] @ vectors[j])
-                if similarity >= MIN_COSINE:
+                if similarity >= MIN_COSINE and _joins(a, b):
                     links[i, j] = similarity
     return links
 
@@ -243,7 +244,7 @@ def _joins(a: _Sentence, b: _Sentence) -> bool:
         return False
     if any(_apart(x, y) for x in a.measures for y in b.measures):
         return False
-    return not _counted_apart(a.figures, b.figures)
+    return not _counted_apart(a.counted, b.counted)
 
 
 def _join(
