@@ -151,6 +151,11 @@ def register_check(check: Check) -> Check:
     return check
 
 
+def intervals_meet(a: tuple[float, float | None], b: tuple[float, float | None]) -> bool:
+    """Whether two value intervals (low, high; high None: no upper bound) overlap or touch."""
+    return a[0] <= (b[1] if b[1] is not None else float("inf")) and b[0] <= (a[1] if a[1] is not None else float("inf"))
+
+
 def text_key(text: str) -> str:
     """The wording of a sentence as a comparison key."""
     return " ".join(words(text))

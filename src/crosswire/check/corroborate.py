@@ -9,9 +9,10 @@ sentences share is a *specific value*: a figure with its unit or currency (103m 
 (2020, 7 June) that few of the story's claims give, and the words around it.
 
 ``corroborating_links`` links two facts when a sentence of each, from different independent sources,
-shares a specific value and a content word besides, is at least ``MIN_COSINE`` alike, and states no
-value that the other contradicts (one measure with values apart, or one counted thing with other
-numbers). Facts join greedily, best link first, and never two facts that share an article: a report
+shares more than half of its specific values with the other and a content word besides, is at least
+``MIN_COSINE`` alike, and states no value that the other contradicts (one measure with values apart, or
+one counted thing with other numbers). Facts join best link first, by average linkage, and never two
+facts that share an article: a report
 states a fact once, so two of its sentences are two facts (this keeps 'fee of 103m euros' and 'the deal
 could reach 133.9m euros' apart although a third report gives both figures in one sentence).
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 import numpy
 
 from crosswire.check.align import ClaimUnit, FactCluster
+from crosswire.check.context import intervals_meet
 from crosswire.check.text import content_words
 from crosswire.model import Article, DateRef, Extraction, Figure, Measure
 
@@ -65,8 +67,8 @@ def _figure_anchor(figure: Figure) -> str | None:
     if value < SMALL:
         if value < 2:
             return None  # 'one person', 'a man': said of too many things
-        head = (figure.unit or "").lower().split()[-1:] or [""]
-        return f"fig:{_significant(value)}{head[0].rstrip('s')}" if head[0] else None
+        thing = _counted_thing(figure.unit)
+        return f"fig:{_significant(value)}{thing}" if thing else None
     return f"fig:{_significant(value)}"
 
 
@@ -106,9 +108,13 @@ def _apart(a: Measure, b: Measure) -> bool:
     """One measure whose two values exclude each other."""
     if a.key != b.key or a.unit != b.unit or a.part or b.part or a.earlier or b.earlier:
         return False
-    a_high = a.high if a.high is not None else float("inf")
-    b_high = b.high if b.high is not None else float("inf")
-    return not (a.low <= b_high and b.low <= a_high)
+    return not intervals_meet((a.low, a.high), (b.low, b.high))
+
+
+def _counted_thing(unit: str | None) -> str:
+    """What a figure counts, folded: the last word of its unit, without a plural s ('dock workers' -> 'worker')."""
+    words = (unit or "").lower().split()
+    return words[-1].rstrip("s") if words else ""
 
 
 def _counted(figures: Sequence[Figure]) -> dict[str, frozenset[float]]:
@@ -116,7 +122,7 @@ def _counted(figures: Sequence[Figure]) -> dict[str, frozenset[float]]:
     values: dict[str, set[float]] = defaultdict(set)
     for figure in figures:
         if figure.unit and not figure.ordinal:
-            values[figure.unit.lower().split()[-1].rstrip("s")].add(figure.value)
+            values[_counted_thing(figure.unit)].add(figure.value)
     return {unit: frozenset(found) for unit, found in values.items()}
 
 
@@ -129,7 +135,6 @@ def _counted_apart(a: Mapping[str, frozenset[float]], b: Mapping[str, frozenset[
 class _Sentence:
     fact: int
     group: str
-    article_id: str
     anchors: frozenset[str]
     words: frozenset[str]
     measures: tuple[Measure, ...]
@@ -146,22 +151,21 @@ def corroborating_links(
     """The facts to report as one, as lists of fact indexes (each fact in exactly one list, in order)."""
     fact_of = {m: fact.index for fact in facts for m in fact.members}
     links: dict[tuple[int, int], float] = {}
-    for (i, j), similarity in value_links(units, facts, vectors, extractions, articles).items():
+    for (i, j), similarity in _value_links(units, fact_of, vectors, extractions, articles).items():
         pair = (min(fact_of[i], fact_of[j]), max(fact_of[i], fact_of[j]))
         links[pair] = max(links.get(pair, -1.0), similarity)
     return _join(facts, units, vectors, links)
 
 
-def value_links(
+def _value_links(
     units: Sequence[ClaimUnit],
-    facts: Sequence[FactCluster],
+    fact_of: Mapping[int, int],
     vectors: numpy.ndarray,
     extractions: Mapping[str, Extraction],
     articles: Mapping[str, Article],
 ) -> dict[tuple[int, int], float]:
-    """Pairs of claims (indexes into ``units``) of different facts and independent sources that state
-    one specific value, with their cosine."""
-    fact_of = {m: fact.index for fact in facts for m in fact.members}
+    """Pairs of claims (indexes into ``units``) of different facts (``fact_of`` a claim) and independent
+    sources that state one specific value, with their cosine."""
     anchors_of = {
         aid: value_anchors(extraction, articles[aid].published_at if aid in articles else None)
         for aid, extraction in extractions.items()
@@ -182,7 +186,6 @@ def value_links(
         sentences[i] = _Sentence(
             fact_of[i],
             article.independent_key if article else unit.article_id,
-            unit.article_id,
             frozenset(anchors),
             frozenset(content_words(_without(unit, spans))),
             measures,
