@@ -68,6 +68,9 @@ def test_newsworthy_keeps_a_report_that_quotes_a_few_words() -> None:
         # commentary that calls the news a shift
         "The meeting in Sarn signals a potential shift in relations between the two provinces.",
         "The agreement marks a turning point for the valley and its farmers.",
+        # an analyst weighing things up
+        "The relationship between the valley and the provincial capital, particularly Vell, is a significant factor.",
+        "Water rights played a key role in the long dispute between the two provinces.",
         # a guess
         "The new governor is probably more cautious than her predecessor on water policy, Oskar Lind said.",
     ],
@@ -83,6 +86,7 @@ def test_newsworthy_leaves_out_side_details_and_sentences_that_need_the_one_befo
         "The Orrin dam collapsed on Monday night, flooding three villages, the provincial governor said.",
         "This week's floods closed 14 schools in Vell province, the education office said.",
         "It was the deadliest dam failure in the province since 1998, officials said.",
+        "A key factor in the collapse was a cracked spillway, engineers said on Tuesday.",  # a finding, not a weighing
     ],
 )
 def test_newsworthy_keeps_reports_attributed_to_a_named_source_or_opening_with_a_time(text: str) -> None:

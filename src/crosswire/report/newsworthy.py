@@ -15,7 +15,8 @@ when it is
 * not readable on its own: it opens with a pronoun or a demonstrative that stands for something in the
   sentence before ('They and the two others were ...', 'This high-stakes dialogue ...'), so out of its
   article it says nothing certain;
-* commentary that calls the news a shift or a turning point ('signals a potential shift in the talks'), or
+* commentary that calls the news a shift or a turning point ('signals a potential shift in the talks'), an
+  analyst's weighing ('the relationship with the West is a significant factor', 'plays a key role'), or
   a guess ('is probably more liberal than most of her colleagues', 'perhaps the worst in years').
 
 Two padded reports that share a filler sentence do not make it a confirmed fact worth leading with.
@@ -39,6 +40,11 @@ _FORECAST = re.compile(
 _COMMENTARY = re.compile(
     r"\b(?:signal|mark|represent|herald|underscore|highlight|reflect)(?:s|ed|ing)?\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:potential|possible|shift|turning point|new era|new chapter|watershed|sea change)\b",
+    re.IGNORECASE,
+)
+_ANALYSIS = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|plays?|played)\s+(?:a|an)\s+(?:significant|major|key|important|"
+    r"crucial|critical|vital|pivotal|decisive)\s+(?:factor|role|element|aspect|consideration)\b",
     re.IGNORECASE,
 )
 _SPECULATION = re.compile(r"\b(?:probably|perhaps|presumably|arguably|conceivably)\b", re.IGNORECASE)
@@ -69,7 +75,7 @@ def newsworthy(fact: FactLine, extractions: Mapping[str, Extraction]) -> bool:
     if _title_case(text):
         return False  # a headline run into the text ('Real Madrid Pays Over Hundred Million Euro Bonus ...')
     said = _outside_quotes(text)
-    if _CAPTION.search(text) or _FORECAST.search(said) or _COMMENTARY.search(said) or _SPECULATION.search(said):
+    if _CAPTION.search(text) or any(p.search(said) for p in (_FORECAST, _COMMENTARY, _ANALYSIS, _SPECULATION)):
         return False
     if _ANAPHORIC.match(text) or _PRONOUN_SPEAKER.search(text):
         return False  # not readable on its own, or a speaker's side detail
