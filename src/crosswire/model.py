@@ -220,6 +220,21 @@ class Status:
     state: StatusState
 
 
+CauseState = Literal["stated", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """Whether a sentence gives its event's cause ('the crash occurred due to a technical glitch' -> stated)
+    or says it is not known ('the cause of the crash is currently unknown' -> unknown)."""
+
+    start: int  # the words that decide it ('due to a technical glitch', 'is currently unknown')
+    end: int
+    sentence: int
+    event: str  # 'crash', 'fire', 'collapse'
+    state: CauseState
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """What one figure measures, keyed so that independently written reports of one quantity meet:
@@ -262,6 +277,7 @@ class Extraction:
     frames: tuple[Frame, ...] = ()  # clause-level events (added in extractor version 2)
     statuses: tuple[Status, ...] = ()  # whether a ceasefire, deal or ban is in force (version 6)
     measures: tuple[Measure, ...] = ()  # what each figure measures, keyed for comparison (version 7)
+    causes: tuple[Cause, ...] = ()  # the event's cause given, or said to be unknown (version 13)
 
 
 # --------------------------------------------------------------------------- check

@@ -10,7 +10,19 @@ import numpy
 import pytest
 
 from crosswire.check.text import words
-from crosswire.model import Article, Claim, DateRef, Extraction, Figure, Mention, Person, Quote, Sentence, Status
+from crosswire.model import (
+    Article,
+    Cause,
+    Claim,
+    DateRef,
+    Extraction,
+    Figure,
+    Mention,
+    Person,
+    Quote,
+    Sentence,
+    Status,
+)
 
 
 @dataclass
@@ -25,6 +37,7 @@ class Line:
     orgs: Sequence[str] = ()
     quotes: Sequence[tuple[str, str]] = ()  # (quoted words, speaker as written)
     statuses: Sequence[tuple[str, str, str]] = ()  # (deciding words, thing, 'in force' | 'not yet')
+    causes: Sequence[tuple[str, str, str]] = ()  # (deciding words, event, 'stated' | 'unknown')
 
 
 @dataclass
@@ -38,7 +51,7 @@ class Report:
 def build(report: Report) -> tuple[Article, Extraction]:
     """Turn a Report into an Article and its Extraction with exact offsets."""
     text, sentences, people, figures, dates, mentions, quotes, claims = "", [], [], [], [], [], [], []
-    statuses = []
+    statuses, causes = [], []
     for index, line in enumerate(report.lines):
         start = len(text)
         text += line.text + " "
@@ -83,6 +96,9 @@ def build(report: Report) -> tuple[Article, Extraction]:
         for phrase, thing, state in line.statuses:
             s = at(phrase)
             statuses.append(Status(s, s + len(phrase), index, thing, state))
+        for phrase, event, state in line.causes:
+            s = at(phrase)
+            causes.append(Cause(s, s + len(phrase), index, event, state))
     article = Article(
         id=report.article_id,
         text=text.strip(),
@@ -102,6 +118,7 @@ def build(report: Report) -> tuple[Article, Extraction]:
         tuple(quotes),
         tuple(claims),
         statuses=tuple(statuses),
+        causes=tuple(causes),
     )
     return article, extraction
 

@@ -351,3 +351,29 @@ def test_measures_an_earlier_value_opposes_only_its_own_reports_current_value() 
     assert _revised({("a", True)}, {("a", False), ("b", False)})
     assert not _revised({("a", True)}, {("b", False)})
     assert not _current({("a", True)}) and _current({("a", True), ("b", False)})
+
+
+def test_measures_a_count_of_missing_that_falls_is_a_developing_tally_in_time_order(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "Rescuers were continuing the search for the remaining nine bodies." + FILLER),
+            ("2026-05-05", "Two more people are still missing and the search of the rubble goes on." + FILLER),
+        ],
+    )
+    [item] = found
+    assert item.developing and item.severity == "low"
+    assert "9" in item.sides[0].value and "2" in item.sides[1].value  # the earlier count first
+    assert item.explanation.index("9") < item.explanation.index("2 (")
+
+
+def test_measures_a_rising_death_count_reported_lower_later_is_still_a_conflict(nlp: Language) -> None:
+    found = _check(
+        nlp,
+        [
+            ("2026-05-04", "At least 90 people were killed when the dam at Orrin burst." + FILLER),
+            ("2026-05-05", "Officials said 60 people were killed when the Orrin dam gave way." + FILLER),
+        ],
+    )
+    [item] = found
+    assert not item.developing

@@ -288,3 +288,28 @@ def test_a_charge_is_keyed_with_its_intent(extract: Extract) -> None:
         "count of assault with intent to commit murder",
         "count of assault with intent to do great bodily harm",
     } <= keys
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Divers continued the search for the remaining six bodies in the flooded valley.", 6),
+        ("Crews were deployed to the riverbank to search for the bodies of five others.", 5),
+        ("Eighty bodies had been recovered, and the effort was continuing to find nine others.", 9),
+        ("Two more people are still missing and the search of the rubble goes on.", 2),
+        ("Three others remain missing after the dam burst.", 3),
+    ],
+)
+def test_people_still_searched_for_are_the_missing(extract: Extract, text: str, value: float) -> None:
+    assert ("missing", value) in [(k, v) for k, v, _ in _measures(extract, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are searching for two people who fled the scene.",  # suspects, no rescue
+        "Two more people were reported missing on Tuesday after the dam burst.",  # an addition, not what is left
+    ],
+)
+def test_people_sought_by_police_and_more_missing_are_no_count_of_the_missing(extract: Extract, text: str) -> None:
+    assert "missing" not in [k for k, _, _ in _measures(extract, text)]

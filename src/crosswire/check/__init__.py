@@ -11,7 +11,8 @@ blocked so cost grows about linearly), the checks registered in ``context.CHECKS
 for people's names and quotes, ``roles`` for titles, ``slots`` for numbers, dates, places and
 negation between aligned sentences, ``frames`` for dates, places and negation between clause-level
 events, paired once per wording by ``events``; place names in ``places``; ``status`` for a measure in
-force in one report and not yet agreed in another), the optional ``judge``, and last ``corroborate``
+force in one report and not yet agreed in another; ``causes`` for an event's cause given in one report
+and said to be unknown in another), the optional ``judge``, and last ``corroborate``
 (facts worded apart that state one specific value, reported as one fact).
 """
 
@@ -24,7 +25,7 @@ from typing import Protocol
 
 import numpy
 
-from crosswire.check import contradict, frames, measures, roles, slots, status  # noqa: F401  (registers the built-in checks)
+from crosswire.check import causes, contradict, frames, measures, roles, slots, status  # noqa: F401  (registers the built-in checks)
 from crosswire.check.align import (
     ClaimUnit,
     FactCluster,

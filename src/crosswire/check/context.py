@@ -156,6 +156,27 @@ def intervals_meet(a: tuple[float, float | None], b: tuple[float, float | None])
     return a[0] <= (b[1] if b[1] is not None else float("inf")) and b[0] <= (a[1] if a[1] is not None else float("inf"))
 
 
+def contemporary(
+    context: CheckContext, settled: Mapping[str, T], unsettled: Mapping[str, T], *, max_gap: float, within: float
+) -> tuple[dict[str, T], dict[str, T]]:
+    """The articles of each side that contradict one on the other side: published within ``max_gap`` days
+    of it (or either undated), and not an 'unsettled' report ('no ceasefire yet', 'the cause is not
+    known') written ``within`` days or more before a 'settled' one ('the truce held', 'caused by a
+    glitch'): it may have been settled in between."""
+    days = {a: context.day_of(a) for a in [*settled, *unsettled]}
+
+    def clash(settled_id: str, unsettled_id: str) -> bool:
+        a, b = days[settled_id], days[unsettled_id]
+        if a is None or b is None:
+            return True
+        return abs(a - b) <= max_gap and a - b < within
+
+    return (
+        {a: found for a, found in settled.items() if any(clash(a, b) for b in unsettled if b != a)},
+        {b: found for b, found in unsettled.items() if any(clash(a, b) for a in settled if a != b)},
+    )
+
+
 def text_key(text: str) -> str:
     """The wording of a sentence as a comparison key."""
     return " ".join(words(text))

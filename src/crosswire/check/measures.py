@@ -33,6 +33,8 @@ NEEDED_SCOPE = {"other": PERIODS, "charges": ("stage:",)}
 """Kinds compared only with a scope that says when or at which stage: a plain noun ('goals') says what it
 counts only with its period; counts of a charge only as faced or as convicted of."""
 TALLY_WORDS = ("bodies", "survivors", "rescued", "arrest")
+FALLING = frozenset({"missing"})
+"""Counts that also fall as reports come in: the missing are found, alive or dead."""
 SUBJECTS = {
     "dead": "people killed",
     "injured": "people injured",
@@ -247,9 +249,11 @@ def _sides(involved: list[Stated], group: Sequence[Stated]) -> list[list[Stated]
 
 def _finding(context: CheckContext, key: str, scope: tuple[str, ...], sides: list[list[Stated]]) -> Contradiction:
     sides.sort(key=lambda side: (not _earlier(side), min(s.measure.value for s in side)))
+    developing = _developing(context, key, sides)
+    if developing and key in FALLING and not any(_earlier(side) for side in sides):
+        sides.sort(key=lambda side: min(_day(context, s) for s in side))  # a falling count in time order
     labels = [_label(context, side) for side in sides]
     subject = _subject(key, scope, sides)
-    developing = _developing(context, key, sides)
     values = [min(s.measure.value for s in side) for side in sides]
     gap = (max(values) - min(values)) / max(abs(max(values)), 1e-9)
     kind = _kind(key)
@@ -407,7 +411,7 @@ def _earlier(side: Sequence[Stated]) -> bool:
 def _developing(context: CheckContext, key: str, sides: Sequence[Sequence[Stated]]) -> bool:
     """Whether the values rise as the reports get later, or the higher one is reported as a rise ('the
     number of injured increased to 3,408'): a running tally, not a conflict. A lower value reported
-    after a higher one is a conflict."""
+    after a higher one is a conflict, except for the missing, who are found as reports come in."""
     if key not in COUNT_KEYS and not key.startswith(TALLY_WORDS):
         return False
     if any(_earlier(side) for side in sides):
@@ -419,7 +423,19 @@ def _developing(context: CheckContext, key: str, sides: Sequence[Sequence[Stated
         if not known:
             return False
         times.append((min(known), max(known)))
+    changed = any(s.measure.change for side in sides[1:] for s in side)  # 'the toll rose to 70'
+    if key in FALLING and _monotone(times[::-1]):
+        return True  # the missing are found: 'four others' on Monday, 'two more are still missing' on Tuesday
+    return _monotone(times, changed=changed)
+
+
+def _day(context: CheckContext, stated: Stated) -> float:
+    day = context.day_of(stated.article_id)
+    return day if day is not None else float("inf")
+
+
+def _monotone(times: Sequence[tuple[float, float]], *, changed: bool = False) -> bool:
+    """Whether values in order (each with its reports' first and last day) come with later reports."""
     rising = any(times[i + 1][0] > times[i][0] for i in range(len(times) - 1))
     never_back = all(times[i + 1][1] >= times[i][0] for i in range(len(times) - 1))
-    changed = any(s.measure.change for side in sides[1:] for s in side)  # 'the toll rose to 70'
     return never_back and (rising or changed)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from crosswire.check.context import CheckContext, contradiction, register_check
+from crosswire.check.context import CheckContext, contemporary, contradiction, register_check
 from crosswire.check.text import evidence
 from crosswire.model import Contradiction, Side, Status
 
@@ -28,7 +28,8 @@ def check_status(context: CheckContext) -> Iterator[Contradiction]:
     for thing, articles in said.items():
         in_force = {a: by_state["in force"] for a, by_state in articles.items() if set(by_state) == {"in force"}}
         not_yet = {a: by_state["not yet"] for a, by_state in articles.items() if set(by_state) == {"not yet"}}
-        in_force, not_yet = _contemporary(context, in_force, not_yet)
+        gap, within = context.setting("status", "max_gap_days"), context.setting("status", "agreed_within_days")
+        in_force, not_yet = contemporary(context, in_force, not_yet, max_gap=gap, within=within)
         if not in_force or not not_yet:
             continue
         sides = [_side(context, "in force", in_force), _side(context, "not yet", not_yet)]
@@ -43,27 +44,6 @@ def check_status(context: CheckContext) -> Iterator[Contradiction]:
             explanation=f"The {thing} is in force in {len(in_force)} report(s) ({_cue(context, in_force)!r}) "
             f"and not yet agreed in {len(not_yet)} ({_cue(context, not_yet)!r}).",
         )
-
-
-def _contemporary(
-    context: CheckContext, in_force: dict[str, list[Status]], not_yet: dict[str, list[Status]]
-) -> tuple[dict[str, list[Status]], dict[str, list[Status]]]:
-    """The articles of each side that contradict one on the other side: published within
-    ``max_gap_days`` ([check.status]) of it (or either undated), and not a 'none yet' report written hours before an
-    'in force' one (the measure may have been agreed in between)."""
-    days = {a: context.day_of(a) for a in [*in_force, *not_yet]}
-    max_gap, agreed_within = context.setting("status", "max_gap_days"), context.setting("status", "agreed_within_days")
-
-    def clash(in_force_id: str, not_yet_id: str) -> bool:
-        a, b = days[in_force_id], days[not_yet_id]
-        if a is None or b is None:
-            return True
-        return abs(a - b) <= max_gap and a - b < agreed_within
-
-    return (
-        {a: found for a, found in in_force.items() if any(clash(a, b) for b in not_yet if b != a)},
-        {b: found for b, found in not_yet.items() if any(clash(a, b) for a in in_force if a != b)},
-    )
 
 
 def _side(context: CheckContext, state: str, found: dict[str, list[Status]]) -> Side:

@@ -2,7 +2,7 @@
 
 The spaCy pipeline (see ``nlp``) runs once over all articles with ``nlp.pipe``; then each extractor
 reads the parsed doc: ``sentences``, ``people``, ``figures``, ``dates``, ``quotes``, ``claims``, ``frames``,
-``statuses`` and ``measures`` (what each figure counts, keyed for the cross-check).
+``statuses``, ``measures`` (what each figure counts, keyed for the cross-check) and ``causes``.
 An article that cannot be processed (non-English, no sentences) yields an empty Extraction with a
 note saying why; an extractor that fails on one article leaves a note and the others still run.
 
@@ -22,6 +22,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from crosswire.extract.causes import find_causes
 from crosswire.extract.claims import score_claims
 from crosswire.extract.dates import find_dates
 from crosswire.extract.figures import find_figures
@@ -37,7 +38,7 @@ from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "12"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+EXTRACTOR_VERSION = "13"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
 # 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
 # 6: statuses (is the ceasefire in force?); no ages or lists of people as roles; 7: measures (what a figure counts);
 # 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
@@ -47,7 +48,8 @@ EXTRACTOR_VERSION = "12"  # 2: clause-level frames; 3: headline roles, "US", peo
 # 11: a count's earlier value ('up from 1,002', 'rose from ... to'), 'the new total' keyed as the count it totals,
 # a nationality read from the word next to its number ('12 Somali and 11 Yemeni pirates'); 12: a title the NER put
 # inside a name is its role ('Pastor Amina Greer, a spokeswoman'), a two-word 'organisation' after a title is a
-# person ('Chief Deputy Lionel Pearsall said'), a charge keyed with its intent ('assault with intent to commit murder')
+# person ('Chief Deputy Lionel Pearsall said'), a charge keyed with its intent ('assault with intent to commit murder');
+# 13: causes (the event's cause given or unknown), people still searched for counted as missing
 T = TypeVar("T")
 MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 
@@ -126,6 +128,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
     claims = _safe("claims", found, lambda: score_claims(doc, sentences, figures=figures, dates=dates, quotes=quotes))
     frames = _safe("frames", found, lambda: find_frames(doc, sentences, dates=dates))
     statuses = _safe("statuses", found, lambda: find_statuses(doc, sentences))
+    causes = _safe("causes", found, lambda: find_causes(doc, sentences))
     published = article.published_at
     measures = _safe("measures", found, lambda: find_measures(doc, sentences, figures, published_at=published))
     return Extraction(
@@ -143,6 +146,7 @@ def extract_doc(article: Article, doc: Doc, *, notes: tuple[str, ...] = ()) -> E
         frames=tuple(frames),
         statuses=tuple(statuses),
         measures=tuple(measures),
+        causes=tuple(causes),
     )
 
 

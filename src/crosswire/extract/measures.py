@@ -235,6 +235,9 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
         key, unit, scope, said = f"magnitude:{_quake(noun.lower_)}", "magnitude", [], "magnitude"
     else:
         key, unit, scope, said = _count(number, noun)
+    sought = money is None and age is None and _sought(number, noun)
+    if sought:
+        key, unit, said = "missing", "people", "sought"  # 'the search for the remaining four bodies'
     if key is None:
         return None
     if money is None and age is None and _plain(key):
@@ -272,7 +275,9 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
         scope=tuple(sorted(set(scope) | _places(number, noun))),
         words=said,
         bound=bound,
-        part=_part(doc, span, number, noun) or _aggregate(number.sent) or _also(number, noun),
+        part=(_part(doc, span, number, noun) and not sought and not _remainder(number, noun, key))
+        or _aggregate(number.sent)
+        or _also(number, noun),
         change=_change_verb(noun or number) is not None and not earlier,
         earlier=earlier,
     )
@@ -686,6 +691,45 @@ def _part(doc: Doc, span: Span, number: Token, noun: Token | None) -> bool:
     if any(t.lower_ in PART - {"more"} for t in before):
         return True
     return any(t.lower_ in PART for t in after) and not any(t.lower_ == "than" for t in after)
+
+
+SEARCHES = frozenset("search searches searching searched hunt look looking".split())
+SOUGHT = frozenset(
+    "others people persons individuals bodies passengers crew victims survivors workers miners "
+    "climbers hikers residents fishermen sailors".split()
+)
+RESCUE_WORDS = frozenset(
+    "rescue rescuers recovery missing trapped rubble debris wreckage bodies body survivors".split()
+)
+
+
+def _sought(number: Token, noun: Token | None) -> bool:
+    """Whether a count is of people still searched for, which is the count of the missing: 'the search for
+    the remaining four bodies', 'searching for the bodies of four others', 'continuing to find four others'.
+    Only people or bodies, and only in a sentence about a rescue or recovery: 'police are looking for two
+    people' seeks suspects."""
+    if noun is None or noun.lower_ not in SOUGHT:
+        return False
+    if not any(t.lower_ in RESCUE_WORDS for t in number.sent):
+        return False
+    argument = noun
+    of = argument.head
+    if argument.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in {"bodies", "remains"}:
+        argument = of.head  # 'the bodies of four others'
+    head = argument.head
+    if argument.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SEARCHES:
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return argument.dep_ == "dobj" and head.lower_ in {"find", "locate"} and infinitive
+
+
+def _remainder(number: Token, noun: Token | None, key: str | None) -> bool:
+    """'Two more persons are still missing', 'four others remain missing': what is left of the missing,
+    their whole count, not an addition to it."""
+    if key != "missing":
+        return False
+    head = (noun or number).head
+    return head.lemma_ == "remain" or any(c.lower_ == "still" for c in head.children)
 
 
 def _passed(number: Token, noun: Token | None) -> bool:
