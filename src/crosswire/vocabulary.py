@@ -87,3 +87,18 @@ GVA dev) and found no change more."""
 
 EVENT_ARGUMENTS = {"teenager": "teen", "youth": "teen", "adolescent": "teen"}
 """Argument stems that name one group in an event's frame ('four teens were shot' / 'four teenagers were shot')."""
+
+# fmt: off
+UNITS = {
+    "magnitude": ("magnitude", 1.0), "magnitudes": ("magnitude", 1.0),
+    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometres": ("length", 1000.0),
+    "kilometers": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
+    "miles": ("length", 1609.344), "mile": ("length", 1609.344),
+    "metres": ("length", 1.0), "meters": ("length", 1.0), "metre": ("length", 1.0), "meter": ("length", 1.0),
+    "m": ("length", 1.0), "feet": ("length", 0.3048), "foot": ("length", 0.3048), "foots": ("length", 0.3048),
+    "ft": ("length", 0.3048), "acres": ("area", 4046.86), "acre": ("area", 4046.86),
+    "hectares": ("area", 10000.0), "hectare": ("area", 10000.0), "percent": ("percent", 1.0),
+}
+"""Unit word -> (dimension, factor to the dimension's base unit): 1,330 km and 826 miles compare
+(``extract.measures``), '948 feet (289 meters)' is one figure (``report.verify``)."""
+# fmt: on

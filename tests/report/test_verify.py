@@ -10,7 +10,7 @@ from rich.console import Console
 from crosswire.model import Figure
 from crosswire.report import build_brief, render_json, render_markdown, render_terminal
 from crosswire.report.brief import VERIFY_SHOWN
-from crosswire.report.verify import same_figure
+from crosswire.report.verify import same_figure, same_measure
 
 from .fixtures import extraction, figure, make_article, make_inputs
 
@@ -143,3 +143,47 @@ def test_telling_numbers_are_too_specific_to_match_by_chance(numbers, telling) -
     from crosswire.report.verify import _telling
 
     assert _telling(numbers) is telling
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (_figure("948 feet", 948, "feet"), _figure("289 meters", 289, "meters"), True),
+        (_figure("1.6 miles", 1.6, "miles"), _figure("2.6 km", 2.6, "km"), True),
+        (_figure("185 feet", 185, "feet"), _figure("56 meters", 56, "meters"), True),
+        (_figure("185 feet", 185, "feet"), _figure("60 meters", 60, "meters"), False),
+        (_figure("50 acres", 50, "acres"), _figure("50 metres", 50, "metres"), False),  # an area is no length
+        (_figure("1,770 acres", 1770, "acres"), _figure("1,800-acre", 1800, "acre"), False),  # one unit: two values
+        (_figure("30 percent", 30, "percent"), _figure("30.5 percent", 30.5, "percent"), False),  # no unit to convert
+    ],
+)
+def test_one_length_in_two_units_is_one_measure(a: Figure, b: Figure, same: bool) -> None:
+    assert same_measure(a, b) is same
+    assert same_measure(b, a) is same
+
+
+def _with_conversions(other: str, phrase: str, value: float, unit: str):
+    """The demo inputs plus a5, which gives a length in two units, and a6, which gives ``phrase``."""
+    story, articles, extractions, check = make_inputs()
+    a5 = make_article(
+        "a5", "Shore Post", "2026-03-04T12:00:00Z", "Tanker", ("The tanker is 948 feet (289 meters) long.",)
+    )
+    a6 = make_article("a6", "Bay Star", "2026-03-04T13:00:00Z", "Tanker", (other,))
+    both = (figure(a5, "948 feet", 948, "feet"), figure(a5, "289 meters", 289, "meters"))
+    extractions = {
+        **extractions,
+        "a5": extraction(a5, checkable={0}, figures=both),
+        "a6": extraction(a6, checkable={0}, figures=(figure(a6, phrase, value, unit),)),
+    }
+    story = replace(story, article_ids=(*story.article_ids, "a5", "a6"))
+    return story, [*articles, a5, a6], extractions, check
+
+
+def test_a_figure_in_two_units_is_listed_once() -> None:
+    brief = build_brief(*_with_conversions("Twelve tugs stood by.", "Twelve tugs", 12, "tugs"), generated_at="t")
+    assert [item.text for item in brief.verify if item.citation.article_id == "a5"] == ["948 feet"]
+
+
+def test_a_figure_another_source_gives_in_another_unit_is_not_listed() -> None:
+    brief = build_brief(*_with_conversions("It is a 289-metre tanker.", "289-metre", 289, "metre"), generated_at="t")
+    assert [item.text for item in brief.verify if item.citation.article_id in {"a5", "a6"}] == []

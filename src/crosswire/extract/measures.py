@@ -44,6 +44,7 @@ from crosswire.extract.scopes import period_of, person_of
 from crosswire.extract.sentences import Sentences
 from crosswire.model import Figure, Measure
 from crosswire.text import TIME_STAMP_LINE, parse_time
+from crosswire.vocabulary import UNITS
 
 # fmt: off
 HARM = {
@@ -70,17 +71,6 @@ SYNONYMS = {"crew members": "crew", "crew member": "crew", "games": "appearances
             "caps": "appearances", "game": "appearances", "appearance": "appearances",
             "foreigners": "nationals", "citizens": "nationals", "body": "bodies", "goal": "goals",
             "assist": "assists", "passenger": "passengers"}
-UNITS = {
-    "magnitude": ("magnitude", 1.0), "magnitudes": ("magnitude", 1.0),
-    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometres": ("length", 1000.0),
-    "kilometers": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
-    "miles": ("length", 1609.344), "mile": ("length", 1609.344),
-    "metres": ("length", 1.0), "meters": ("length", 1.0), "metre": ("length", 1.0), "meter": ("length", 1.0),
-    "m": ("length", 1.0), "feet": ("length", 0.3048), "foot": ("length", 0.3048), "foots": ("length", 0.3048),
-    "ft": ("length", 0.3048), "acres": ("area", 4046.86), "acre": ("area", 4046.86),
-    "hectares": ("area", 10000.0), "hectare": ("area", 10000.0), "percent": ("percent", 1.0),
-}
-"""Unit word -> (dimension, factor to the dimension's base unit): 1,330 km and 826 miles compare."""
 DISTANCE_WORDS = frozenset("from of away southeast southwest northeast northwest south north east west".split())
 NAUTICAL_MILE = 1852.0
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

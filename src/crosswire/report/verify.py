@@ -3,8 +3,10 @@
 A figure or claim is single-source only when no other independent source states the same thing:
 
 * figures are the same when their values, currencies and rates agree and what they count is compatible
-  ("€103m" = "103m euros"; "53 Nepalese" = "53 Nepali citizens"; "68 bodies" = "68 people"); a
-  figure that counts nothing ("3", "1") is never listed, unless its sentence is about people harmed;
+  ("€103m" = "103m euros"; "53 Nepalese" = "53 Nepali citizens"; "68 bodies" = "68 people"), or when
+  they are one length or area in two units ("948-foot" = "289 meters"); a figure its own sentence gives
+  in two units ("185 feet (56 meters)") is listed once; a figure that counts nothing ("3", "1") is never
+  listed, unless its sentence is about people harmed;
 * a claim is stated elsewhere when one sentence of another independent source carries all its numbers
   and most of its content words;
 * "another independent source" is another syndication group, and not the same shared wire passage
@@ -25,6 +27,7 @@ from crosswire.model import Figure
 from crosswire.passages import SharedPassages
 from crosswire.report.brief import Citation, FactLine, VerifyItem
 from crosswire.report.sources import Sources
+from crosswire.vocabulary import UNITS
 
 HARM = re.compile(
     r"\b(?:kill|dead|die[sd]?|death|bod(?:y|ies)|injur|wound|hurt|missing|victim|casualt|fatalit|"
@@ -93,9 +96,16 @@ def verify_items(sources: Sources, facts: Sequence[FactLine]) -> tuple[VerifyIte
     ]
     ranked: list[tuple[int, int, int, VerifyItem]] = []
     listed: set[tuple[str, str]] = set()
+    shown: list[_Said] = []
     for one in said:
         if one.tier is None or _figure_elsewhere(one, said, passages):
             continue
+        partners = _conversions(one, said)
+        if any(_figure_elsewhere(partner, said, passages) for partner in partners):
+            continue  # '289 meters' beside '948 feet', which another source gives
+        if any(partner in shown for partner in partners):
+            continue  # one figure written in two units is listed once
+        shown.append(one)
         span = sources.sentence_span(one.article_id, one.figure.start, one.figure.end)
         citation = sources.cite(one.article_id, *span)
         marker = (sources.key(one.article_id), _norm(one.figure.text))
@@ -148,11 +158,53 @@ def _figure_elsewhere(one: _Said, said: Sequence[_Said], passages: SharedPassage
     """Whether another independent source gives the same figure."""
     return any(
         other.article_id != one.article_id
-        and (same_figure(one.figure, other.figure) or (one.tier == other.tier == 0 and _same_count(one, other)))
+        and (
+            same_figure(one.figure, other.figure)
+            or same_measure(one.figure, other.figure)
+            or (one.tier == other.tier == 0 and _same_count(one, other))
+        )
         and passages.independent_sources([(one.article_id, one.figure.start), (other.article_id, other.figure.start)])
         > 1
         for other in said
     )
+
+
+CONVERSION_SHARE = 0.03
+"""Two lengths or areas this close (relative to the larger) are one figure in two units: 948 feet and 289
+meters, 1.6 miles and 2.6 km (each rounded where it is written)."""
+CONVERTED = frozenset({"length", "area"})
+
+
+def _base(figure: Figure) -> tuple[str, float, float] | None:
+    """A length or area: its dimension, its unit's factor to the base unit, its value in the base unit
+    ('948 feet' -> ('length', 0.3048, 288.95)); None for any other figure."""
+    words = (figure.unit or "").lower().split()
+    found = UNITS.get(words[-1]) if words and not figure.rate else None
+    if found is None or found[0] not in CONVERTED:
+        return None
+    return found[0], found[1], figure.value * found[1]
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two figures are one length or area written in two units ('948-foot' and '289 meters'). In
+    one unit, only the same value is ('1,770 acres' and '1,800 acres' are two: ``same_figure``)."""
+    base_a, base_b = _base(a), _base(b)
+    if base_a is None or base_b is None or base_a[0] != base_b[0] or base_a[1] == base_b[1]:
+        return False
+    return abs(base_a[2] - base_b[2]) <= CONVERSION_SHARE * max(base_a[2], base_b[2])
+
+
+def _conversions(one: _Said, said: Sequence[_Said]) -> list[_Said]:
+    """The figures its own sentence gives as the same length or area in another unit: '948 feet (289 meters)'."""
+    return [
+        other
+        for other in said
+        if other is not one
+        and other.article_id == one.article_id
+        and other.figure.sentence == one.figure.sentence
+        and other.figure.unit != one.figure.unit
+        and same_measure(one.figure, other.figure)
+    ]
 
 
 def _same_count(a: _Said, b: _Said) -> bool:
