@@ -247,8 +247,14 @@ def reviewed(alarms: Sequence[str], reviews: Path = REVIEWS) -> list[str | None]
     A review covers as many alarms of its wording as its count says."""
     left: dict[str, list[str]] = {}
     for review in json.loads(reviews.read_text(encoding="utf-8"))["reviews"] if reviews.is_file() else []:
-        left.setdefault(review["alarm"], []).extend([review["why"]] * int(review.get("count", 1)))
-    return [left[alarm].pop() if left.get(alarm) else None for alarm in alarms]
+        left.setdefault(_unordered(review["alarm"]), []).extend([review["why"]] * int(review.get("count", 1)))
+    return [left[_unordered(alarm)].pop() if left.get(_unordered(alarm)) else None for alarm in alarms]
+
+
+def _unordered(alarm: str) -> str:
+    """An alarm's wording with its sides in sorted order: the same finding, whichever side a run lists first."""
+    kind, _, sides = alarm.partition(": ")
+    return f"{kind}: " + " vs ".join(sorted(sides.split(" vs ")))
 
 
 def _alarm_lines(where: str, alarms: list[str], articles: int) -> list[str]:

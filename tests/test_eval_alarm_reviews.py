@@ -19,3 +19,13 @@ def test_a_review_covers_as_many_alarms_as_its_count_and_no_others(tmp_path: Pat
 def test_the_project_reviews_name_a_reason_for_each_alarm() -> None:
     data = json.loads(REVIEWS.read_text(encoding="utf-8"))
     assert data["reviews"] and all(r["alarm"].split(":")[0] and r["why"].strip() for r in data["reviews"])
+
+
+def test_a_review_covers_its_alarm_whichever_side_a_run_lists_first(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.json"
+    reviews = [{"alarm": "date: 'Thursday' vs 'Friday'", "count": 1, "why": "two days of one death"}]
+    path.write_text(json.dumps({"reviews": reviews}), encoding="utf-8")
+    assert reviewed(["date: 'Friday' vs 'Thursday'", "date: 'Friday' vs 'Monday'"], path) == [
+        "two days of one death",
+        None,
+    ]

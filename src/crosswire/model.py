@@ -203,6 +203,7 @@ class Frame:
     present: bool = False  # a present-tense state ('the rules do not require'), not a past or perfect event
     dates: tuple[int, ...] = ()  # start offsets of the DateRefs that date this event ('on Monday')
     places: tuple[str, ...] = ()  # place phrases where it happened ('Pier 7 of the east harbour')
+    referents: tuple[str, ...] = ()  # family-name stems of the people a 'he' or 'she' argument stands for (version 13)
 
 
 StatusState = Literal["in force", "not yet"]

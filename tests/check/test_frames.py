@@ -103,6 +103,8 @@ LEAK_MONDAY = Clause(
     [
         (Frame(0, 1, 0, "begin", ("leak",)), Frame(0, 1, 0, "begin", ("tanker",), ("leak", "styren")), True),
         (Frame(0, 1, 0, "arrest", ("polic",), ("smith",)), Frame(0, 1, 0, "arrest", ("polic",), ("jones",)), False),
+        (Frame(0, 1, 0, "arrest", (), (), referents=("kelly",)), Frame(0, 1, 0, "arrest", (), ("kelly",)), True),
+        (Frame(0, 1, 0, "arrest", (), (), referents=("kelly",)), Frame(0, 1, 0, "arrest", (), ("smith",)), False),
         (Frame(0, 1, 0, "shoot", (), ("man",)), Frame(0, 1, 0, "shoot", (), ("woman",)), False),
         (Frame(0, 1, 0, "say", ("polic",)), Frame(0, 1, 0, "say", ("polic",)), True),  # same_event; checks skip speech
         (Frame(0, 1, 0, "be", ("leak",)), Frame(0, 1, 0, "be", ("leak",)), False),  # a light verb is no event

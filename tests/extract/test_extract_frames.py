@@ -190,3 +190,28 @@ def test_one_group_worded_two_ways_gives_one_frame_argument(extract):
     teens = frame_of(extract("Four teens were shot on a porch on Sunday.", published_at=PUBLISHED), "shoot")
     teenagers = frame_of(extract("Four teenagers were shot on a porch on Sunday.", published_at=PUBLISHED), "shoot")
     assert "teen" in teens.subjects + teens.objects and "teen" in teenagers.subjects + teenagers.objects
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "objects"),
+    [
+        ("Detectives named Tarik Kelly as the suspect. He was arrested on Saturday.", "arrest", ("kelly",)),
+        ("Officers stopped Dana Reyes near the pier, and later she was charged.", "charg", ("rey",)),  # a stem
+        ("Tarik Kelly met Jon Smith at the pier. He was arrested on Saturday.", "arrest", ()),  # two: no one
+        ("The harbour closed at noon. He was arrested on Saturday.", "arrest", ()),  # nobody named
+    ],
+)
+def test_a_he_or_she_stands_for_the_one_person_named_just_before(extract, text, predicate, objects):
+    frame = frame_of(extract(text), predicate)
+    assert frame.referents == objects and frame.objects == ()  # a claim's main clause is read without it
+
+
+def test_a_given_name_and_a_date_are_no_context_of_an_event(extract):
+    frame = frame_of(extract("Tarik Kelly was arrested on Saturday at the pier."), "arrest")
+    assert frame.objects == ("kelly",)
+    assert "tarik" not in frame.context and "saturday" not in frame.context and "pier" in frame.context
+
+
+def test_a_passive_verb_joined_to_another_does_not_take_its_subject(extract):
+    text = "Felt suffered from heart failure but the exact cause of his death was not immediately known."
+    assert frame_of(extract(text), "know").subjects == ()

@@ -36,7 +36,7 @@ class FrameRef:
 
     @property
     def arguments(self) -> frozenset[str]:
-        return frozenset(self.frame.subjects + self.frame.objects) - GENERIC_ARGUMENTS
+        return frozenset(self.frame.subjects + self.frame.objects + self.frame.referents) - GENERIC_ARGUMENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +62,8 @@ def same_event(a: Frame, b: Frame) -> bool:
     """Whether two frames can report one event: same predicate, a shared argument, no clashing object."""
     if a.predicate != b.predicate or a.predicate in LIGHT_VERBS or a.reporting or b.reporting:
         return False
-    args_a = set(a.subjects + a.objects) - GENERIC_ARGUMENTS
-    args_b = set(b.subjects + b.objects) - GENERIC_ARGUMENTS
+    args_a = set(a.subjects + a.objects + a.referents) - GENERIC_ARGUMENTS  # 'he' for Kelly meets 'Kelly'
+    args_b = set(b.subjects + b.objects + b.referents) - GENERIC_ARGUMENTS
     if not args_a & args_b:
         return False
     if a.objects and b.objects:
@@ -138,7 +138,16 @@ class _KeyParts:
             for d in (self.dates[s] for s in frame.dates if s in self.dates)
         )
         places = tuple((m.start - base, m.text, m.label) for m in self.places.get(frame.sentence, ()))
-        fields = (frame.predicate, frame.subjects, frame.objects, frame.context, frame.negated, frame.modal, frame.main)
+        fields = (
+            frame.predicate,
+            frame.subjects,
+            frame.objects,
+            frame.referents,
+            frame.context,
+            frame.negated,
+            frame.modal,
+            frame.main,
+        )
         return (sentence.text, frame.start - base, frame.end - frame.start, fields, frame.places, dates, places)
 
 

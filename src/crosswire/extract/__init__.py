@@ -49,7 +49,8 @@ EXTRACTOR_VERSION = "13"  # 2: clause-level frames; 3: headline roles, "US", peo
 # a nationality read from the word next to its number ('12 Somali and 11 Yemeni pirates'); 12: a title the NER put
 # inside a name is its role ('Pastor Amina Greer, a spokeswoman'), a two-word 'organisation' after a title is a
 # person ('Chief Deputy Lionel Pearsall said'), a charge keyed with its intent ('assault with intent to commit murder');
-# 13: causes (the event's cause given or unknown), people still searched for counted as missing
+# 13: causes (the event's cause given or unknown), people still searched for counted as missing, a frame's
+# "he" or "she" read as the one person named just before, and neither given names nor dates in its context
 T = TypeVar("T")
 MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 

@@ -11,11 +11,14 @@ Rules:
 * One frame per verb (``pos_ == VERB``) that is not an open complement (``xcomp``): an xcomp verb and
   its arguments belong to the verb that governs it ("began leaking styrene" -> predicate *begin*,
   objects *leak*, *styrene*).
-* Subject: ``nsubj`` or the passive agent ("by ..."). A relative pronoun ("which", "that", "who")
-  stands for the noun the clause hangs on and the noun that one hangs on through a preposition ("the
-  leak at the port, which began": *port* and *leak*). A conjoined verb without a subject shares its
-  first verb's. Object: ``dobj``, the passive subject, the xcomp verb and its object; a participle
-  after a noun ("the order issued on Tuesday") takes that noun as object.
+* Subject: ``nsubj`` or the passive agent ("by ..."). A "he" or "she" argument stands for the one
+  person the sentence and the one before name before it (``referents``, by family name; none when they
+  name two): events pair on it, a claim's main clause is read without it. A relative pronoun ("which",
+  "that", "who") stands for the noun the clause hangs on and the noun that one hangs on through a
+  preposition ("the leak at the port, which began": *port* and *leak*). A conjoined verb without a
+  subject shares its first verb's, unless it is passive ("but the cause was not known").
+  Object: ``dobj``, the passive subject, the xcomp verb and its object; a participle after a noun
+  ("the order issued on Tuesday") takes that noun as object.
 * Negated: a ``neg`` child ("not", "n't", "never") or an argument determined by "no" / "nothing" /
   "nobody" / "no one". Modal: a modal or future auxiliary, a plan word ("expected to", "scheduled
   to"), a condition ("if", "unless", "whether", "until", "once") or a question, in the clause or in
@@ -49,6 +52,7 @@ from crosswire.vocabulary import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NEGATORS,
+    SINGULAR_PERSON_PRONOUNS,
 )
 
 IRREGULAR = {
@@ -198,6 +202,7 @@ def _frame(verb: Token, sentences: Sentences, date_verbs: dict[int, list[int]]) 
         predicate=predicate(verb),
         subjects=_stems(subjects),
         objects=_stems(objects),
+        referents=_referents(subjects + objects),
         context=_stems(_modifiers(heads + clause, skip={t.i for t in heads})),
         negated=any(_negated(t) for t in clause)
         or any(_negative_argument(t) for t in heads if t.head.i == verb.i)
@@ -237,6 +242,25 @@ def _stems(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(EVENT_ARGUMENTS.get(s, s) for s in stems))
 
 
+def _referents(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The stems of the people the arguments' 'he' and 'she' stand for (``_antecedent``)."""
+    named = (_antecedent(t) for t in tokens if t.lower_ in SINGULAR_PERSON_PRONOUNS)
+    return tuple(dict.fromkeys(stem(t.text) for t in named if t is not None and t.is_alpha))
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The person a 'he' or 'she' stands for: the family name of the people named before it in its
+    sentence and the one before, when they are one person ('Detectives identified Tarik Kelly as the
+    suspect. He was arrested on Saturday' -> Kelly); None when two people are named there, or none."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON" and window <= ent.start and ent.end <= pronoun.i]
+    if len({ent[-1].lower_ for ent in names}) != 1:
+        return None
+    return names[-1][-1]
+
+
 def _arguments(verb: Token, complements: list[Token]) -> tuple[list[Token], list[Token]]:
     """(logical subjects, logical objects) of a verb and its open complements."""
     subjects: list[Token] = []
@@ -255,7 +279,8 @@ def _arguments(verb: Token, complements: list[Token]) -> tuple[list[Token], list
         objects += [c for c in complement.children if c.dep_ == "dobj"]
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         (objects if verb.tag_ == "VBN" else subjects).append(verb.head)
-    if verb.dep_ == "conj" and not subjects and verb.head.pos_ == "VERB":
+    passive = any(c.dep_ == "auxpass" for c in verb.children)  # 'but ... was not known': its subject is unseen
+    if verb.dep_ == "conj" and not subjects and verb.head.pos_ == "VERB" and not passive:
         subjects += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
     return subjects, objects
 
@@ -272,17 +297,23 @@ def _antecedents(verb: Token) -> list[Token]:
 
 
 def _modifiers(tokens: Sequence[Token], *, skip: set[int]) -> list[Token]:
-    """Compounds, adjectives and prepositional objects of the arguments and the verb (one level)."""
+    """Compounds, adjectives and prepositional objects of the arguments and the verb (one level). Not a
+    person's given name ('Tarik' of 'Tarik Kelly': the same person either way) and not a date ('on
+    Saturday': the frame's dates are its own slot)."""
     found: list[Token] = []
     for token in tokens:
         for child in token.children:
-            if child.dep_ in {"compound", "amod"} and child.i not in skip:
+            if child.dep_ in {"compound", "amod"} and child.i not in skip and not _name_part(child, token):
                 found.append(child)
             elif child.dep_ == "prep":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in skip:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip and pobj.ent_type_ not in {"DATE", "TIME"}:
                         found += [pobj, *[c for c in pobj.children if c.dep_ == "compound"]]
     return found
+
+
+def _name_part(child: Token, head: Token) -> bool:
+    return child.ent_type_ == "PERSON" and head.ent_type_ == "PERSON"
 
 
 def _negated(verb: Token) -> bool:
