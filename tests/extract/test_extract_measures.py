@@ -298,6 +298,7 @@ def test_a_charge_is_keyed_with_its_intent(extract: Extract) -> None:
         ("Eighty bodies had been recovered, and the effort was continuing to find nine others.", 9),
         ("Two more people are still missing and the search of the rubble goes on.", 2),
         ("Three others remain missing after the dam burst.", 3),
+        ("Three more villagers remain missing after the dam burst.", 3),
     ],
 )
 def test_people_still_searched_for_are_the_missing(extract: Extract, text: str, value: float) -> None:

@@ -255,7 +255,7 @@ def _antecedent(pronoun: Token) -> Token | None:
     doc = pronoun.doc
     sentence = pronoun.sent
     window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    names = [ent for ent in doc.ents if ent.label_ == "PERSON" and window <= ent.start and ent.end <= pronoun.i]
+    names = [ent for ent in doc[window : pronoun.i].ents if ent.label_ == "PERSON"]
     if len({ent[-1].lower_ for ent in names}) != 1:
         return None
     return names[-1][-1]

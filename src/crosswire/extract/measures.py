@@ -15,6 +15,8 @@ dependency parse, in this order:
   'magnitude:aftershock', '1,330 km from the epicentre' -> 'distance', scope 'epicentre');
 * money gives 'money:', what it pays and which part of it (``money.py``: 'an upfront fee of €103m' ->
   'money:price:EUR', scope 'tier:base');
+* people still searched for are the missing ('the search for the remaining four bodies', 'continuing to
+  find four others'), and 'two more are still missing' is what is left of them, not an addition;
 * any other counted noun is its own key ('53 Nepali passengers' -> 'passengers', scope 'nepali').
 
 Harm words fold into three keys ('dead', 'injured', 'missing'): they are the story's running counts.
@@ -719,7 +721,7 @@ def _remainder(number: Token, noun: Token | None, key: str | None) -> bool:
     if key != "missing":
         return False
     head = (noun or number).head
-    return head.lemma_ == "remain" or any(c.lower_ == "still" for c in head.children)
+    return head.lower_ in {"remain", "remains", "remained"} or any(c.lower_ == "still" for c in head.children)
 
 
 def _passed(number: Token, noun: Token | None) -> bool:
