@@ -105,3 +105,19 @@ def test_the_story_own_days_are_no_anchor(nlp: Language) -> None:
     later = set().union(*anchors.values())
     assert "date:2024-03" in later
     assert any(a.startswith("fig:1.2e+07EUR") for a in later)
+
+
+MISSING = (
+    "Six dock workers were missing after the crane collapsed at Harlow port.",
+    "Six dock workers were missing and presumed dead after the Harlow port crane collapsed.",
+)
+SEARCH = "Divers resumed the search for six missing dock workers at Harlow port."
+
+
+def test_a_joined_fact_is_worded_from_its_best_sourced_part(nlp: Language, embedder: Embedder) -> None:
+    """Two outlets say six workers are missing; two others print one wire sentence about a search for them
+    (one source). The joined fact is worded as the two say it, not as the most repeated sentence."""
+    result = _check(nlp, embedder, *MISSING, SEARCH, SEARCH)
+    fact = _fact_with(result, "resumed the search")
+    assert any("presumed dead" in e.sentence or "still missing" in e.sentence for e in fact.evidence)
+    assert "resumed" not in fact.text and fact.text in MISSING

@@ -48,7 +48,7 @@ from crosswire.check.corroborate import corroborating_links
 from crosswire.check.entities import resolve_entities
 from crosswire.embed import DIM, Embedder
 from crosswire.model import Article, CheckResult, Contradiction, Extraction, Fact, FactStatus
-from crosswire.passages import shared_passages
+from crosswire.passages import SharedPassages, shared_passages
 
 __all__ = ["CHECKS", "Check", "CheckContext", "DEFAULT_MIN_CONFIDENCE", "check_story", "register_check"]
 
@@ -133,11 +133,29 @@ def _reported_facts(
             continue
         first = context.facts[group[0]]
         members = sorted(m for n in group for m in context.facts[n].members)
-        joined = FactCluster(first.index, members, set().union(*(context.facts[n].keys for n in group)), first.event)
+        core = max(group, key=lambda n: (_sources(context, context.facts[n]), -n))
+        joined = FactCluster(
+            first.index,
+            members,
+            set().union(*(context.facts[n].keys for n in group)),
+            first.event,
+            core=sorted(context.facts[core].members),
+        )
         fid = fact_id(context.units, joined)
         reported.append((joined, fid))
         ids.update({context.fact_ids[n]: fid for n in group})
     return reported, ids
+
+
+def _sources(context: CheckContext, fact: FactCluster) -> int:
+    """How many independent sources state an aligned fact (a shared wire passage counts once)."""
+    return _passages(context).independent_sources(
+        (context.units[m].article_id, context.units[m].start) for m in fact.members
+    )
+
+
+def _passages(context: CheckContext) -> SharedPassages:
+    return context.memoised("passages", lambda: shared_passages(context.articles, context.extractions))
 
 
 def _facts_holding_conflicts(
@@ -187,10 +205,14 @@ def _canonical(
 
     Never a sentence that holds a disputed value (unless every member does); among the rest, the
     wording carried by most independent sources, then the most central one (highest mean cosine to
-    the fact's other members: the sentence that says what they share), then the most checkable.
+    the fact's other members: the sentence that says what they share), then the most checkable. A
+    fact joined from facts worded apart (``corroborate``) is worded from its best-sourced part: 'six
+    workers are missing', which three sources state, not 'authorities resumed the search for six
+    missing workers', which one wire story states, however many outlets carry that story.
     """
     units = context.units
-    members = [m for m in fact.members if (units[m].article_id, units[m].start) not in disputed] or fact.members
+    candidates = fact.core or fact.members
+    members = [m for m in candidates if (units[m].article_id, units[m].start) not in disputed] or candidates
     first: dict[tuple[str, float], int] = {}  # copies of one wording score the same: the first stands for all
     for m in members:
         first.setdefault((units[m].text, units[m].score), m)
@@ -229,7 +251,7 @@ def _facts(
     total = max(1, len({article.independent_key for article in context.articles.values()}))
     facts: list[Fact] = []
     held = _disputed_sentences(contradictions)
-    passages = shared_passages(context.articles, context.extractions)  # a wire passage counts once
+    passages = _passages(context)  # a wire passage counts once
     for fact, fid in reported:
         sources = passages.independent_sources(
             (context.units[m].article_id, context.units[m].start) for m in fact.members

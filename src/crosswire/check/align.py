@@ -85,6 +85,7 @@ class FactCluster:
     members: list[int] = field(default_factory=list)  # indexes into the claim list
     keys: set[str] = field(default_factory=set)
     event: Event | None = None  # the leader's main-clause claim
+    core: list[int] = field(default_factory=list)  # a joined fact: the members of its best-sourced part
 
 
 @dataclass(frozen=True, slots=True)
