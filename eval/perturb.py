@@ -97,6 +97,26 @@ def _stated_elsewhere(change: Change, articles: Sequence[Article]) -> bool:
     return any(a.id != original and pattern.search(a.text.lower()) for a in articles)
 
 
+def _clause_elsewhere(change: Change, articles: Sequence[Article]) -> bool:
+    """Whether another outlet states the clause a negation changed: one of its sentences has the clause's
+    verb and the word before the auxiliary ('shots were not fired' -> 'shots' and 'fired'). The
+    cross-outlet filter keeps every negation whose auxiliary ('was') another outlet uses, which is nearly
+    every one; this is the stricter reading of 'the original stated by another outlet'."""
+    text = change.copy.text
+    verb = re.match(r"\s*(\w+)", text[change.position + len("not ") :])
+    subject = re.search(r"(\w+)\W*$", text[: change.position - len(change.before)])
+    if verb is None or subject is None:
+        return False
+    original = change.copy.id.split("~")[0]
+    words = [rf"\b{re.escape(w.lower())}\b" for w in (verb.group(1), subject.group(1))]
+    return any(
+        all(re.search(w, sentence.lower()) for w in words)
+        for a in articles
+        if a.id != original
+        for sentence in re.split(r"(?<=[.!?])\s+", a.text)
+    )
+
+
 def _still_states(change: Change) -> bool:
     """Whether the changed report still gives the words the change replaced, in another sentence (a date,
     a name, a number changed once and left elsewhere): then the report contradicts itself, which the
@@ -131,6 +151,7 @@ def run(args: argparse.Namespace) -> str:
     found: Counter[str] = Counter()
     flagged: Counter[str] = Counter()
     kept: Counter[str] = Counter()  # cross-outlet misses whose report still states the original words elsewhere
+    clause: Counter[str] = Counter()  # cross-outlet negations whose clause another outlet states: injected, found
     for number, articles in enumerate(clusters):
         extractions = _extract(articles, nlp)
         baseline = check_story(
@@ -160,7 +181,11 @@ def run(args: argparse.Namespace) -> str:
             new = [c for c in result.contradictions if c.id not in known and _cites_copy(c, change.copy.id)]
             for contradiction in new:
                 flagged[contradiction.kind] += 1
-            if any(c.kind == change.kind and _touches(c, change) for c in new):
+            hit = any(c.kind == change.kind and _touches(c, change) for c in new)
+            if args.cross_outlet and change.kind == "negation" and _clause_elsewhere(change, articles):
+                clause["injected"] += 1
+                clause["found"] += hit
+            if hit:
                 found[change.kind] += 1
             elif args.cross_outlet and _still_states(change):
                 kept[change.kind] += 1
@@ -188,6 +213,7 @@ def run(args: argparse.Namespace) -> str:
         found,
         flagged,
         kept,
+        clause,
         false_alarms,
         originals,
         (len(clusters), sampled),
@@ -218,7 +244,7 @@ def _false_alarms(nlp, embedder, args, *, data: Path, clusters: int, per_cluster
     return alarms, originals, len(sample)
 
 
-def _report(injected, found, flagged, kept, false_alarms, originals, clusters, seconds, args, general=None) -> str:  # type: ignore[no-untyped-def]
+def _report(injected, found, flagged, kept, clause, false_alarms, originals, clusters, seconds, args, general=None) -> str:  # type: ignore[no-untyped-def]
     trials, sampled = clusters
     mode = "Cross-outlet: each changed report replaces its original. " if args.cross_outlet else ""
     lines = [
@@ -247,6 +273,12 @@ def _report(injected, found, flagged, kept, false_alarms, originals, clusters, s
         + (f" {sum(kept.values())} |" if args.cross_outlet else ""),
         "",
     ]
+    if args.cross_outlet:
+        lines += [
+            f"Negations whose clause another outlet states (its verb and the word before the auxiliary in one "
+            f"sentence): {clause['injected']} of {injected['negation']}, {clause['found']} found.",
+            "",
+        ]
     if args.skip_false_alarms:
         return "\n".join(lines)
     lines += _alarm_lines(f"GVA dev, {sampled} clusters", false_alarms, originals)
