@@ -244,7 +244,9 @@ def _false_alarms(nlp, embedder, args, *, data: Path, clusters: int, per_cluster
     return alarms, originals, len(sample)
 
 
-def _report(injected, found, flagged, kept, clause, false_alarms, originals, clusters, seconds, args, general=None) -> str:  # type: ignore[no-untyped-def]
+def _report(  # type: ignore[no-untyped-def]
+    injected, found, flagged, kept, clause, false_alarms, originals, clusters, seconds, args, general=None
+) -> str:
     trials, sampled = clusters
     mode = "Cross-outlet: each changed report replaces its original. " if args.cross_outlet else ""
     lines = [
