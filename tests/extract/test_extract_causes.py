@@ -19,6 +19,9 @@ UNKNOWN = [
     ("Investigators have not yet determined what caused the collapse.", "collapse"),
     ("The cause of the blast remains unclear.", "explosion"),
     ("The cause of the fire is yet to be determined.", "fire"),
+    ("Officials have not determined the cause of the fire.", "fire"),
+    ("What caused the crash remains unclear.", "crash"),
+    ("What caused the fire is still unknown, officials said.", "fire"),
 ]
 NEITHER = [
     "The crash may have been caused by bad weather.",  # a guess
@@ -28,6 +31,8 @@ NEITHER = [
     "Officials did not say what caused the fire.",  # withheld, not unknown
     "The cause of death has not been determined.",  # an autopsy's timing, not the event's cause
     "The flight was delayed due to fog.",  # not an event this reads
+    "Investigators are still trying to determine the cause of the crash.",  # an inquiry, not 'unknown'
+    "What caused the crash was a faulty sensor, the report found.",  # a cause given (not read this way)
     "It does not sound like a fire caused by a cigarette in bed.",  # an impression, denied
 ]
 

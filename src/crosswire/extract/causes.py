@@ -14,7 +14,8 @@ Rules, on the dependency parse (the pipeline runs without a lemmatizer, so word 
   not answer 'not known'.
 * Unknown: 'the cause of the EVENT is unknown / unclear / not known / remains a mystery / has not
   been determined / is yet to be established', 'it was not (immediately) clear / it is unknown what
-  caused the EVENT', 'investigators have not determined what caused the EVENT'. 'The cause is under
+  caused the EVENT', 'investigators have not determined what caused the EVENT' or 'the cause of the
+  EVENT', 'What caused the EVENT remains unclear'. 'The cause is under
   investigation' is not one: an inquiry runs even when a cause has been given.
 """
 
@@ -143,7 +144,15 @@ def _of(noun: Token) -> Token | None:
 
 
 def _unknown(token: Token) -> Found | None:
-    """'the cause of the EVENT is unknown / has not been determined'; 'unclear what caused the EVENT'."""
+    """'the cause of the EVENT is unknown / has not been determined'; 'unclear what caused the EVENT';
+    'officials have not determined the cause of the EVENT'; 'What caused the EVENT remains unclear'."""
+    if token.lower_ in CAUSE_NOUNS and token.dep_ == "dobj":
+        event, verb = _event_of(_of(token)), token.head
+        if event is not None and verb.lower_ in FINDING_VERBS and _negated(verb) and not modal_clause(verb):
+            return event, "unknown", _words(verb.left_edge.i, token.right_edge)
+        return None
+    if token.lower_ == "caused" and token.i > token.sent.start and token.doc[token.i - 1].i == token.sent.start:
+        return _what_caused(token)
     if token.lower_ in CAUSE_NOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
         event = _event_of(_of(token))
         verb = token.head
@@ -161,6 +170,24 @@ def _unknown(token: Token) -> Found | None:
             return None
         if _says_unknown(governor) or (governor.lower_ in FINDING_VERBS and _negated(governor)):
             return event, "unknown", _span(governor) if governor.i < token.i else _words(token.i, governor)
+    return None
+
+
+def _what_caused(caused: Token) -> Found | None:
+    """'What caused the crash remains unclear' / 'is still unknown' / 'is not yet known', read in word order:
+    the parser often takes the event noun for the subject of the verb that follows."""
+    if caused.doc[caused.i - 1].lower_ != "what":
+        return None
+    rest = list(caused.doc[caused.i + 1 : caused.sent.end])
+    noun = next((t for t in rest[:3] if t.pos_ in {"NOUN", "PROPN"}), None)
+    event = _event_of(noun)
+    if noun is None or event is None:
+        return None
+    after = [t.lower_ for t in rest if t.i > noun.i][:4]
+    negated = any(word in {"not", "n't", "never"} for word in after)
+    if any(word in UNKNOWN for word in after) or (negated and any(word in KNOWABLE for word in after)):
+        last = caused.doc[noun.i + len(after)]
+        return event, "unknown", _words(caused.i - 1, last)
     return None
 
 
