@@ -93,8 +93,13 @@ def _stated_elsewhere(change: Change, articles: Sequence[Article]) -> bool:
     before = change.before.strip().lower()
     if not before:
         return False
-    pattern = re.compile(rf"(?<![\w]){re.escape(before)}(?![\w])")
+    pattern = _word(before)
     return any(a.id != original and pattern.search(a.text.lower()) for a in articles)
+
+
+def _word(words: str) -> re.Pattern[str]:
+    """``words`` standing on their own, not inside another word."""
+    return re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
 
 
 def _clause_elsewhere(change: Change, articles: Sequence[Article]) -> bool:
@@ -125,7 +130,7 @@ def _still_states(change: Change) -> bool:
     before = change.before.strip().lower()
     if change.kind == "negation" or not before:
         return False
-    return re.search(rf"(?<![\w]){re.escape(before)}(?![\w])", change.copy.text.lower()) is not None
+    return _word(before).search(change.copy.text.lower()) is not None
 
 
 def _own_report(change: Change) -> Change:

@@ -12,9 +12,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from crosswire.check.context import CheckContext, contemporary, contradiction, register_check
-from crosswire.check.text import evidence
-from crosswire.model import Cause, Contradiction, Side
+from crosswire.check.context import (
+    CheckContext,
+    contemporary,
+    contradiction,
+    register_check,
+    shortest_cue,
+    worded_side,
+)
+from crosswire.model import Cause, Contradiction
 
 
 @register_check
@@ -31,27 +37,14 @@ def check_causes(context: CheckContext) -> Iterator[Contradiction]:
         stated, unknown = contemporary(context, stated, unknown, max_gap=gap, within=within)
         if not stated or not unknown:
             continue
-        given, not_known = _cue(context, stated), _cue(context, unknown)
+        given, not_known = shortest_cue(context, stated, event), shortest_cue(context, unknown, event)
         yield contradiction(
             context,
             kind="negation",
             subject=f"cause of the {event}",
-            sides=[_side(context, given, stated), _side(context, not_known, unknown)],
+            sides=[worded_side(context, given, stated), worded_side(context, not_known, unknown)],
             confidence=context.setting("causes", "confidence"),
             severity="high",
             explanation=f"The cause of the {event} is given in {len(stated)} report(s) ({given!r}) "
             f"and said to be unknown in {len(unknown)} ({not_known!r}).",
         )
-
-
-def _side(context: CheckContext, value: str, found: dict[str, list[Cause]]) -> Side:
-    cited = {(a, c.sentence) for a, causes in found.items() for c in causes}
-    return Side(value, tuple(evidence(context.extractions[a], sentence) for a, sentence in sorted(cited)))
-
-
-def _cue(context: CheckContext, found: dict[str, list[Cause]]) -> str:
-    """The words that say it in the first article, the shortest of them: 'due to technical glitch'."""
-    article_id = sorted(found)[0]
-    cause = min(found[article_id], key=lambda c: (c.end - c.start, c.start))
-    article = context.articles.get(article_id)
-    return " ".join(article.text[cause.start : cause.end].split()) if article else cause.event

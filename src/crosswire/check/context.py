@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar, cast
+from typing import Protocol, TypeVar, cast
 
 from crosswire.check.align import ClaimPair, ClaimUnit, FactCluster
 from crosswire.check.calibration import Calibration, packaged
@@ -175,6 +175,32 @@ def contemporary(
         {a: found for a, found in settled.items() if any(clash(a, b) for b in unsettled if b != a)},
         {b: found for b, found in unsettled.items() if any(clash(a, b) for a in settled if a != b)},
     )
+
+
+class Worded(Protocol):
+    """A record of the words in an article that say something: a status, a cause."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def sentence(self) -> int: ...
+
+
+def worded_side(context: CheckContext, value: str, found: Mapping[str, Sequence[Worded]]) -> Side:
+    """A side whose evidence is every sentence, in each article, that holds one of ``found``'s records."""
+    cited = {(a, record.sentence) for a, records in found.items() for record in records}
+    return Side(value, tuple(evidence(context.extractions[a], sentence) for a, sentence in sorted(cited)))
+
+
+def shortest_cue(context: CheckContext, found: Mapping[str, Sequence[Worded]], fallback: str) -> str:
+    """The words that say it in the first article, the shortest (most direct) of them: 'violating the
+    ceasefire', 'due to technical glitch'; ``fallback`` when the article's text is not at hand."""
+    article_id = sorted(found)[0]
+    record = min(found[article_id], key=lambda r: (r.end - r.start, r.start))
+    article = context.articles.get(article_id)
+    return " ".join(article.text[record.start : record.end].split()) if article else fallback
 
 
 def text_key(text: str) -> str:

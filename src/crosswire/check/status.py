@@ -13,9 +13,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from crosswire.check.context import CheckContext, contemporary, contradiction, register_check
-from crosswire.check.text import evidence
-from crosswire.model import Contradiction, Side, Status
+from crosswire.check.context import (
+    CheckContext,
+    contemporary,
+    contradiction,
+    register_check,
+    shortest_cue,
+    worded_side,
+)
+from crosswire.model import Contradiction, Status
 
 
 @register_check
@@ -32,8 +38,9 @@ def check_status(context: CheckContext) -> Iterator[Contradiction]:
         in_force, not_yet = contemporary(context, in_force, not_yet, max_gap=gap, within=within)
         if not in_force or not not_yet:
             continue
-        sides = [_side(context, "in force", in_force), _side(context, "not yet", not_yet)]
+        sides = [worded_side(context, "in force", in_force), worded_side(context, "not yet", not_yet)]
         mentions = [sum(len(found) for found in side.values()) for side in (in_force, not_yet)]
+        cues = [shortest_cue(context, side, thing) for side in (in_force, not_yet)]
         yield contradiction(
             context,
             kind="negation",
@@ -41,19 +48,6 @@ def check_status(context: CheckContext) -> Iterator[Contradiction]:
             sides=sides,
             confidence=0.85 if min(mentions) >= 2 else 0.8,
             severity="high",
-            explanation=f"The {thing} is in force in {len(in_force)} report(s) ({_cue(context, in_force)!r}) "
-            f"and not yet agreed in {len(not_yet)} ({_cue(context, not_yet)!r}).",
+            explanation=f"The {thing} is in force in {len(in_force)} report(s) ({cues[0]!r}) "
+            f"and not yet agreed in {len(not_yet)} ({cues[1]!r}).",
         )
-
-
-def _side(context: CheckContext, state: str, found: dict[str, list[Status]]) -> Side:
-    cited = {(a, s.sentence) for a, statuses in found.items() for s in statuses}
-    return Side(state, tuple(evidence(context.extractions[a], sentence) for a, sentence in sorted(cited)))
-
-
-def _cue(context: CheckContext, found: dict[str, list[Status]]) -> str:
-    """The words that say it in the first article, the shortest (most direct) of them: 'violating the ceasefire'."""
-    article_id = sorted(found)[0]
-    status = min(found[article_id], key=lambda s: (s.end - s.start, s.start))
-    article = context.articles.get(article_id)
-    return " ".join(article.text[status.start : status.end].split()) if article else status.thing
