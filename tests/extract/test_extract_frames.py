@@ -215,3 +215,22 @@ def test_a_given_name_and_a_date_are_no_context_of_an_event(extract):
 def test_a_passive_verb_joined_to_another_does_not_take_its_subject(extract):
     text = "Felt suffered from heart failure but the exact cause of his death was not immediately known."
     assert frame_of(extract(text), "know").subjects == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "subjects", "objects"),
+    [
+        ("Four dockers are recovering after being hurt early Tuesday at Pier 9.", "hurt", (), ("dockers",)),
+        (
+            "The skipper was arrested on Friday after being stopped by harbour police.",
+            "stop",
+            ("police",),
+            ("skipper",),
+        ),
+        ("Before boarding the ferry, the skipper called the harbour master.", "board", ("skipper",), ("ferry",)),
+        ("Four dockers said that a crane was hurt early Tuesday.", "hurt", (), ("crane",)),  # its own subject
+    ],
+)
+def test_a_gerund_without_a_subject_is_about_its_clauses_subject(extract, text, predicate, subjects, objects):
+    frame = frame_of(extract(text), predicate)
+    assert (frame.subjects, frame.objects) == (tuple(map(stem, subjects)), tuple(map(stem, objects)))

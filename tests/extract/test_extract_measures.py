@@ -314,3 +314,23 @@ def test_people_still_searched_for_are_the_missing(extract: Extract, text: str, 
 )
 def test_people_sought_by_police_and_more_missing_are_no_count_of_the_missing(extract: Extract, text: str) -> None:
     assert "missing" not in [k for k, _, _ in _measures(extract, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Officers found five dockers with gunshot wounds at Pier 9.", 5),
+        ("Officers found three people suffering from gunshot wounds near the pier.", 3),
+        ("Officers found two people suffering gunshot wounds near the pier.", 2),
+    ],
+)
+def test_people_with_gunshot_wounds_are_people_shot(extract: Extract, text: str, value: float) -> None:
+    assert value in [v for k, v, _ in _measures(extract, text) if k == "shot"]
+
+
+def test_people_with_other_wounds_are_no_count_of_the_shot(extract: Extract) -> None:
+    assert not [
+        k
+        for k, _, _ in _measures(extract, "Officers found five dockers with cuts and bruises at Pier 9.")
+        if k == "shot"
+    ]

@@ -38,7 +38,7 @@ from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "13"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+EXTRACTOR_VERSION = "14"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
 # 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
 # 6: statuses (is the ceasefire in force?); no ages or lists of people as roles; 7: measures (what a figure counts);
 # 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
@@ -50,7 +50,8 @@ EXTRACTOR_VERSION = "13"  # 2: clause-level frames; 3: headline roles, "US", peo
 # inside a name is its role ('Pastor Amina Greer, a spokeswoman'), a two-word 'organisation' after a title is a
 # person ('Chief Deputy Lionel Pearsall said'), a charge keyed with its intent ('assault with intent to commit murder');
 # 13: causes (the event's cause given or unknown), people still searched for counted as missing, a frame's
-# "he" or "she" read as the one person named just before, and neither given names nor dates in its context
+# "he" or "she" read as the one person named just before, and neither given names nor dates in its context;
+# 14: a gerund or participle without a subject is about its clause's subject ('recovering after being shot')
 T = TypeVar("T")
 MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 

@@ -16,7 +16,10 @@ Rules:
   name two): events pair on it, a claim's main clause is read without it. A relative pronoun ("which",
   "that", "who") stands for the noun the clause hangs on and the noun that one hangs on through a
   preposition ("the leak at the port, which began": *port* and *leak*). A conjoined verb without a
-  subject shares its first verb's, unless it is passive ("but the cause was not known").
+  subject shares its first verb's, unless it is passive ("but the cause was not known"). A gerund or
+  participle without a subject, after "after", "before", "while", "upon" or "since" or as an adverbial
+  participle, is about the subject of the clause it hangs on ("Four people are recovering after being
+  shot": the people were shot, an object; "after shooting his wife, he ...": a subject).
   Object: ``dobj``, the passive subject, the xcomp verb and its object; a participle after a noun
   ("the order issued on Tuesday") takes that noun as object.
 * Negated: a ``neg`` child ("not", "n't", "never") or an argument determined by "no" / "nothing" /
@@ -142,6 +145,7 @@ CLAIM_WORDS = frozenset({"prov", "argu", "claim", "contend", "insist", "alleg", 
 """Stems of verbs whose complement is one side's case, not what the report states."""
 CONDITIONS = frozenset({"if", "unless", "whether", "until", "once"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+CONTROL_PREPS = frozenset({"after", "before", "while", "upon", "since"})
 EVENT_DATE_PREPS = frozenset({"on", "in", "at", "during"})
 REFERENCE_DATE_WORDS = frozenset({"as", "since", "until", "till", "by", "before", "after", "through", "from", "to"})
 PLACE_PREPS = frozenset({"at", "in", "inside"})
@@ -282,7 +286,29 @@ def _arguments(verb: Token, complements: list[Token]) -> tuple[list[Token], list
     passive = any(c.dep_ == "auxpass" for c in verb.children)  # 'but ... was not known': its subject is unseen
     if verb.dep_ == "conj" and not subjects and verb.head.pos_ == "VERB" and not passive:
         subjects += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE]
+    controller = _controller(verb)
+    if passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+        objects += controller  # 'people are recovering after being shot': the people were shot
+    else:
+        subjects += controller  # 'after shooting his wife, he ...': he shot her
     return subjects, objects
+
+
+def _controller(verb: Token) -> list[Token]:
+    """Who a gerund or participle without a subject of its own is about: the subject of the clause it
+    hangs on through 'after', 'before', 'while', 'upon' or 'since' ('Four people are recovering after
+    being shot early Tuesday'), or as an adverbial participle ('Shot twice, the man died')."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"} for c in verb.children):
+        return []
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CONTROL_PREPS:
+        governor = verb.head.head
+    elif verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} and not any(c.dep_ == "mark" for c in verb.children):
+        governor = verb.head
+    else:
+        return []
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return []
+    return [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in RELATIVE]
 
 
 def _antecedents(verb: Token) -> list[Token]:

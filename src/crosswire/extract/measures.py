@@ -401,6 +401,8 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         and head.head.lower_ != "lives"
     ):
         return HARM_WORD[head.head.lower_], "people", [], f"{head.head.text} of"  # 'a death toll of 1,644'
+    if noun is not None and _with_gunshot_wounds(noun):  # 'police found two men with gunshot wounds'
+        return "shot", "people", _qualifiers(noun) + _group(noun), f"{noun.text} with gunshot wounds"
     changed = _change_subject(argument)
     if changed is not None:
         return changed
@@ -539,6 +541,24 @@ SITES = frozenset(
 )
 """Sites a count can be given for: 'two people dead at a south side home' counts that site, not the story."""
 IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+
+
+def _with_gunshot_wounds(noun: Token) -> bool:
+    """'two males with gunshot wounds', 'three people suffering (from) gunshot wounds': people who were shot."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.lower_ == "suffering")]
+    if noun.dep_ == "nsubj" and noun.head.lower_ == "suffering":
+        holders.append(noun.head)  # 'found two men suffering from gunshot wounds': parsed as its subject
+    wounds = [
+        w
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "from"}
+        for w in prep.children
+        if w.dep_ == "pobj"
+    ] + [c for h in holders[1:] for c in h.children if c.dep_ == "dobj"]
+    return any(
+        w.lower_ in {"wound", "wounds"} and any(c.lower_ in {"gunshot", "bullet"} for c in w.children) for w in wounds
+    )
 
 
 def _group(noun: Token | None) -> list[str]:
