@@ -101,7 +101,7 @@ def crosswire_run(records: list[dict], tmp: Path, *, processes: int) -> dict:
         with timer(seconds, "extract"):
             pipeline.run_extract(store, processes=processes)
         with timer(seconds, "embed"):
-            pipeline.run_embed(store)
+            pipeline.run_embed(store, pipeline.aligned_articles(stories))
         with timer(seconds, "check_and_write"):
             briefed = briefing.brief_stories(store, stories, out_dir=out, formats=FORMATS)
             briefing.write_index(out, briefing.index_entries(store, out, [s.id for s in stories]))

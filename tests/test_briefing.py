@@ -211,3 +211,34 @@ def test_cli_reports_a_failing_story_on_one_line_and_exits_1(
     assert "3 stories: 2 briefed, 0 re-written, 0 unchanged, 1 failed" in result.stderr
     index = (tmp_path / "out" / "index.html").read_text()
     assert f"{stories[1].id}/brief.html" in index and f"{bad}/brief.html" not in index
+
+
+def test_a_one_article_story_is_checked_without_embedding_anything(
+    demo_store: Store, counting: CountingEmbedder, tmp_path: Path
+) -> None:
+    counting.calls = counting.texts = 0
+    articles = demo_store.articles()
+    single, pair = pipeline.story_of(articles[:1]), pipeline.story_of(articles[1:3])
+    briefing.prepare(demo_store, [single, pair])
+    assert demo_store.claim_vector_ids(model=embed.VERSION) == {a.id for a in articles[1:3]}
+    embedded = counting.texts
+    outcomes = briefing.brief_stories(demo_store, [single, pair], out_dir=tmp_path / "out", formats=FORMATS)
+    assert [o.status for o in outcomes] == ["briefed", "briefed"]
+    assert counting.texts == embedded  # neither check embedded anything: the single story needs no vectors
+    check = demo_store.load_check(single.id)
+    assert check is not None and check.facts  # its claims are still facts, each its own
+    assert len(check.facts) == len({f.text for f in check.facts})
+
+
+def test_wording_only_vectors_are_alike_only_for_the_same_text() -> None:
+    texts = [
+        "Four dock workers were taken to hospital.",
+        "Four dock workers were taken to a hospital.",
+        "Four dock workers were taken to hospital.",
+    ]
+    vectors = embed.WordingOnly().embed(texts)
+    assert vectors.shape == (3, embed.DIM)
+    assert numpy.allclose(numpy.linalg.norm(vectors, axis=1), 1.0)
+    assert float(vectors[0] @ vectors[2]) == pytest.approx(1.0)
+    assert abs(float(vectors[0] @ vectors[1])) < 0.3
+    assert embed.WordingOnly().embed([]).shape == (0, embed.DIM)

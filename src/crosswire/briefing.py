@@ -117,18 +117,22 @@ def brief_stories(
 
 def prepare(
     store: Store,
-    article_ids: Sequence[str] | None = None,
+    stories: Sequence[Story],
     *,
     processes: int = 1,
     on_extracted: Callable[[], None] | None = None,
     on_embedded: Callable[[int], None] | None = None,
 ) -> None:
-    """Extract the articles not yet extracted and embed the claim sentences not yet embedded, each in
-    one pass over all of them (so models load once and embedding runs in large batches)."""
+    """Extract the stories' articles not yet extracted and embed the claim sentences not yet embedded,
+    each in one pass over all of them (so models load once and embedding runs in large batches). The
+    articles of one-article stories are not embedded (``pipeline.aligned_articles``)."""
     pipeline.run_extract(
-        store, article_ids, processes=processes, on_done=(lambda _: on_extracted()) if on_extracted else None
+        store,
+        [a for story in stories for a in story.article_ids],
+        processes=processes,
+        on_done=(lambda _: on_extracted()) if on_extracted else None,
     )
-    pipeline.run_embed(store, article_ids, on_done=on_embedded)
+    pipeline.run_embed(store, pipeline.aligned_articles(stories), on_done=on_embedded)
 
 
 def story_signature(

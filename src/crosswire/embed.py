@@ -55,6 +55,24 @@ def text_key(text: str) -> bytes:
     return hashlib.sha1(text.encode("utf-8")).digest()
 
 
+class WordingOnly:
+    """An ``Embedder`` with no model: a text's vector is drawn from its own hash, so two texts are
+    alike only when they are the same text (other pairs' cosines are about 0 +- 0.05, far below any
+    threshold). For a story of one article, which has no second report to align with: its claims
+    are not embedded, and only the same sentence repeated (or, through the aligner's own blocking,
+    worded the same but for a word or two) is one fact."""
+
+    version = "wording-only/1"
+
+    def embed(self, texts: Sequence[str]) -> numpy.ndarray:
+        if not texts:
+            return numpy.zeros((0, DIM), dtype=numpy.float32)
+        rows = numpy.stack(
+            [numpy.random.default_rng(list(text_key(text))).standard_normal(DIM) for text in texts]
+        ).astype(numpy.float32)
+        return rows / numpy.linalg.norm(rows, axis=1, keepdims=True)
+
+
 class VectorTable:
     """An ``Embedder`` that answers from vectors computed before (keyed by ``text_key``), and asks
     ``fallback`` only for texts it does not hold, so a re-check embeds nothing new.

@@ -326,13 +326,29 @@ def run_check(
         story.id,
         articles,
         extractions,
-        embedder=stored_vectors(store, story.article_ids, embedder=embedder),
+        embedder=claim_vectors(store, story.article_ids, embedder=embedder),
         min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
         judge=judge,
         calibration=settings.check if settings is not None else None,
     )
     store.save_check(result)
     return result
+
+
+def claim_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedder | None = None) -> Embedder:
+    """The claim vectors a story's check aligns with: its articles' stored vectors (``stored_vectors``),
+    or for a story of one article, none (``embed.WordingOnly``): with no second report there is
+    nothing to align across, and its sentences are never embedded (``aligned_articles``)."""
+    if len(set(article_ids)) == 1:
+        return embed.WordingOnly()
+    return stored_vectors(store, article_ids, embedder=embedder)
+
+
+def aligned_articles(stories: Sequence[Story]) -> list[str]:
+    """The articles whose claim sentences are embedded: those of stories of two or more articles. A
+    story of one article is checked without vectors (``claim_vectors``); when a second article joins
+    it, both are embedded then."""
+    return [aid for story in stories if len(set(story.article_ids)) > 1 for aid in story.article_ids]
 
 
 def stored_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedder | None = None) -> VectorTable:
@@ -443,7 +459,8 @@ def story_brief_json(
         return None
     ids = [a.id for a in articles]
     run_extract(store, ids)
-    run_embed(store, ids)
+    if len(ids) > 1:
+        run_embed(store, ids)
     if known_at is None:
         result = run_check(store, story)
     else:
@@ -451,7 +468,7 @@ def story_brief_json(
             story.id,
             articles,
             store.extractions(ids),
-            embedder=stored_vectors(store, ids),
+            embedder=claim_vectors(store, ids),
             min_confidence=DEFAULT_MIN_CONFIDENCE,
         )
     scoped = Story(story.id, story.headline, tuple(ids), story.first_published, story.last_published, story.notes)

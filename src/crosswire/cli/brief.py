@@ -70,9 +70,9 @@ def _extract_and_check(
                 on_done=lambda e: progress.update(task, advance=1),
                 max_chars=settings.max_extract_chars,
             )
-        pipeline.run_embed(store, ids)
-        progress.add_task("cross-checking", total=None)
         story = story or pipeline.story_of(store.articles(ids))
+        pipeline.run_embed(store, pipeline.aligned_articles([story]))
+        progress.add_task("cross-checking", total=None)
         loaded = pipeline.load_story(store, story)
         check = pipeline.run_check(store, story, min_confidence=min_confidence, settings=settings, loaded=loaded)
     return story, check, loaded
@@ -197,7 +197,7 @@ def brief(
             raise click.ClickException("no articles to brief; give paths or URLs, or ingest some first")
         chosen = _stories_to_brief(store, ids, story_id=story_id, whole_store=not inputs)
         with progress_bar(quiet=False) as progress:
-            _prepare(store, [a for s in chosen for a in s.article_ids], processes=processes, progress=progress)
+            _prepare(store, chosen, processes=processes, progress=progress)
             task = progress.add_task("briefing", total=len(chosen))
             outcomes = briefing.brief_stories(
                 store,
@@ -242,12 +242,15 @@ def _stories_to_brief(store: Store, ids: list[str], *, story_id: str | None, who
     return [s for s in clustered if s.id in wanted] or [pipeline.story_of(store.articles(ids))]
 
 
-def _prepare(store: Store, ids: list[str], *, processes: int, progress: Any) -> None:
-    """Extract and embed what is pending, each with its own progress bar."""
+def _prepare(store: Store, stories: Sequence[Story], *, processes: int, progress: Any) -> None:
+    """Extract and embed what is pending, each with its own progress bar (``pipeline.aligned_articles``:
+    the articles of one-article stories are not embedded)."""
+    ids = [a for s in stories for a in s.article_ids]
     total = pipeline.pending_extractions(store, ids)
     if total:
         task = progress.add_task("extracting", total=total)
         pipeline.run_extract(store, ids, processes=processes, on_done=lambda _: progress.update(task, advance=1))
+    ids = pipeline.aligned_articles(stories)
     pending = len(pipeline.pending_embeddings(store, ids))
     if pending:
         embedding = progress.add_task("embedding claims", total=pending)

@@ -66,7 +66,7 @@ def stories(obj: Context, run_checks: bool, as_json: bool) -> None:
             stale = [story for story in found if story_row(store, story)["disputed_facts"] is None]
             ids = [a for story in stale for a in story.article_ids]
             pipeline.run_extract(store, ids)  # once for all, then claim vectors in one large batch
-            pipeline.run_embed(store, ids)
+            pipeline.run_embed(store, pipeline.aligned_articles(stale))
             for story in stale:
                 pipeline.run_check(store, story)
         rows = [story_row(store, story) for story in found]
