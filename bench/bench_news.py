@@ -100,12 +100,13 @@ def crosswire_run(records: list[dict], tmp: Path, *, processes: int) -> dict:
             stories = pipeline.run_stories(store)
         with timer(seconds, "extract"):
             pipeline.run_extract(store, processes=processes)
+        aligned = pipeline.aligned_articles(stories)
         with timer(seconds, "embed"):
-            pipeline.run_embed(store, pipeline.aligned_articles(stories))
+            pipeline.run_embed(store, aligned)
         with timer(seconds, "check_and_write"):
             briefed = briefing.brief_stories(store, stories, out_dir=out, formats=FORMATS)
             briefing.write_index(out, briefing.index_entries(store, out, [s.id for s in stories]))
-        claims = sum(len(pipeline.claim_texts(e)) for e in store.extractions([a.id for a in store.articles()]).values())
+        counts = {i: len(pipeline.claim_texts(e)) for i, e in store.extractions([a.id for a in store.articles()]).items()}
     total = sum(seconds.values())
     return {
         "articles": sum(o.status == "stored" for o in outcomes),
@@ -113,7 +114,8 @@ def crosswire_run(records: list[dict], tmp: Path, *, processes: int) -> dict:
         "stories": len(stories),
         "failed_stories": sum(o.status == "failed" for o in briefed),
         "failures": [f"{o.story_id}: {o.detail}"[:300] for o in briefed if o.status == "failed"][:5],
-        "claim_sentences": claims,
+        "claim_sentences": sum(counts.values()),
+        "claim_sentences_embedded": sum(counts.get(i, 0) for i in aligned),
         "seconds": round(total, 2),
         **{f"{name}_s": round(value, 2) for name, value in seconds.items()},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
