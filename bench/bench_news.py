@@ -106,7 +106,8 @@ def crosswire_run(records: list[dict], tmp: Path, *, processes: int) -> dict:
         with timer(seconds, "check_and_write"):
             briefed = briefing.brief_stories(store, stories, out_dir=out, formats=FORMATS)
             briefing.write_index(out, briefing.index_entries(store, out, [s.id for s in stories]))
-        counts = {i: len(pipeline.claim_texts(e)) for i, e in store.extractions([a.id for a in store.articles()]).items()}
+        extractions = store.extractions([a.id for a in store.articles()])
+        counts = {i: len(pipeline.claim_texts(e)) for i, e in extractions.items()}
     total = sum(seconds.values())
     return {
         "articles": sum(o.status == "stored" for o in outcomes),

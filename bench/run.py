@@ -172,11 +172,12 @@ def news_table(rows: list[dict], sizes: list[int]) -> str:
     ]
     previous = None
     for row in rows:
+        embedded = row.get("claim_sentences_embedded", row["claim_sentences"])
         lines.append(
             f"| {row['articles']:,} | {row['stories']:,} | {row['seconds']:.1f} "
             f"| {row['articles'] / row['seconds']:.1f} "
             f"| {row.get('bare_spacy_s', 0):.1f} | {row.get('ratio', 0):.2f}x | {per_doubling(row, previous)} "
-            f"| {row['claim_sentences'] / row['articles']:.1f} | {row.get('claim_sentences_embedded', row['claim_sentences']) / row['embed_s']:.0f} "
+            f"| {row['claim_sentences'] / row['articles']:.1f} | {embedded / row['embed_s']:.0f} "
             f"| {row['peak_rss_mb']:.0f} |"
         )
         previous = row
