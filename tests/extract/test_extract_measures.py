@@ -334,3 +334,29 @@ def test_people_with_other_wounds_are_no_count_of_the_shot(extract: Extract) -> 
         for k, _, _ in _measures(extract, "Officers found five dockers with cuts and bruises at Pier 9.")
         if k == "shot"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Gunfire was exchanged between two cars and four dockers were hit.", 4),
+        ("Three people were struck by stray bullets outside the ferry terminal.", 3),
+    ],
+)
+def test_people_hit_by_gunfire_are_people_shot(extract: Extract, text: str, value: float) -> None:
+    assert value in [v for k, v, _ in _measures(extract, text) if k == "shot"]
+
+
+def test_people_hit_by_a_car_are_no_count_of_the_shot(extract: Extract) -> None:
+    assert not [k for k, _, _ in _measures(extract, "Two dockers were hit by a van at Pier 9.") if k == "shot"]
+
+
+def test_the_charges_each_of_several_defendants_face_are_nobody_in_particular(extract: Extract) -> None:
+    """Listed defendants who 'each face' a count share it; the first named is not its owner, and a
+    mention of 'the shootings' does not make a defendant's counts a sum over incidents."""
+    listed = _measures(
+        extract, "Anton Voss, 23, and Mira Kell, 20, each face two counts of murder in connection with the shootings."
+    )
+    alone = _measures(extract, "Anton Voss faces four counts of murder.")
+    assert ("count of murder", 2.0, ("stage:charged",)) in listed
+    assert any(k == "count of murder" and "by:voss" in scope for k, _, scope in alone)

@@ -38,7 +38,7 @@ from crosswire.roles import role_words
 
 __all__ = ["EXTRACTOR_VERSION", "extract_articles", "load_nlp", "role_words"]
 
-EXTRACTOR_VERSION = "14"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
+EXTRACTOR_VERSION = "15"  # 2: clause-level frames; 3: headline roles, "US", people as places; 4: gallery counters;
 # 5: leading titles nameparser does not know ("Coroner Hector Alfaro") are roles, not given names;
 # 6: statuses (is the ceasefire in force?); no ages or lists of people as roles; 7: measures (what a figure counts);
 # 8: scale letters on figures ("103m euros"), weekdays on or before publication, "he said" speakers,
@@ -52,6 +52,8 @@ EXTRACTOR_VERSION = "14"  # 2: clause-level frames; 3: headline roles, "US", peo
 # 13: causes (the event's cause given or unknown), people still searched for counted as missing, a frame's
 # "he" or "she" read as the one person named just before, and neither given names nor dates in its context;
 # 14: a gerund or participle without a subject is about its clause's subject ('recovering after being shot')
+# 15: people hit or struck where the sentence speaks of gunfire are shot; listed defendants who 'each face'
+# counts share them (no one person's), and 'the shootings' does not make a defendant's counts a sum
 T = TypeVar("T")
 MAX_CHARS = 200_000  # the packaged default of the max_extract_chars setting
 

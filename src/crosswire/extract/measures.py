@@ -268,7 +268,7 @@ def measure_of(doc: Doc, sentences: Sentences, figure: Figure, context: _Context
         words=said,
         bound=bound,
         part=(_part(doc, span, number, noun) and not sought and not _remainder(number, noun, key))
-        or _aggregate(number.sent)
+        or (_aggregate(number.sent) and not key.startswith(CHARGE_KEYS))  # a defendant's counts add up nothing
         or _also(number, noun),
         change=_change_verb(noun or number) is not None and not earlier,
         earlier=earlier,
@@ -403,6 +403,8 @@ def _count(number: Token, noun: Token | None) -> tuple[str | None, str, list[str
         return HARM_WORD[head.head.lower_], "people", [], f"{head.head.text} of"  # 'a death toll of 1,644'
     if noun is not None and _with_gunshot_wounds(noun):  # 'police found two men with gunshot wounds'
         return "shot", "people", _qualifiers(noun) + _group(noun), f"{noun.text} with gunshot wounds"
+    if _hit_by_gunfire(argument):  # 'four people were hit when gunfire was exchanged'
+        return "shot", "people", _qualifiers(noun) + _group(noun), f"{argument.text} {head.text}"
     changed = _change_subject(argument)
     if changed is not None:
         return changed
@@ -559,6 +561,20 @@ def _with_gunshot_wounds(noun: Token) -> bool:
     return any(
         w.lower_ in {"wound", "wounds"} and any(c.lower_ in {"gunshot", "bullet"} for c in w.children) for w in wounds
     )
+
+
+HIT = frozenset("hit struck".split())
+GUNFIRE = re.compile(r"\b(?:gunfire|gunshots?|bullets?|shots|gunman|gunmen|opened fire|shooting|shooter)\b", re.I)
+"""Words that say what hit a count of people was gunfire (in the count's own sentence)."""
+
+
+def _hit_by_gunfire(argument: Token) -> bool:
+    """'four people were hit when gunfire was exchanged', 'two were struck by bullets': people who were
+    shot. Without a word of gunfire in the sentence, 'hit' or 'struck' may be by a car or by debris."""
+    head = argument.head
+    if argument.dep_ != "nsubjpass" or head.lower_ not in HIT:
+        return False
+    return bool(GUNFIRE.search(argument.sent.text))
 
 
 def _group(noun: Token | None) -> list[str]:

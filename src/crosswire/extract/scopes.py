@@ -66,6 +66,16 @@ def _period(ent: Span, published: datetime | None) -> str | None:
     return f"season:{current + shift}"
 
 
+DISTRIBUTIVE = frozenset("each both all".split())
+
+
+def _several(subject: Token) -> bool:
+    """Whether a subject names several people ('Melendrez, 23; Diaz, 20, and Zurita')."""
+    return subject.ent_type_ == "PERSON" and any(
+        c.dep_ in {"conj", "appos"} and c.ent_type_ == "PERSON" for t in subject.subtree for c in t.children
+    )
+
+
 def person_of(number: Token, noun: Token | None) -> list[str]:
     """Whose a plain count or a sum is: 'Marr scored eight goals', 'Smith was released on $40,000 bail'
     -> 'by:marr', 'by:smith'. The check drops the story's main person (the 'by:' of the person most
@@ -76,7 +86,10 @@ def person_of(number: Token, noun: Token | None) -> list[str]:
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
             break
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.lower_ in DISTRIBUTIVE for s in subjects) or any(_several(s) for s in subjects):
+        return []  # 'Melendrez, Diaz and Zurita each face two counts': each person's, not the first one's
+    subject = subjects[0] if subjects else None
     if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:  # 'released after posting bail'
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
