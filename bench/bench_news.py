@@ -96,6 +96,8 @@ def crosswire_run(records: list[dict], tmp: Path, *, processes: int) -> dict:
     with Store.open(tmp / "news.db") as store:
         with timer(seconds, "ingest"):
             outcomes = list(pipeline.run_ingest(store, [str(source)], settings=load_settings()))
+        if not any(o.status == "stored" for o in outcomes):
+            raise SystemExit(f"no article was stored: {outcomes[0] if outcomes else 'no input'}")
         with timer(seconds, "stories"):
             stories = pipeline.run_stories(store)
         with timer(seconds, "extract"):

@@ -169,6 +169,35 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path, settings: 
     assert "over the 1,000-byte limit" in rejected.reason
 
 
+def test_a_jsonl_file_over_the_limit_is_read_a_line_at_a_time(tmp_path: Path, settings: Settings) -> None:
+    """A day of news in one JSONL file may be larger than max_input_bytes: the limit then holds per line,
+    and a line over it, a line that is not UTF-8 and a malformed line are each refused by line number."""
+    small = replace(settings, max_input_bytes=2000)
+    records = [json.dumps({"text": f"{BODY} Report {i}.", "source": f"Outlet {i}"}) for i in range(8)]
+    long_line = json.dumps({"text": BODY * 20})
+    lines = [*records[:3], long_line, "{broken", "", *records[3:6]]
+    path = tmp_path / "day.jsonl"
+    latin = '{"text": "caf\xe9"}\n'.encode("latin-1")  # line 10: not UTF-8
+    path.write_bytes(("\n".join(lines) + "\n").encode() + latin + records[6].encode())
+    assert path.stat().st_size > small.max_input_bytes
+    results = ingest([path], small)
+    stored = [r for r in results if isinstance(r, Article)]
+    refused = {r.input: r.reason for r in results if isinstance(r, Rejected)}
+    assert [a.source for a in stored] == [f"Outlet {i}" for i in (0, 1, 2, 3, 4, 5, 6)]
+    assert "over the 2,000-byte limit" in refused[f"{path}:4"]
+    assert "malformed JSON" in refused[f"{path}:5"]
+    assert "not UTF-8" in refused[f"{path}:10"]
+    assert len(refused) == 3
+
+
+def test_a_binary_jsonl_file_over_the_limit_is_refused_once(tmp_path: Path, settings: Settings) -> None:
+    small = replace(settings, max_input_bytes=100)
+    path = tmp_path / "blob.jsonl"
+    path.write_bytes(b"\x00\x01binary\n" * 50)
+    [rejected] = ingest([path], small)
+    assert isinstance(rejected, Rejected) and "binary file" in rejected.reason
+
+
 def test_a_bad_line_does_not_stop_the_batch(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(json.dumps({"text": BODY}) + "\n{broken\n" + json.dumps({"text": BODY + " Again."}) + "\n")

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import charset_normalizer
 import yaml
@@ -164,8 +164,11 @@ def _from_file(
 ) -> Iterator[Ingested | Rejected]:
     name = str(path)
     try:
-        text = read_text(path, max_bytes=settings.max_input_bytes)
         suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES and _size(path) > settings.max_input_bytes:
+            yield from _from_large_jsonl(path, settings=settings, fields=fields)
+            return
+        text = read_text(path, max_bytes=settings.max_input_bytes)
         if suffix in HTML_SUFFIXES:
             drafts: Iterator[Draft | Rejected] = iter([draft_from_html(text, origin=name)])
         elif suffix in JSONL_SUFFIXES:
@@ -182,6 +185,65 @@ def _from_file(
             yield Rejected(name, "ingest", "no records in the file")
     except InputError as e:
         yield Rejected(name, "ingest", e.reason)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # let reading it report the error
+
+
+def _from_large_jsonl(
+    path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]
+) -> Iterator[Ingested | Rejected]:
+    """A JSONL file over ``max_input_bytes`` (a day of news exported as one file), read a line at a time:
+    the limit then holds for each line, and each line must be UTF-8, as JSON Lines requires."""
+    found = False
+    for draft in _large_jsonl_drafts(path, limit=settings.max_input_bytes, fields=fields):
+        found = True
+        yield draft if isinstance(draft, Rejected) else _finish_guarded(draft, settings=settings)
+    if not found:
+        yield Rejected(str(path), "ingest", "no records in the file")
+
+
+def _large_jsonl_drafts(path: Path, *, limit: int, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(_bounded_lines(handle, limit), start=1):
+                origin = f"{name}:{number}"
+                if isinstance(raw, int):
+                    yield Rejected(
+                        origin, "ingest", f"line is {raw:,} bytes, over the {limit:,}-byte limit (max_input_bytes)"
+                    )
+                    continue
+                if b"\x00" in raw:
+                    yield Rejected(name, "ingest", "binary file (contains NUL bytes), not text")
+                    return
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    yield Rejected(origin, "ingest", "not UTF-8 (a JSONL file over max_input_bytes is read as UTF-8)")
+                    continue
+                draft = _jsonl_line(line, origin=origin, fields=fields)
+                if draft is not None:
+                    yield draft
+    except OSError as e:
+        yield Rejected(name, "ingest", f"cannot read file ({e.strerror or e})")
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | int]:
+    """The lines of a binary file; a line over ``limit`` bytes is skipped unread and given as its size."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1 << 20)
+            size += len(raw)
+        yield size
 
 
 def read_text(path: Path, *, max_bytes: int) -> str:
@@ -362,18 +424,22 @@ def draft_from_html(html: str, *, origin: str, url: str | None = None) -> Draft 
 def drafts_from_jsonl(text: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
     """One JSON object per line; blank lines skipped; a bad line is rejected, the rest go on."""
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        name = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Rejected(name, "ingest", f"malformed JSON ({e.msg} at column {e.colno})")
-            continue
-        except (ValueError, RecursionError) as e:  # nested too deep; an integer over Python's digit limit
-            yield Rejected(name, "ingest", f"unreadable JSON ({_json_limit(e)})")
-            continue
-        yield _record_guarded(record, origin=name, fields=fields)
+        draft = _jsonl_line(line, origin=f"{origin}:{number}", fields=fields)
+        if draft is not None:
+            yield draft
+
+
+def _jsonl_line(line: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Draft | Rejected | None:
+    """One JSONL line's record; None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        return Rejected(origin, "ingest", f"malformed JSON ({e.msg} at column {e.colno})")
+    except (ValueError, RecursionError) as e:  # nested too deep; an integer over Python's digit limit
+        return Rejected(origin, "ingest", f"unreadable JSON ({_json_limit(e)})")
+    return _record_guarded(record, origin=origin, fields=fields)
 
 
 def drafts_from_json(text: str, *, origin: str, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
