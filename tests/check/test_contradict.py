@@ -174,6 +174,29 @@ FLAGGED = {
         ],
         {"Ilse Marten", "Tomas Brandt"},
     ),
+    "person-name of one age": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "Anton Reyes, 17, died at the east pier on Tuesday, harbour police said.",
+                        people=[("Anton Reyes", "Anton", "Reyes", None)],
+                    )
+                ],
+            ),
+            Report(
+                "b",
+                [
+                    Line(
+                        "The coroner said Mateo Reyes, 17, was pronounced dead at a Veltmar hospital.",
+                        people=[("Mateo Reyes", "Mateo", "Reyes", None)],
+                    )
+                ],
+            ),
+        ],
+        {"Anton Reyes", "Mateo Reyes"},
+    ),
     "person-name sharing only a middle name": (
         [
             Report(
@@ -216,6 +239,36 @@ def test_check_flags_each_contradiction_type(embedder, case):
 
 
 NOT_FLAGGED = {
+    "two of one family and one age named in one report (twins)": [
+        Report(
+            "a",
+            [
+                Line(
+                    "Anton Reyes, 17, and Mateo Reyes, 17, were wounded at the east pier.",
+                    people=[("Anton Reyes", "Anton", "Reyes", None), ("Mateo Reyes", "Mateo", "Reyes", None)],
+                )
+            ],
+        ),
+        Report(
+            "b",
+            [
+                Line(
+                    "Mateo Reyes, 17, was treated at a Veltmar hospital and released.",
+                    people=[("Mateo Reyes", "Mateo", "Reyes", None)],
+                )
+            ],
+        ),
+    ],
+    "two of one family, two ages": [
+        Report(
+            "a",
+            [Line("Anton Reyes, 17, died at the east pier.", people=[("Anton Reyes", "Anton", "Reyes", None)])],
+        ),
+        Report(
+            "b",
+            [Line("Mateo Reyes, 45, was wounded at the east pier.", people=[("Mateo Reyes", "Mateo", "Reyes", None)])],
+        ),
+    ],
     "alias Steve/Steven": [
         Report(
             "a",

@@ -37,7 +37,8 @@ def check_person_names(context: CheckContext) -> Iterator[Contradiction]:
         sides = [Side(_written_name(g.refs), ref_evidence(context, g.refs)) for g in groups]
         sides.sort(key=lambda side: -len({e.article_id for e in side.evidence}))
         roles = Counter(" ".join(words(r)) for g in groups for r in g.roles)
-        role = roles.most_common(1)[0][0] if roles else "person"
+        ages = set().union(*(g.ages for g in groups))
+        role = roles.most_common(1)[0][0] if roles else f"{min(ages):g}-year-old" if len(ages) == 1 else "person"
         counts = ", ".join(f"{side.value} in {len({e.article_id for e in side.evidence})}" for side in sides)
         yield contradiction(
             context,

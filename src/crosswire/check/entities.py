@@ -5,12 +5,15 @@ People are grouped by family name. Inside a family, mentions whose given names a
 group*. Name groups of one family are then joined into one person only when their roles share a
 specific word ("US envoy" and "US Special Envoy" share "envoy"): the envoy called Steven in one
 article and David in another is one person with a conflicting given name, while a "defence minister"
-and a "singer" who share a surname stay two people.
+and a "singer" who share a surname stay two people. So are two name groups that reports which never name
+both give one and the same age ("Blake Hammond, 17" and "Marcus Hammond, 17"); an article that names
+both names two people.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -85,6 +88,7 @@ class NameGroup:
 
     given: str  # the preferred given name as written ("Steven")
     refs: list[PersonRef] = field(default_factory=list)
+    ages: set[float] = field(default_factory=set)  # ages written right after its mentions ('Blake Hammond, 17')
 
     @property
     def givens(self) -> Counter[str]:
@@ -268,7 +272,8 @@ def _name_groups(refs: list[PersonRef]) -> tuple[list[NameGroup], list[PersonRef
 
 
 def _join_by_role(groups: list[NameGroup]) -> list[list[NameGroup]]:
-    """Join name groups whose roles share a specific word (union-find over groups)."""
+    """Join name groups whose roles share a specific word, or that give one person's age (union-find
+    over groups)."""
     parent = list(range(len(groups)))
 
     def root(i: int) -> int:
@@ -279,12 +284,42 @@ def _join_by_role(groups: list[NameGroup]) -> list[list[NameGroup]]:
 
     for i in range(len(groups)):
         for j in range(i + 1, len(groups)):
-            if roles_compatible(groups[i].roles, groups[j].roles):
+            if roles_compatible(groups[i].roles, groups[j].roles) or _same_age(groups[i], groups[j]):
                 parent[root(j)] = root(i)
     joined: dict[int, list[NameGroup]] = defaultdict(list)
     for i, group in enumerate(groups):
         joined[root(i)].append(group)
     return list(joined.values())
+
+
+def _same_age(a: NameGroup, b: NameGroup) -> bool:
+    """Two given names of one family, each written with the same single age ('Blake Hammond, 17' and
+    'Marcus Hammond, 17'), in reports that never name both: one person named two ways. An article that
+    names both names two people (siblings, twins); so do two roles that are two posts."""
+    if len(a.ages) != 1 or a.ages != b.ages:
+        return False
+    if {r.article_id for r in a.refs} & {r.article_id for r in b.refs}:
+        return False
+    return not (a.roles and b.roles) or roles_compatible(a.roles, b.roles)
+
+
+AGE_AFTER_NAME = re.compile(r"\A,\s*(\d{1,3})(?=\s*(?:[,.;)]|and\b|$))")
+"""An age written as an apposition right after a name: 'Blake Hammond, 17, died', 'and Mira Kell, 20.'"""
+
+
+def stated_ages(extractions: Mapping[str, Extraction]) -> dict[tuple[str, int], float]:
+    """(article id, mention start) -> the age written right after a person mention ('Blake Hammond, 17,')."""
+    ages: dict[tuple[str, int], float] = {}
+    for article_id, extraction in extractions.items():
+        sentences = {s.index: s for s in extraction.sentences}
+        for person in extraction.people:
+            sentence = sentences.get(person.sentence)
+            if sentence is None:
+                continue
+            found = AGE_AFTER_NAME.match(sentence.text[person.end - sentence.start :])
+            if found and 0 < int(found.group(1)) < 120:
+                ages[(article_id, person.start)] = float(found.group(1))
+    return ages
 
 
 def _entity_id(kind: str, key: str) -> str:
@@ -301,8 +336,11 @@ def resolve_people(extractions: Mapping[str, Extraction]) -> list[ResolvedPerson
             if key:
                 by_family[key].append(PersonRef(article_id, person))
     people: list[ResolvedPerson] = []
+    ages = stated_ages(extractions)
     for family, refs in sorted(by_family.items()):
         groups, surname_only = _name_groups(refs)
+        for group in groups:
+            group.ages = {ages[at] for r in group.refs if (at := (r.article_id, r.person.start)) in ages}
         clusters = _join_by_role(groups) if groups else [[]]
         for n, cluster in enumerate(clusters):
             label = "+".join(sorted(fold(g.given) for g in cluster))
