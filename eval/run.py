@@ -52,8 +52,9 @@ HEADINGS = {
         "replaced words in another sentence (a date, number or place changed once and left elsewhere): the report "
         "then contradicts itself, which the checks read as a total and its part or as two events, so other outlets' "
         "agreement does not decide it. A changed given name is found when both names carry one title ('District "
-        "Attorney Jimmy Dunn' / 'District Attorney Desmond Dunn'); without one it is missed by design: two people who "
-        "share a family name and not a given name are two people (issue #10)."
+        "Attorney Jimmy Dunn' / 'District Attorney Desmond Dunn') or one age ('Blake Hammond, 17' / 'Marcus Hammond, "
+        "17'), or when one sentence is worded alike but for the name; otherwise it is missed by design: two people "
+        "who share a family name and not a given name are two people (issue #10)."
     ),
     "realnews": (
         "## Real news: disputes between independently written reports\n\n"
