@@ -197,6 +197,29 @@ FLAGGED = {
         ],
         {"Anton Reyes", "Mateo Reyes"},
     ),
+    "person-name of one age written before the names": (
+        [
+            Report(
+                "a",
+                [
+                    Line(
+                        "The 16-year-old victim, identified as Anton Reyes, was found near the east pier.",
+                        people=[("Anton Reyes", "Anton", "Reyes", None)],
+                    )
+                ],
+            ),
+            Report(
+                "b",
+                [
+                    Line(
+                        "Police said 16-year-old Mateo Reyes died at a Veltmar hospital on Tuesday.",
+                        people=[("Mateo Reyes", "Mateo", "Reyes", None)],
+                    )
+                ],
+            ),
+        ],
+        {"Anton Reyes", "Mateo Reyes"},
+    ),
     "person-name sharing only a middle name": (
         [
             Report(

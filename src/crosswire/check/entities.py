@@ -305,10 +305,16 @@ def _same_age(a: NameGroup, b: NameGroup) -> bool:
 
 AGE_AFTER_NAME = re.compile(r"\A,\s*(\d{1,3})(?=\s*(?:[,.;)]|and\b|$))")
 """An age written as an apposition right after a name: 'Blake Hammond, 17, died', 'and Mira Kell, 20.'"""
+AGE_BEFORE_NAME = re.compile(
+    r"\b(\d{1,3})-year-old,?\s+(?:[a-z]+,?\s+(?:(?:has|had)\s+been\s+|was\s+|is\s+)?identified\s+as\s+)?\Z"
+)
+"""An age written just before a name: '17-year-old Blake Hammond', 'the 15-year-old victim, identified as
+Jimmy Vasquez', 'the 15-year-old victim has been identified as Jimmy Vasquez'."""
 
 
 def stated_ages(extractions: Mapping[str, Extraction]) -> dict[tuple[str, int], float]:
-    """(article id, mention start) -> the age written right after a person mention ('Blake Hammond, 17,')."""
+    """(article id, mention start) -> the age written right after a person mention ('Blake Hammond, 17,')
+    or just before it ('17-year-old Blake Hammond')."""
     ages: dict[tuple[str, int], float] = {}
     for article_id, extraction in extractions.items():
         sentences = {s.index: s for s in extraction.sentences}
@@ -316,7 +322,9 @@ def stated_ages(extractions: Mapping[str, Extraction]) -> dict[tuple[str, int], 
             sentence = sentences.get(person.sentence)
             if sentence is None:
                 continue
-            found = AGE_AFTER_NAME.match(sentence.text[person.end - sentence.start :])
+            found = AGE_AFTER_NAME.match(sentence.text[person.end - sentence.start :]) or AGE_BEFORE_NAME.search(
+                sentence.text[: person.start - sentence.start]
+            )
             if found and 0 < int(found.group(1)) < 120:
                 ages[(article_id, person.start)] = float(found.group(1))
     return ages
