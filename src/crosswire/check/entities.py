@@ -5,9 +5,9 @@ People are grouped by family name. Inside a family, mentions whose given names a
 group*. Name groups of one family are then joined into one person only when their roles share a
 specific word ("US envoy" and "US Special Envoy" share "envoy"): the envoy called Steven in one
 article and David in another is one person with a conflicting given name, while a "defence minister"
-and a "singer" who share a surname stay two people. So are two name groups that reports which never name
-both give one and the same age ("Blake Hammond, 17" and "Marcus Hammond, 17"); an article that names
-both names two people.
+and a "singer" who share a surname stay two people. Two name groups are also one person when reports that
+never name both give each one and the same age next to the name ("Blake Hammond, 17" and "17-year-old
+Marcus Hammond"); an article that names both names two people.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ class NameGroup:
 
     given: str  # the preferred given name as written ("Steven")
     refs: list[PersonRef] = field(default_factory=list)
-    ages: set[float] = field(default_factory=set)  # ages written right after its mentions ('Blake Hammond, 17')
+    ages: set[float] = field(default_factory=set)  # ages written next to its mentions ('Blake Hammond, 17')
 
     @property
     def givens(self) -> Counter[str]:
