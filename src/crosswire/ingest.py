@@ -166,17 +166,10 @@ def _from_file(
     try:
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES and _size(path) > settings.max_input_bytes:
-            yield from _from_large_jsonl(path, settings=settings, fields=fields)
-            return
-        text = read_text(path, max_bytes=settings.max_input_bytes)
-        if suffix in HTML_SUFFIXES:
-            drafts: Iterator[Draft | Rejected] = iter([draft_from_html(text, origin=name)])
-        elif suffix in JSONL_SUFFIXES:
-            drafts = drafts_from_jsonl(text, origin=name, fields=fields)
-        elif suffix in JSON_SUFFIXES:
-            drafts = drafts_from_json(text, origin=name, fields=fields)
+            # a day of news exported as one file: read a line at a time, the limit holding for each line
+            drafts = _large_jsonl_drafts(path, limit=settings.max_input_bytes, fields=fields)
         else:
-            drafts = iter([draft_from_text(text, origin=name)])
+            drafts = _drafts_of(read_text(path, max_bytes=settings.max_input_bytes), suffix, name=name, fields=fields)
         found = False
         for draft in drafts:
             found = True
@@ -187,6 +180,18 @@ def _from_file(
         yield Rejected(name, "ingest", e.reason)
 
 
+def _drafts_of(
+    text: str, suffix: str, *, name: str, fields: Mapping[str, tuple[str, ...]]
+) -> Iterator[Draft | Rejected]:
+    if suffix in HTML_SUFFIXES:
+        return iter([draft_from_html(text, origin=name)])
+    if suffix in JSONL_SUFFIXES:
+        return drafts_from_jsonl(text, origin=name, fields=fields)
+    if suffix in JSON_SUFFIXES:
+        return drafts_from_json(text, origin=name, fields=fields)
+    return iter([draft_from_text(text, origin=name)])
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -194,20 +199,9 @@ def _size(path: Path) -> int:
         return 0  # let reading it report the error
 
 
-def _from_large_jsonl(
-    path: Path, *, settings: Settings, fields: Mapping[str, tuple[str, ...]]
-) -> Iterator[Ingested | Rejected]:
-    """A JSONL file over ``max_input_bytes`` (a day of news exported as one file), read a line at a time:
-    the limit then holds for each line, and each line must be UTF-8, as JSON Lines requires."""
-    found = False
-    for draft in _large_jsonl_drafts(path, limit=settings.max_input_bytes, fields=fields):
-        found = True
-        yield draft if isinstance(draft, Rejected) else _finish_guarded(draft, settings=settings)
-    if not found:
-        yield Rejected(str(path), "ingest", "no records in the file")
-
-
 def _large_jsonl_drafts(path: Path, *, limit: int, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Draft | Rejected]:
+    """A JSONL file over ``max_input_bytes``, a line at a time: a line over the limit or not UTF-8 (as
+    JSON Lines requires) is refused by its line number; a binary file is refused once."""
     name = str(path)
     try:
         with path.open("rb") as handle:
