@@ -339,7 +339,7 @@ def claim_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedde
     """The claim vectors a story's check aligns with: its articles' stored vectors (``stored_vectors``),
     or for a story of one article, none (``embed.WordingOnly``): with no second report there is
     nothing to align across, and its sentences are never embedded (``aligned_articles``)."""
-    if len(set(article_ids)) == 1:
+    if not _aligned(article_ids):
         return embed.WordingOnly()
     return stored_vectors(store, article_ids, embedder=embedder)
 
@@ -348,7 +348,12 @@ def aligned_articles(stories: Sequence[Story]) -> list[str]:
     """The articles whose claim sentences are embedded: those of stories of two or more articles. A
     story of one article is checked without vectors (``claim_vectors``); when a second article joins
     it, both are embedded then."""
-    return [aid for story in stories if len(set(story.article_ids)) > 1 for aid in story.article_ids]
+    return [aid for story in stories if _aligned(story.article_ids) for aid in story.article_ids]
+
+
+def _aligned(article_ids: Sequence[str]) -> bool:
+    """Whether a story's claims are aligned across reports by their vectors: it has two or more articles."""
+    return len(set(article_ids)) > 1
 
 
 def stored_vectors(store: Store, article_ids: Sequence[str], *, embedder: Embedder | None = None) -> VectorTable:
@@ -461,7 +466,7 @@ def story_brief_json(
         return None
     ids = [a.id for a in articles]
     run_extract(store, ids)
-    if len(ids) > 1:
+    if _aligned(ids):
         run_embed(store, ids)
     if known_at is None:
         result = run_check(store, story)
